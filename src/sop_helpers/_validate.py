@@ -1,0 +1,106 @@
+"""Turn pydantic validation errors into one DataError that names file, line and place."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ._errors import DataError
+from ._yaml import JsonPath, Located, pointer
+
+M = TypeVar("M", bound=BaseModel)
+
+# Thai wording for the pydantic error types that authors of data files actually meet.
+_MESSAGES: dict[str, str] = {
+    "missing": "ขาดช่องที่ต้องมี",
+    "extra_forbidden": "ไม่รู้จักช่องนี้ (สะกดผิดหรือไม่)",
+    "string_type": "ต้องเป็นข้อความ (ถ้าเป็นตัวเลขหรือ true/false ให้ใส่เครื่องหมายคำพูด)",
+    "int_type": "ต้องเป็นจำนวนเต็ม",
+    "int_parsing": "ต้องเป็นจำนวนเต็ม",
+    "bool_type": "ต้องเป็น true หรือ false",
+    "list_type": "ต้องเป็นรายการ (list)",
+    "tuple_type": "ต้องเป็นรายการ (list)",
+    "dict_type": "ต้องเป็นกลุ่มช่อง (mapping)",
+    "model_type": "ต้องเป็นกลุ่มช่อง (mapping)",
+    "model_attributes_type": "ต้องเป็นกลุ่มช่อง (mapping)",
+    "string_too_short": "ต้องไม่เป็นข้อความว่าง",
+    "too_short": "ต้องมีอย่างน้อย {min_length} รายการ",
+    "string_pattern_mismatch": "รูปแบบไม่ถูกต้อง (ต้องตรงกับ {pattern})",
+    "literal_error": "ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {expected}",
+    "greater_than_equal": "ต้องไม่น้อยกว่า {ge}",
+    "less_than_equal": "ต้องไม่มากกว่า {le}",
+    "union_tag_invalid": "ค่า kind '{tag}' ไม่รู้จัก ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {expected_tags}",
+    "union_tag_not_found": "ขาดช่อง '{discriminator}'",
+    "decimal_parsing": "ต้องเป็นจำนวนเงิน/ตัวเลข เช่น \"1836\" หรือ \"1836.50\"",
+    "date_from_datetime_parsing": "ต้องเป็นวันที่แบบ YYYY-MM-DD",
+    "date_type": "ต้องเป็นวันที่แบบ YYYY-MM-DD",
+}
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+"""Model config used by every data model: immutable, no unknown fields.
+
+Fields use ``StrictStr``/``StrictInt``/``StrictBool`` so that ``title: 2569`` or ``text: yes`` is an
+error, not a silent conversion (lists still become tuples).
+"""
+
+
+def _message(err: Any) -> str:
+    template = _MESSAGES.get(err["type"])
+    if template is None:
+        text = str(err.get("msg", "ค่าไม่ถูกต้อง"))
+        return text.removeprefix("Value error, ")
+    ctx = dict(err.get("ctx") or {})
+    ctx.setdefault("tag", "")
+    try:
+        return template.format(**ctx)
+    except (KeyError, IndexError):
+        return template
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> JsonPath:
+    # Discriminated unions add the tag name to ``loc`` ("items", 0, "step", ...): drop parts that
+    # are not keys of the data, i.e. names of union members.
+    return tuple(part for part in loc if isinstance(part, int | str) and not str(part).startswith("function-"))
+
+
+def validate(
+    model: type[M],
+    located: Located,
+    error: type[DataError],
+    *,
+    context: dict[str, Any] | None = None,
+) -> M:
+    """Validate ``located.data`` into ``model``; raise ``error`` for the first problem found."""
+    try:
+        return model.model_validate(located.data, context=context)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        path = _clean_loc(tuple(first["loc"]))
+        path = _existing_prefix(located, path)
+        raise error(
+            _message(first),
+            source=located.source,
+            line=located.line_of(path),
+            pointer=pointer(path),
+        ) from None
+
+
+def _existing_prefix(located: Located, path: JsonPath) -> JsonPath:
+    """Drop trailing parts that pydantic adds but the data lacks (union member names)."""
+    data = located.data
+    kept: list[str | int] = []
+    for part in path:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+            kept.append(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+            kept.append(part)
+        elif isinstance(data, dict) and isinstance(part, str) and not part[:1].isupper():
+            # a missing key: keep it so the message names it
+            kept.append(part)
+            break
+        else:
+            continue
+    return tuple(kept)

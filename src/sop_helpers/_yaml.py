@@ -1,0 +1,103 @@
+"""Read YAML safely and remember the line of every value, for error messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ._errors import DataError
+
+JsonPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Located:
+    """Plain data read from YAML plus a map from JSON path to 1-based line number."""
+
+    data: Any
+    lines: dict[JsonPath, int] = field(default_factory=dict)
+    source: str | None = None
+
+    def line_of(self, path: JsonPath) -> int | None:
+        """Line of ``path``, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def pointer(path: JsonPath) -> str:
+    """JSON-pointer-like text for a path: ``/items/3/level``."""
+    return "".join(f"/{part}" for part in path) or "/"
+
+
+def parse_yaml(text: str, source: str | None = None, error: type[DataError] = DataError) -> Located:
+    """Parse YAML text into plain data, recording the line of each node.
+
+    Duplicate mapping keys are an error (PyYAML silently keeps the last one).
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Located(None, {}, source)
+        lines: dict[JsonPath, int] = {}
+        data = _build(loader, node, (), lines, source, error)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "รูปแบบไม่ถูกต้อง"
+        raise error(f"YAML ผิดรูปแบบ: {problem}", source=source, line=line) from exc
+    finally:
+        loader.dispose()
+    return Located(data, lines, source)
+
+
+def load_yaml(path: str | Path, error: type[DataError] = DataError) -> Located:
+    """Read a YAML file (UTF-8) with line marks; errors name the file."""
+    source = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise error("ไม่พบไฟล์", source=source) from exc
+    except UnicodeDecodeError as exc:
+        raise error("ไฟล์ไม่ได้เข้ารหัสเป็น UTF-8", source=source) from exc
+    return parse_yaml(text, source, error)
+
+
+def _build(
+    loader: yaml.SafeLoader,
+    node: yaml.Node,
+    path: JsonPath,
+    lines: dict[JsonPath, int],
+    source: str | None,
+    error: type[DataError],
+) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                raise error(
+                    f"ชื่อช่อง '{key}' ซ้ำ",
+                    source=source,
+                    line=key_node.start_mark.line + 1,
+                    pointer=pointer((*path, key)),
+                )
+            result[key] = _build(loader, value_node, (*path, key), lines, source, error)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(loader, child, (*path, index), lines, source, error)
+            for index, child in enumerate(node.value)
+        ]
+    return loader.construct_object(node, deep=True)

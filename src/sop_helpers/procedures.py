@@ -1,0 +1,282 @@
+"""The procedure model: steps, standards and documents of one procedure, read from YAML.
+
+One file per procedure under ``book/data/procedures/``. Every page, step table, flowchart,
+calendar entry and checklist that shows a step or a standard takes its text from here.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, model_validator
+
+from ._errors import ProcedureError
+from ._validate import FROZEN, validate
+from ._yaml import load_yaml
+
+Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Text = Annotated[StrictStr, Field(min_length=1)]
+Month = Annotated[StrictInt, Field(ge=1, le=12)]
+Count = Annotated[StrictInt, Field(ge=1)]
+
+
+class _Model(BaseModel):
+    model_config = FROZEN
+
+
+class MonthsTiming(_Model):
+    """A step done within a range of calendar months of the fiscal year (Oct=10 ... Sep=9)."""
+
+    kind: Literal["months"]
+    from_month: Month
+    to_month: Month
+    note: StrictStr = ""
+
+
+class DeadlineTiming(_Model):
+    """A step due on a fixed day each year, e.g. 15 October."""
+
+    kind: Literal["deadline"]
+    month: Month
+    day: Annotated[StrictInt, Field(ge=1, le=31)]
+    note: StrictStr = ""
+
+
+class QuarterlyTiming(_Model):
+    """A step repeated each fiscal quarter; due on the quarter's last day unless ``due_day`` says."""
+
+    kind: Literal["quarterly"]
+    note: StrictStr = ""
+
+
+class PendingTiming(_Model):
+    """The source document states no time: the office must supply it."""
+
+    kind: Literal["pending"]
+    note: StrictStr = ""
+
+
+Timing = Annotated[
+    MonthsTiming | DeadlineTiming | QuarterlyTiming | PendingTiming, Field(discriminator="kind")
+]
+
+
+class SubStep(_Model):
+    """Numbered text inside a step (๔.๑ ..., or the director's ๑-๕); not a step of its own."""
+
+    number: Text
+    text: Text
+
+
+class Decision(_Model):
+    """A decision after a step: approve continues, return goes back to an earlier step."""
+
+    question: Text
+    yes_label: Text = "เห็นชอบ"
+    no_label: Text = "ไม่เห็นชอบ"
+    no_goes_to: Id
+    no_action: Text
+
+
+class Step(_Model):
+    """One top-level step: one flowchart activity, one checklist item."""
+
+    id: Id
+    number: Count
+    text: Text
+    substeps: tuple[SubStep, ...] = ()
+    role: Text
+    timing: Timing
+    inputs: tuple[Text, ...] = ()
+    outputs: tuple[Text, ...] = ()
+    documents: tuple[Id, ...] = ()
+    decision: Decision | None = None
+    errata: tuple[Text, ...] = ()
+
+
+class Level(_Model):
+    """One statement of a cumulative scale; level n holds only if levels 1..n-1 hold too."""
+
+    level: Count
+    text: Text
+
+
+class Standard(_Model):
+    """A performance standard, tied to the step(s) it describes."""
+
+    id: Id
+    number: Count
+    kind: Literal["cumulative", "single"]
+    steps: Annotated[tuple[Id, ...], Field(min_length=1)]
+    text: StrictStr = ""
+    levels: tuple[Level, ...] = ()
+    errata: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _shape(self) -> Standard:
+        if self.kind == "cumulative":
+            if self.text:
+                raise ValueError("มาตรฐานแบบระดับสะสม (cumulative) ใช้ levels ไม่ใช่ text")
+            numbers = [level.level for level in self.levels]
+            if numbers != list(range(1, len(numbers) + 1)) or len(numbers) < 2:
+                raise ValueError(f"levels ต้องเรียงเลข 1..n ไม่ขาดช่วง (พบ {numbers})")
+        elif not self.text or self.levels:
+            raise ValueError("มาตรฐานแบบข้อเดียว (single) ต้องมี text และไม่มี levels")
+        return self
+
+
+class Document(_Model):
+    """A document or form the procedure uses or produces."""
+
+    id: Id
+    title: Text
+    purpose: Text
+    kind: Literal["form", "order", "agenda", "letter", "report", "plan", "web", "other"]
+
+
+class Responsibility(_Model):
+    role: Text
+    duties: Annotated[tuple[Text, ...], Field(min_length=1)]
+
+
+class Reference(_Model):
+    title: Text
+    note: StrictStr = ""
+    confirmed: StrictBool = False
+
+
+class Procedure(_Model):
+    """A whole procedure as laid out in the work manual (OPDC layout)."""
+
+    id: Id
+    order: Count
+    title: Text
+    short_title: Text
+    mission: Text
+    position: Text
+    objectives: Annotated[tuple[Text, ...], Field(min_length=1)]
+    scope: Text
+    definitions: tuple[Text, ...] = ()
+    responsibilities: Annotated[tuple[Responsibility, ...], Field(min_length=1)]
+    steps: Annotated[tuple[Step, ...], Field(min_length=1)]
+    standards: Annotated[tuple[Standard, ...], Field(min_length=1)]
+    documents: tuple[Document, ...] = ()
+    monitoring: Annotated[tuple[Text, ...], Field(min_length=1)]
+    references: tuple[Reference, ...] = ()
+    drafted_sections: tuple[
+        Literal[
+            "objectives",
+            "scope",
+            "definitions",
+            "responsibilities",
+            "monitoring",
+            "documents",
+            "references",
+            "timing",
+        ],
+        ...,
+    ] = ()
+    to_confirm: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _references(self) -> Procedure:
+        step_ids = [step.id for step in self.steps]
+        _unique(step_ids, "steps: รหัสขั้นตอน")
+        _unique([s.id for s in self.standards], "standards: รหัสมาตรฐาน")
+        _unique([d.id for d in self.documents], "documents: รหัสเอกสาร")
+        numbers = [step.number for step in self.steps]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"เลขขั้นตอนต้องเรียง 1..n ไม่ขาดช่วง (พบ {numbers})")
+        doc_ids = {d.id for d in self.documents}
+        for step in self.steps:
+            for doc in step.documents:
+                if doc not in doc_ids:
+                    raise ValueError(f"ขั้นตอน {step.id} อ้างเอกสาร '{doc}' ที่ไม่มีใน documents")
+            if step.decision and step.decision.no_goes_to not in step_ids:
+                raise ValueError(
+                    f"ขั้นตอน {step.id}: no_goes_to '{step.decision.no_goes_to}' ไม่มีใน steps"
+                )
+        for standard in self.standards:
+            for ref in standard.steps:
+                if ref not in step_ids:
+                    raise ValueError(f"มาตรฐาน {standard.id} อ้างขั้นตอน '{ref}' ที่ไม่มีใน steps")
+        return self
+
+    def step(self, step_id: str) -> Step:
+        """The step with this id (KeyError if none)."""
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def standard(self, standard_id: str) -> Standard:
+        """The standard with this id (KeyError if none)."""
+        for standard in self.standards:
+            if standard.id == standard_id:
+                return standard
+        raise KeyError(standard_id)
+
+    def standards_for(self, step_id: str) -> tuple[Standard, ...]:
+        """Standards that describe the given step."""
+        return tuple(s for s in self.standards if step_id in s.steps)
+
+
+def _unique(values: Iterable[str], what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{what} '{value}' ซ้ำ")
+        seen.add(value)
+
+
+def nfc(text: str) -> str:
+    """NFC-normalised text (Thai may arrive with SARA AM decomposed)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def parse_procedure(data: object, source: str | None = None) -> Procedure:
+    """Validate already-loaded data (pure); prefer :func:`load_procedure` for files."""
+    from ._yaml import Located
+
+    return validate(Procedure, Located(data, {}, source), ProcedureError)
+
+
+def load_procedure(path: str | Path) -> Procedure:
+    """Read and validate one procedure file; errors name file, line and field."""
+    located = load_yaml(path, ProcedureError)
+    procedure = validate(Procedure, located, ProcedureError)
+    expected = Path(path).stem
+    if procedure.id != expected:
+        raise ProcedureError(
+            f"id '{procedure.id}' ต้องตรงกับชื่อไฟล์ '{expected}'",
+            source=str(path),
+            line=located.line_of(("id",)),
+            pointer="/id",
+        )
+    return procedure
+
+
+def procedures_dir(start: str | Path | None = None) -> Path:
+    """``$SOP_PROCEDURES_DIR``, else ``book/data/procedures`` in the nearest folder upwards."""
+    env = os.environ.get("SOP_PROCEDURES_DIR")
+    if env:
+        return Path(env)
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "book" / "data" / "procedures"
+        if candidate.is_dir():
+            return candidate
+        if folder.name == "book" and (folder / "data" / "procedures").is_dir():
+            return folder / "data" / "procedures"
+    raise ProcedureError("ไม่พบโฟลเดอร์ book/data/procedures (กำหนดได้ด้วย SOP_PROCEDURES_DIR)")
+
+
+def load_procedures(folder: str | Path | None = None) -> Mapping[str, Procedure]:
+    """All procedures of a folder, keyed by id, in their ``order``."""
+    folder = Path(folder) if folder is not None else procedures_dir()
+    items = [load_procedure(path) for path in sorted(folder.glob("*.yml"))]
+    return {p.id: p for p in sorted(items, key=lambda p: p.order)}

@@ -1,0 +1,20 @@
+"""Sphinx extension of the handbook: Thai interface, fonts, offline pages, directives.
+
+``setup`` only registers things; each part lives in its own module with its own ``setup``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from sop_helpers import __version__
+
+from . import config, pages
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    config.register(app)
+    pages.setup(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

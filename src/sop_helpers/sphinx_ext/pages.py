@@ -1,0 +1,56 @@
+"""Page metadata every content page must carry: ``last_reviewed`` (a B.E. date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+_BE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+# Pages Sphinx makes itself have no source front matter.
+_GENERATED = {"genindex", "search", "py-modindex"}
+
+
+def parse_be_date(value: Any) -> dt.date:
+    """``2569-11-28`` (B.E.) -> ``datetime.date(2026, 11, 28)``."""
+    match = _BE_DATE.match(str(value))
+    if not match:
+        raise ValueError(f"last_reviewed ต้องเป็นวันที่ พ.ศ. แบบ YYYY-MM-DD (พบ {value!r})")
+    year, month, day = (int(part) for part in match.groups())
+    if year < 2400:
+        raise ValueError(f"last_reviewed ต้องเป็นปี พ.ศ. (พบ {year})")
+    return dt.date(year - 543, month, day)
+
+
+def check_last_reviewed(app: Sphinx, doctree: nodes.document) -> None:
+    """Warn (an error under -W) when a page lacks a valid ``last_reviewed`` front-matter field."""
+    env = app.env
+    docname = env.docname
+    if docname in _GENERATED:
+        return
+    meta = env.metadata.get(docname, {})
+    value = meta.get("last_reviewed")
+    location = (env.doc2path(docname), 1)
+    if value is None:
+        logger.warning(
+            "หน้านี้ไม่มี last_reviewed ใน front matter (วันที่ทบทวนล่าสุด พ.ศ. เช่น 2569-11-28)",
+            location=location,
+            type="sop",
+            subtype="last_reviewed",
+        )
+        return
+    try:
+        parse_be_date(value)
+    except ValueError as exc:
+        logger.warning(str(exc), location=location, type="sop", subtype="last_reviewed")
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-read", check_last_reviewed)
