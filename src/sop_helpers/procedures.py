@@ -22,6 +22,7 @@ Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Text = Annotated[StrictStr, Field(min_length=1)]
 Month = Annotated[StrictInt, Field(ge=1, le=12)]
 Count = Annotated[StrictInt, Field(ge=1)]
+ErratumId = Annotated[StrictStr, Field(pattern=r"^E[0-9]+$")]
 
 
 class _Model(BaseModel):
@@ -70,6 +71,10 @@ class SubStep(_Model):
 
     number: Text
     text: Text
+    items: tuple[Text, ...] = ()
+    """A list the sub-step names (e.g. the group's work areas), shown as bullets."""
+    items_inline: StrictBool = False
+    """Show ``items`` as one Thai sentence ("ก ข และ ค") where the source writes them so."""
 
 
 class Decision(_Model):
@@ -88,6 +93,8 @@ class Step(_Model):
     id: Id
     number: Count
     text: Text
+    label: StrictStr = ""
+    """Short wording for the flowchart box; empty means the full ``text``."""
     substeps: tuple[SubStep, ...] = ()
     role: Text
     timing: Timing
@@ -95,7 +102,12 @@ class Step(_Model):
     outputs: tuple[Text, ...] = ()
     documents: tuple[Id, ...] = ()
     decision: Decision | None = None
-    errata: tuple[Text, ...] = ()
+    errata: tuple[ErratumId, ...] = ()
+
+    @property
+    def short(self) -> str:
+        """The flowchart wording: ``label`` if set, else ``text``."""
+        return self.label or self.text
 
 
 class Level(_Model):
@@ -114,7 +126,7 @@ class Standard(_Model):
     steps: Annotated[tuple[Id, ...], Field(min_length=1)]
     text: StrictStr = ""
     levels: tuple[Level, ...] = ()
-    errata: tuple[Text, ...] = ()
+    errata: tuple[ErratumId, ...] = ()
 
     @model_validator(mode="after")
     def _shape(self) -> Standard:
@@ -139,11 +151,15 @@ class Document(_Model):
 
 
 class Responsibility(_Model):
+    """What one role does in the procedure."""
+
     role: Text
     duties: Annotated[tuple[Text, ...], Field(min_length=1)]
 
 
 class Reference(_Model):
+    """A law, regulation or document the procedure rests on; ``confirmed`` once the office says so."""
+
     title: Text
     note: StrictStr = ""
     confirmed: StrictBool = False
@@ -161,6 +177,7 @@ class Procedure(_Model):
     objectives: Annotated[tuple[Text, ...], Field(min_length=1)]
     scope: Text
     definitions: tuple[Text, ...] = ()
+    """Glossary terms (keys of book/data/glossary.yml) the procedure uses."""
     responsibilities: Annotated[tuple[Responsibility, ...], Field(min_length=1)]
     steps: Annotated[tuple[Step, ...], Field(min_length=1)]
     standards: Annotated[tuple[Standard, ...], Field(min_length=1)]
