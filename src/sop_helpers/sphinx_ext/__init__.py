@@ -11,10 +11,11 @@ from sphinx.application import Sphinx
 
 from sop_helpers import __version__
 
-from . import config, pages
+from . import config, pages, search_th
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
     pages.setup(app)
+    search_th.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

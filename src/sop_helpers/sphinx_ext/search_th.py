@@ -1,0 +1,158 @@
+"""Thai full-text search: a Sphinx ``SearchLanguage`` for ``th`` and the search page's script.
+
+Sphinx has no Thai search language and falls back to English, whose splitter cuts Thai at every
+vowel and tone mark. :class:`SearchThai` indexes Thai words instead (PyThaiNLP, engine newmm) and
+also the *joined form* of every two neighbouring words written without a space between them
+(``งบ`` + ``ลงทุน`` -> ``งบลงทุน``). The browser never has to cut a query the way PyThaiNLP does:
+``static/search-th.js`` covers each word the user typed with index terms of one page, consecutive
+terms overlapping, which is only possible where the page holds those words next to each other.
+
+Both sides normalise the same way (:func:`normalise`): NFC, Thai digits to Arabic digits, lower
+case, and acronyms without their dots (``กศจ.`` -> ``กศจ``, ``ก.ค.ศ.`` -> ``กคศ``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from pythainlp.tokenize import word_tokenize
+from sphinx.application import Sphinx
+from sphinx.search import SearchLanguage
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_DIGIT_TABLE = str.maketrans(THAI_DIGITS, "0123456789")
+
+ACRONYMS: tuple[str, ...] = (
+    "กคศ", "กพท", "กศจ", "กสศ", "ครม", "คสช", "ผอ", "ศธ", "ศธจ", "สกสค", "สงป", "สตง",
+    "สพฐ", "สพท", "สพป", "สพม", "สมศ",
+)  # fmt: skip
+"""Acronyms of the education service that PyThaiNLP would cut (``กศจ.`` -> กศ | จ.).
+
+They are recognised even inside a run of Thai (``ตามมติกศจ.``) when a dot or a non-Thai character
+follows; any other run of two to five consonants with a dot is recognised after a space.
+"""
+
+_CONSONANT = "\u0e01-\u0e2e"
+_THAI = "\u0e01-\u0e5b"
+# ก.ค.ศ. / พ.ศ.: single letters (or pairs) each followed by a dot.
+_DOTTED = re.compile(rf"(?<![{_THAI}])(?:[{_CONSONANT}]{{1,2}}\.){{2,}}")
+_KNOWN = re.compile(
+    rf"(?:{'|'.join(sorted(ACRONYMS, key=len, reverse=True))})(?:\.|(?![{_THAI}]))"
+)
+_GENERIC = re.compile(rf"(?<![{_THAI}])[{_CONSONANT}]{{2,5}}\.")
+# ฯ ๆ ๏ ๚ ๛ separate words; Thai vowel and tone marks (Mn) belong to them.
+_SEPARATORS = re.compile("[\u0e2f\u0e46\u0e4f\u0e5a\u0e5b]")
+_RUN = re.compile(r"(?:[^\W\u0e2f\u0e46\u0e4f\u0e5a\u0e5b]|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])+")
+_SHORT_CONSONANTS = re.compile(f"[{_CONSONANT}]{{1,6}}")
+_HAS_THAI = re.compile(f"[{_THAI}]")
+_LATIN_WORD = re.compile(r"[^\W_]+")
+
+
+def fold_digits(text: str) -> str:
+    """Replace Thai digits by Arabic digits (``๑๕`` -> ``15``)."""
+    return text.translate(_DIGIT_TABLE)
+
+
+def _undot(match: re.Match[str]) -> str:
+    return " " + match.group(0).replace(".", "") + " "
+
+
+def normalise(text: str) -> str:
+    """Text as both index and query see it: NFC, Arabic digits, lower case, acronyms undotted.
+
+    Each acronym is set apart by spaces so that it becomes a word of its own.
+    """
+    text = fold_digits(unicodedata.normalize("NFC", text)).lower()
+    for pattern in (_KNOWN, _DOTTED, _GENERIC):
+        text = pattern.sub(_undot, text)
+    return _SEPARATORS.sub(" ", text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokenize_run(run: str) -> tuple[str, ...]:
+    if not _HAS_THAI.search(run):
+        return tuple(_LATIN_WORD.findall(run))
+    if _SHORT_CONSONANTS.fullmatch(run):
+        # An acronym (กคศ) or a short word without vowels (งบ): newmm would cut กค | ศ.
+        return (run,)
+    words: list[str] = []
+    for token in word_tokenize(run, engine="newmm", keep_whitespace=False):
+        if _HAS_THAI.search(token):
+            words.append(token)
+        else:
+            words.extend(_LATIN_WORD.findall(token))
+    return tuple(words)
+
+
+def words(text: str) -> list[list[str]]:
+    """The words of ``text``, grouped by runs written without a space between them."""
+    runs = (_tokenize_run(run) for run in _RUN.findall(normalise(text)))
+    return [list(run) for run in runs if run]
+
+
+def index_terms(text: str) -> list[str]:
+    """Terms to index for ``text``: every word, then the joined form of each neighbouring pair."""
+    terms: list[str] = []
+    for run in words(text):
+        terms.extend(run)
+        terms.extend(a + b for a, b in zip(run, run[1:], strict=False))
+    return terms
+
+
+class SearchThai(SearchLanguage):
+    """Thai words for the Sphinx index (see the module docstring)."""
+
+    lang = "th"
+    language_name = "Thai"
+
+    def split(self, input: str) -> list[str]:  # noqa: A002 (Sphinx's signature)
+        return index_terms(input)
+
+    def word_filter(self, word: str) -> bool:
+        return bool(word)
+
+
+STATIC_DIR = Path(__file__).parent / "static"
+SCRIPT = "search-th.js"
+
+# Replaces Sphinx's splitQuery in language_data.js (loaded on every page, so kept tiny). Only
+# used if search-th.js did not load: search-th.js parses queries itself.
+_JS_SPLITTER = """
+function splitQuery(query) {
+  var text = query.normalize("NFC").replace(/[\\u0e50-\\u0e59]/g, function (d) {
+    return String.fromCharCode(d.charCodeAt(0) - 0x0e50 + 48);
+  });
+  var parts = text.split(/[^\\p{L}\\p{M}\\p{N}_]+/u).filter(Boolean);
+  if (typeof Intl === "undefined" || !Intl.Segmenter) return parts;
+  var seg = new Intl.Segmenter("th", { granularity: "word" });
+  return parts.flatMap(function (part) {
+    return Array.from(seg.segment(part)).filter(function (s) { return s.isWordLike; })
+      .map(function (s) { return s.segment; });
+  });
+}
+"""
+
+
+def _add_static_path(app: Sphinx) -> None:
+    # assets.py adds the same folder; the same string keeps it from being added twice.
+    if app.builder.format == "html" and str(STATIC_DIR) not in app.config.html_static_path:
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR)]
+
+
+def _add_script(
+    app: Sphinx, pagename: str, templatename: str, context: Any, doctree: Any) -> None:
+    # Only the search page needs the parser and the results view.
+    if pagename == "search":
+        app.add_js_file(SCRIPT, defer="defer", **{"data-acronyms": " ".join(ACRONYMS)})
+
+
+def setup(app: Sphinx) -> None:
+    """Register the Thai search language and load its script on the search page."""
+    SearchThai.js_splitter_code = _JS_SPLITTER
+    app.add_search_language(SearchThai)
+    app.connect("builder-inited", _add_static_path)
+    app.connect("html-page-context", _add_script)

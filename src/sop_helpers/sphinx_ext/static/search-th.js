@@ -1,0 +1,417 @@
+// @ts-check
+/**
+ * Thai search for the handbook's search page (Sphinx 7.4 searchtools.js, pydata-sphinx-theme).
+ *
+ * Loaded on search.html only, deferred, so it runs after searchtools.js and before the search
+ * starts. It replaces Search.query: the query is parsed here (short Thai words and digits count,
+ * every word is required) and the results are drawn as page title, snippet and highlighted
+ * match. The index is built by sop_helpers/sphinx_ext/search_th.py; normalise() below must give
+ * the same text as normalise() there (NFC, Arabic digits, lower case, acronyms without dots).
+ *
+ * The index holds Thai words and the joined form of each pair of neighbouring words. A word the
+ * user typed matches a page when the page has it as a term, when it lies inside one of the page's
+ * terms, or when the page's terms cover it from start to end with each term overlapping the next
+ * (which needs the words to stand together on the page). The query is never cut the way PyThaiNLP
+ * cuts it. Only if that finds nothing are the words cut (Intl.Segmenter, else the index's own
+ * vocabulary) and required one by one anywhere on the page.
+ *
+ * One global: window.SopSearchTh (used by the tests and the benchmark).
+ */
+"use strict";
+
+(function () {
+  /**
+   * @typedef {{docnames: string[], filenames: string[], titles: string[],
+   *   terms: Object<string, number | number[]>, titleterms: Object<string, number | number[]>,
+   *   alltitles: Object<string, Array<[number, string | null]>>,
+   *   indexentries: Object<string, Array<[number, string, boolean]>>}} SphinxIndex
+   * @typedef {{docname: string, title: string, anchor: string, section: string,
+   *   score: number, file: number}} Result
+   * @typedef {{words: string[], highlight: string[], relaxed: boolean, results: Result[]}} Answer
+   */
+
+  /** @type {any} */
+  const W = window;
+  // searchtools.js and documentation_options.js declare these with const: not on window.
+  /** @returns {any} */
+  // @ts-ignore
+  const sphinxSearch = () => (typeof Search === "undefined" ? null : Search);
+  /** @returns {any} */
+  // @ts-ignore
+  const docOptions = () => (typeof DOCUMENTATION_OPTIONS === "undefined" ? {} : DOCUMENTATION_OPTIONS);
+  /** @type {HTMLScriptElement | null} */
+  const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
+  const ACRONYMS = (script && script.dataset.acronyms ? script.dataset.acronyms : "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+
+  const THAI = "\u0e01-\u0e5b";
+  const CONSONANT = "\u0e01-\u0e2e";
+  const KNOWN = ACRONYMS.length
+    ? new RegExp(`(?:${ACRONYMS.join("|")})(?:\\.|(?![${THAI}]))`, "g")
+    : null;
+  const DOTTED = new RegExp(`(?<![${THAI}])(?:[${CONSONANT}]{1,2}\\.){2,}`, "g");
+  const GENERIC = new RegExp(`(?<![${THAI}])[${CONSONANT}]{2,5}\\.`, "g");
+  const SEPARATORS = /[\u0e2f\u0e46\u0e4f\u0e5a\u0e5b]/g;
+  const RUN = /[\p{L}\p{M}\p{N}_]+/gu;
+  const LATIN_WORD = /[\p{L}\p{N}]+/gu;
+  const HAS_THAI = new RegExp(`[${THAI}]`);
+  const SHORT_CONSONANTS = new RegExp(`^[${CONSONANT}]{1,6}$`);
+  const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
+
+  // Scores: a word in the page title counts most, then a section title, then the body.
+  const SCORE = { pageTitle: 20, sectionTitle: 8, glossary: 40, exact: 5, cover: 3, partial: 1 };
+
+  /** @param {string} text */
+  const foldDigits = (text) =>
+    text.replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+
+  /** @param {string} match */
+  const undot = (match) => ` ${match.replace(/\./g, "")} `;
+
+  /**
+   * Text as the index sees it (mirrors search_th.normalise in Python).
+   * @param {string} text
+   */
+  function normalise(text) {
+    let t = foldDigits(text.normalize("NFC")).toLowerCase();
+    if (KNOWN) t = t.replace(KNOWN, undot);
+    t = t.replace(DOTTED, undot).replace(GENERIC, undot);
+    return t.replace(SEPARATORS, " ");
+  }
+
+  /**
+   * The words the user typed: runs of letters, marks and digits of the normalised query.
+   * @param {string} query
+   * @returns {string[]}
+   */
+  function queryWords(query) {
+    /** @type {string[]} */
+    const out = [];
+    for (const run of normalise(query).match(RUN) || []) {
+      if (HAS_THAI.test(run)) out.push(run);
+      else out.push(...(run.match(LATIN_WORD) || []));
+    }
+    return [...new Set(out)];
+  }
+
+  /** @type {Intl.Segmenter | null} */
+  const segmenter =
+    typeof Intl !== "undefined" && "Segmenter" in Intl
+      ? new Intl.Segmenter("th", { granularity: "word" })
+      : null;
+
+  // ---- the index, as bitsets of pages (BigInt: the handbook has tens of pages) ----
+
+  /** @type {{index: SphinxIndex, all: bigint, docs: Map<string, bigint>,
+   *   vocab: string[], titleText: string[], sections: Array<Array<[string, string, string]>>,
+   *   glossary: Array<[string, number, string]>} | null} */
+  let prepared = null;
+
+  /** @param {number | number[] | undefined} v */
+  function toBits(v) {
+    if (v === undefined) return 0n;
+    let bits = 0n;
+    for (const f of typeof v === "number" ? [v] : v) bits |= 1n << BigInt(f);
+    return bits;
+  }
+
+  /** @param {string} s */
+  const squeeze = (s) => normalise(s).replace(/\s+/g, "");
+
+  /** @param {string} html */
+  function htmlText(html) {
+    const el = document.createElement("template");
+    el.innerHTML = html;
+    return (el.content.textContent || "").trim();
+  }
+
+  /** @param {SphinxIndex} index */
+  function prepare(index) {
+    if (prepared && prepared.index === index) return prepared;
+    /** @type {Map<string, bigint>} */
+    const docs = new Map();
+    for (const map of [index.terms, index.titleterms]) {
+      for (const [term, files] of Object.entries(map)) {
+        docs.set(term, (docs.get(term) || 0n) | toBits(files));
+      }
+    }
+    const titleText = index.titles.map((t) => squeeze(htmlText(t)));
+    /** @type {Array<Array<[string, string, string]>>} */
+    const sections = index.docnames.map(() => []);
+    for (const [title, places] of Object.entries(index.alltitles || {})) {
+      for (const [file, id] of places) {
+        if (id) sections[file].push([squeeze(title), `#${id}`, title]);
+      }
+    }
+    /** @type {Array<[string, number, string]>} */
+    const glossary = [];
+    for (const [entry, places] of Object.entries(index.indexentries || {})) {
+      for (const [file, id] of places) glossary.push([squeeze(entry), file, id ? `#${id}` : ""]);
+    }
+    const all = (1n << BigInt(index.docnames.length)) - 1n;
+    prepared = { index, all, docs, vocab: [...docs.keys()], titleText, sections, glossary };
+    return prepared;
+  }
+
+  /**
+   * Pages whose terms cover `word`, as bitsets: exact term, word inside a term, overlapping cover.
+   * @param {NonNullable<typeof prepared>} p
+   * @param {string} word
+   */
+  function match(p, word) {
+    const exact = p.docs.get(word) || 0n;
+    const thai = HAS_THAI.test(word);
+    let partial = 0n;
+    const n = word.length;
+    /** @type {Array<{start: number, end: number, bits: bigint}>} */
+    const pieces = [];
+    for (const term of p.vocab) {
+      if (term.length > n) {
+        // the whole word inside a longer term (Latin and digits: only at its start)
+        if (thai ? term.includes(word) : term.startsWith(word)) partial |= p.docs.get(term) || 0n;
+      }
+      if (!thai || n < 2) continue;
+      // a term that runs into the word from before its start, or on past its end
+      for (let k = Math.min(term.length - 1, n - 1); k >= 1; k--) {
+        if (term.endsWith(word.slice(0, k))) {
+          pieces.push({ start: 0, end: k, bits: p.docs.get(term) || 0n });
+          break;
+        }
+      }
+      for (let k = Math.min(term.length - 1, n - 1); k >= 1; k--) {
+        if (term.startsWith(word.slice(n - k))) {
+          pieces.push({ start: n - k, end: n, bits: p.docs.get(term) || 0n });
+          break;
+        }
+      }
+    }
+    let cover = 0n;
+    if (thai && n >= 2) {
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j <= n; j++) {
+          if (i === 0 && j === n) continue;
+          const bits = p.docs.get(word.slice(i, j));
+          if (bits) pieces.push({ start: i, end: j, bits });
+        }
+      }
+      pieces.sort((a, b) => a.start - b.start || a.end - b.end);
+      /** @type {bigint[]} */
+      const reach = [];
+      pieces.forEach((piece, x) => {
+        let from = piece.start === 0 ? p.all : 0n;
+        for (let y = 0; y < x; y++) {
+          const prev = pieces[y];
+          if (prev.start < piece.start && piece.start < prev.end && prev.end < piece.end) {
+            from |= reach[y];
+          }
+        }
+        reach[x] = from & piece.bits;
+        if (piece.end === n) cover |= reach[x];
+      });
+    }
+    return { exact, cover: cover & ~exact, partial: partial & ~exact & ~cover };
+  }
+
+  /**
+   * Cut a word into smaller words (for the relaxed search).
+   * @param {NonNullable<typeof prepared>} p
+   * @param {string} word
+   */
+  function cut(p, word) {
+    if (!HAS_THAI.test(word) || SHORT_CONSONANTS.test(word)) return [word];
+    if (segmenter) {
+      return Array.from(segmenter.segment(word))
+        .filter((s) => s.isWordLike)
+        .map((s) => s.segment);
+    }
+    // No Intl.Segmenter: longest terms of the index first, single letters as a last resort.
+    /** @type {string[]} */
+    const out = [];
+    let i = 0;
+    while (i < word.length) {
+      let j = word.length;
+      while (j > i + 1 && !p.docs.has(word.slice(i, j))) j--;
+      out.push(word.slice(i, j));
+      i = j;
+    }
+    return out;
+  }
+
+  /**
+   * Search the loaded index.
+   * @param {string} query
+   * @param {SphinxIndex} [index]
+   * @returns {Answer}
+   */
+  function search(query, index) {
+    const p = prepare(index || sphinxSearch()._index);
+    const words = queryWords(query);
+    if (!words.length) return { words, highlight: [], relaxed: false, results: [] };
+    /** @param {string[]} ws @param {boolean} strict */
+    const run = (ws, strict) => {
+      let pages = p.all;
+      const found = ws.map((w) => {
+        const m = match(p, w);
+        pages &= m.exact | m.cover | (strict && w.length < 2 ? 0n : m.partial);
+        return m;
+      });
+      return { pages, found };
+    };
+    let relaxed = false;
+    let highlight = words;
+    let { pages, found } = run(words, true);
+    if (pages === 0n) {
+      const pieces = [...new Set(words.flatMap((w) => cut(p, w)))];
+      if (pieces.length > words.length) {
+        ({ pages, found } = run(pieces, false));
+        relaxed = true;
+        highlight = pieces;
+      }
+    }
+    const joined = words.join("");
+    /** @type {Result[]} */
+    const results = [];
+    p.index.docnames.forEach((docname, file) => {
+      const bit = 1n << BigInt(file);
+      if (!(pages & bit)) return;
+      let score = 0;
+      for (const m of found) {
+        if (m.exact & bit) score += SCORE.exact;
+        else if (m.cover & bit) score += SCORE.cover;
+        else score += SCORE.partial;
+      }
+      let anchor = "";
+      let section = "";
+      if (p.titleText[file].includes(joined)) score += SCORE.pageTitle;
+      else {
+        const hit = p.sections[file].find(([text]) => text.includes(joined));
+        if (hit) {
+          score += SCORE.sectionTitle;
+          anchor = hit[1];
+          section = hit[2];
+        }
+      }
+      for (const [entry, gfile, ganchor] of p.glossary) {
+        if (gfile === file && (entry === joined || (entry.startsWith(joined) && joined.length * 2 >= entry.length))) {
+          score += SCORE.glossary;
+          anchor = ganchor;
+          section = "";
+          break;
+        }
+      }
+      results.push({ docname, title: htmlText(p.index.titles[file]), anchor, section, score, file });
+    });
+    results.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title, "th"));
+    return { words, highlight, relaxed, results };
+  }
+
+  // ---- the results page ----
+
+  /**
+   * A pattern finding a normalised word in page text (Thai or Arabic digits, acronym dots).
+   * @param {string[]} words
+   */
+  function highlighter(words) {
+    const parts = words
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length)
+      .map((w) => {
+        const chars = [...w].map((c) =>
+          /[0-9]/.test(c) ? `[${c}${THAI_DIGITS[Number(c)]}]` : c.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&"),
+        );
+        return chars.join(SHORT_CONSONANTS.test(w) ? "\\.?" : "");
+      });
+    return parts.length ? new RegExp(parts.join("|"), "giu") : null;
+  }
+
+  /** @param {string} html */
+  function mainText(html) {
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    doc.querySelectorAll(".headerlink, script, style, nav, .prev-next-area, footer").forEach((el) => el.remove());
+    const main = doc.querySelector("article") || doc.querySelector('[role="main"]') || doc.body;
+    return (main.textContent || "").replace(/\s+/g, " ").trim();
+  }
+
+  /**
+   * Append `text` to `parent` with every match of `pattern` in a <mark>.
+   * @param {HTMLElement} parent @param {string} text @param {RegExp | null} pattern
+   */
+  function appendMarked(parent, text, pattern) {
+    let last = 0;
+    if (pattern) {
+      for (const m of text.matchAll(pattern)) {
+        const at = m.index || 0;
+        parent.append(text.slice(last, at));
+        const mark = document.createElement("mark");
+        mark.textContent = m[0];
+        parent.append(mark);
+        last = at + m[0].length;
+      }
+    }
+    parent.append(text.slice(last));
+  }
+
+  /**
+   * @param {string} text @param {RegExp | null} pattern
+   * @returns {string}
+   */
+  function snippet(text, pattern) {
+    let at = 0;
+    if (pattern) {
+      pattern.lastIndex = 0;
+      const m = pattern.exec(text);
+      if (m) at = m.index;
+      pattern.lastIndex = 0;
+    }
+    const start = Math.max(0, at - 80);
+    const end = Math.min(text.length, at + 160);
+    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+  }
+
+  /** @param {string} query */
+  function show(query) {
+    const S = sphinxSearch();
+    const answer = search(query);
+    const opts = docOptions();
+    const root = document.documentElement.dataset.content_root || "";
+    const pattern = highlighter(answer.highlight);
+    S.stopPulse();
+    const progress = document.getElementById("search-progress");
+    if (progress) progress.textContent = "";
+    S.title.textContent = "ผลการค้นหา";
+    const quoted = answer.words.map((w) => `“${w}”`).join(" ");
+    if (!answer.results.length) {
+      S.status.textContent = `ไม่พบหน้าที่มีคำว่า ${quoted} ครบทุกคำ ลองใช้คำที่สั้นลง คำอื่นที่มีความหมายเดียวกัน หรือตรวจตัวสะกด`;
+    } else {
+      S.status.textContent =
+        `พบ ${answer.results.length} หน้าที่มีคำว่า ${quoted}` +
+        (answer.relaxed ? " (ไม่พบวลีนี้ติดกันทั้งวลี จึงแสดงหน้าที่มีทุกคำ)" : "");
+    }
+    const list = /** @type {HTMLElement} */ (S.output);
+    list.replaceChildren();
+    for (const r of answer.results) {
+      const li = document.createElement("li");
+      li.dataset.docname = r.docname;
+      li.dataset.score = String(r.score);
+      const a = document.createElement("a");
+      a.href = r.docname + (opts.LINK_SUFFIX || ".html") + r.anchor;
+      a.textContent = r.section ? `${r.title} › ${r.section}` : r.title;
+      li.append(a);
+      const p = document.createElement("p");
+      p.className = "context";
+      li.append(p);
+      list.append(li);
+      fetch(root + r.docname + (opts.FILE_SUFFIX || ".html"))
+        .then((res) => res.text())
+        .then((html) => appendMarked(p, snippet(mainText(html), pattern), pattern))
+        .catch(() => p.remove());
+    }
+    list.dataset.done = "true";
+  }
+
+  W.SopSearchTh = { normalise, queryWords, search, segmenter: Boolean(segmenter) };
+  const S = sphinxSearch();
+  if (S) S.query = show;
+})();
