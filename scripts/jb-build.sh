@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Build the HTML site with Jupyter Book 1 in strict mode (warnings are errors; a notebook cell that
 # raises fails the build). Assumes scripts/setup.sh has run.
-# Usage: scripts/jb-build.sh [OUTPUT_DIR] [extra jupyter-book options, e.g. --all]
-# OUTPUT_DIR defaults to _build (the site goes to OUTPUT_DIR/html).
+# Usage: scripts/jb-build.sh [OUTPUT_ROOT] [extra jupyter-book options, e.g. --all]
+# The site goes to OUTPUT_ROOT/_build/html (Jupyter Book appends _build/html); default: the repo,
+# so the site is _build/html. Example for a scratch build: scripts/jb-build.sh /tmp/mine
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="${1:-_build}"
+out="${1:-.}"
 shift || true
 venv="${SOP_VENV:-.venv}"
 root="$PWD"

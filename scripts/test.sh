@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
-bash scripts/jb-build.sh _build
+bash scripts/jb-build.sh .
 export SOP_SITE_DIR="$PWD/_build/html"
 set +e
 .venv/bin/python -m pytest "$@"

@@ -40,7 +40,7 @@ def site_dir() -> Path:
         path = Path(env)
         assert (path / "index.html").is_file(), f"SOP_SITE_DIR={env} has no index.html"
         return path
-    subprocess.run(["bash", str(ROOT / "scripts" / "jb-build.sh"), "_build"], cwd=ROOT, check=True)
+    subprocess.run(["bash", str(ROOT / "scripts" / "jb-build.sh"), "."], cwd=ROOT, check=True)
     return ROOT / "_build" / "html"
 
 

@@ -11,11 +11,13 @@ from sphinx.application import Sphinx
 
 from sop_helpers import __version__
 
-from . import config, pages, search_th
+from . import assets, config, i18n, pages, search_th
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
+    i18n.setup(app)
+    assets.setup(app)
     pages.setup(app)
     search_th.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

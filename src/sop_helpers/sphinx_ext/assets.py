@@ -1,0 +1,119 @@
+"""Static assets and page cleanup: Sarabun, Thai strings in the page context, nothing remote.
+
+- adds the package's ``static/`` folder and ``templates/`` (theme overrides) to the project;
+- adds ``sop.css`` (the bundled Sarabun for all text, icon replacements, layout fixes);
+- drops what would reach other hosts or log console errors (Thebe/launch scripts);
+- puts Thai into the theme's context values that bypass the message catalogues.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from pythainlp.util import thai_strftime
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+TEMPLATES = HERE / "templates"
+# Theme components are looked up by bare name and as "../components/<name>" from a template dir.
+COMPONENTS = HERE / "components"
+
+
+
+def _config_inited(app: Sphinx, config: Config) -> None:
+    ours = [str(TEMPLATES), str(COMPONENTS)]
+    config.templates_path = [*ours, *(p for p in config.templates_path if p not in ours)]
+
+
+def _builder_inited(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    if str(STATIC) not in app.config.html_static_path:
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
+    app.add_css_file("sop.css", priority=900)
+
+
+# Assets the bundled extensions add to every page, by the feature that needs them. A page gets
+# them only when its content uses the feature (Thebe/Binder: never, it needs the network).
+_FEATURE_ASSETS: dict[str, tuple[str, ...]] = {
+    "never": ("thebe",),
+    "code": ("copybutton", "clipboard.min.js"),
+    "toggle": ("togglebutton", "togglehint", "toggleopenonprint"),
+    "design": ("sphinx-design", "design-tabs"),
+    "notebook": ("mystnb.",),
+}
+
+
+def _asset_text(asset: Any) -> str:
+    filename = str(getattr(asset, "filename", "") or "")
+    attributes = getattr(asset, "attributes", {}) or {}
+    return " ".join([filename, str(attributes.get("body", "")), str(attributes.get("type", ""))]).lower()
+
+
+def page_features(doctree: nodes.Node | None, metadata: dict[str, Any]) -> set[str]:
+    """Which optional front-end features a page's content uses."""
+    found: set[str] = set()
+    if metadata.get("kernelspec"):
+        found.add("notebook")
+    if doctree is None:
+        return found
+    if next(iter(doctree.findall(nodes.literal_block)), None) is not None:
+        found.add("code")
+    for node in doctree.findall(nodes.Element):
+        classes = " ".join(node.get("classes", []))
+        if "toggle" in classes or "dropdown" in classes:
+            found.add("toggle")
+        if "sd-" in classes:
+            found.add("design")
+        if "cell" in classes.split():
+            found.add("notebook")
+    return found
+
+
+def keep_asset(asset: Any, features: set[str]) -> bool:
+    """False for an asset whose feature the page does not use."""
+    text = _asset_text(asset)
+    for feature, markers in _FEATURE_ASSETS.items():
+        if feature not in features and any(marker in text for marker in markers):
+            return False
+    return True
+
+
+def build_date_be(today: dt.date | None = None) -> str:
+    """The build date in the Thai style with the B.E. year, e.g. ``28 พฤศจิกายน 2569``."""
+    day = today or dt.date.today()
+    return thai_strftime(dt.datetime(day.year, day.month, day.day), "%-d %B %Y")
+
+
+def _page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    features = page_features(doctree, app.env.metadata.get(pagename, {}))
+    for key in ("script_files", "css_files"):
+        assets = context.get(key)
+        if isinstance(assets, list):
+            assets[:] = [a for a in assets if keep_asset(a, features)]
+    # pydata-sphinx-theme reads an undeclared ``default_mode``; empty logs a console error.
+    context["default_mode"] = "light"
+    if context.get("last_updated"):
+        context["last_updated"] = build_date_be()
+
+
+def _drop_thebe_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    # sphinx-thebe (always loaded by Jupyter Book) puts a Binder configuration into every page.
+    for node in list(doctree.findall(nodes.raw)):
+        if "thebe" in node.astext().lower():
+            node.parent.remove(node)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _config_inited)
+    app.connect("doctree-resolved", _drop_thebe_nodes, priority=900)
+    app.connect("builder-inited", _builder_inited)
+    # after the themes' own handlers (default priority 500)
+    app.connect("html-page-context", _page_context, priority=900)

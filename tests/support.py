@@ -1,0 +1,46 @@
+"""Browser helpers shared by the tests and scripts/bench_site.py: load a page, weigh it."""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class PageLoad:
+    """What loading one page with an empty cache cost."""
+
+    url: str
+    requests: int = 0
+    gzip_bytes: int = 0
+    raw_bytes: int = 0
+    files: list[tuple[str, int]] = field(default_factory=list)
+
+
+def load_and_weigh(page: Any, url: str) -> PageLoad:
+    """Open ``url`` and count every response until the network is idle.
+
+    Weight is the gzip-compressed size of each response body (what a server with compression
+    sends; woff2 and images barely shrink), so the figure does not depend on the test server.
+    """
+    load = PageLoad(url)
+    responses: list[Any] = []
+
+    def collect(response: Any) -> None:
+        responses.append(response)
+
+    page.on("response", collect)
+    page.goto(url, wait_until="networkidle")
+    page.remove_listener("response", collect)
+    for response in responses:
+        try:
+            body = response.body()
+        except Exception:  # noqa: BLE001 - a response without a body (redirect) weighs nothing
+            body = b""
+        size = len(gzip.compress(body, compresslevel=6)) if body else 0
+        load.requests += 1
+        load.raw_bytes += len(body)
+        load.gzip_bytes += size
+        load.files.append((response.url, size))
+    return load
