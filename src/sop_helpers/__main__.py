@@ -1,0 +1,57 @@
+"""Command line: ``python -m sop_helpers calendar 2570 -o calendar.ics``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._errors import SopError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m sop_helpers",
+        description="เครื่องมือของคู่มือการปฏิบัติงาน กลุ่มนโยบายและแผน สพป.พะเยา เขต ๒",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="คำสั่ง")
+    cal = commands.add_parser(
+        "calendar",
+        help="สร้างไฟล์ปฏิทินการดำเนินงาน (.ics) ของปีงบประมาณ",
+        description="สร้างไฟล์ปฏิทินการดำเนินงาน (.ics) ของปีงบประมาณ จากระยะเวลาของขั้นตอน"
+        "ในข้อมูลกระบวนงาน นำเข้า Google Calendar หรือ Outlook ได้",
+    )
+    cal.add_argument("fiscal_year", type=int, help="ปีงบประมาณ พ.ศ. เช่น 2570")
+    cal.add_argument(
+        "-o", "--output", type=Path, help="ไฟล์ปลายทาง (ค่าเริ่มต้น: ปฏิทิน-ปีงบประมาณ-<ปี>.ics)"
+    )
+    cal.add_argument(
+        "--procedures", type=Path, help="โฟลเดอร์ข้อมูลกระบวนงาน (ค่าเริ่มต้น: book/data/procedures)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    from .calendar import operations_calendar, to_ical
+    from .procedures import load_procedures
+
+    fy: int = args.fiscal_year
+    if not 2400 <= fy <= 2800:
+        print(f"ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2570 (ได้ {fy})", file=sys.stderr)
+        return 2
+    try:
+        events = operations_calendar(fy, load_procedures(args.procedures))
+    except SopError as exc:
+        print(f"ผิดพลาด: {exc}", file=sys.stderr)
+        return 1
+    output: Path = args.output or Path(f"ปฏิทิน-ปีงบประมาณ-{fy}.ics")
+    output.write_bytes(to_ical(fy, events))
+    print(f"เขียน {output} แล้ว: {len(events)} รายการ ปีงบประมาณ {fy}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

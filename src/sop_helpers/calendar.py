@@ -1,0 +1,171 @@
+"""The operations calendar (ปฏิทินการดำเนินงาน) of a fiscal year, from the steps' timing.
+
+Rules (issue 6): a step with a month range is one all-day event over those months; a deadline is
+an all-day event on its day; a quarterly step falls on the last day of each quarter; a step whose
+time is pending is left out (it is listed by :func:`pending_steps`); a deadline on a day the
+month lacks (29 February) falls on the month's last day. Fiscal year N holds only
+events dated within N, so its 15 October entry is the report on fiscal year N-1; a month range
+that runs past 30 September (e.g. ส.ค.-พ.ย.) is cut at the year's edges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Calendar, Event
+
+from .fiscal import fiscal_month_index, fiscal_year_range, month_range, quarter_range
+from .procedures import DeadlineTiming, MonthsTiming, Procedure, QuarterlyTiming, Step
+from .thai import thai_date
+
+UID_DOMAIN = "sop.policy-plan.phayao2"
+PRODID = "-//กลุ่มนโยบายและแผน สพป.พะเยา เขต 2//คู่มือการปฏิบัติงาน//TH"
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One all-day entry: ``start`` to ``end`` inclusive."""
+
+    fiscal_year: int
+    procedure_id: str
+    procedure_title: str
+    step_id: str
+    step_number: int
+    summary: str
+    description: str
+    start: date
+    end: date
+    kind: str
+    part: int = 0
+
+    @property
+    def uid(self) -> str:
+        """Stable identifier: the same step in the same year keeps its UID across exports."""
+        return (
+            f"fy{self.fiscal_year}-{self.procedure_id}-{self.step_id}-{self.kind}{self.part}"
+            f"@{UID_DOMAIN}"
+        )
+
+    @property
+    def when_th(self) -> str:
+        """Date or date range in Thai (B.E.), e.g. "1 ต.ค. 68 – 31 ธ.ค. 68"."""
+        if self.start == self.end:
+            return thai_date(self.start, "short")
+        return f"{thai_date(self.start, 'short')} – {thai_date(self.end, 'short')}"
+
+
+def _step_title(step: Step) -> str:
+    text = step.text.split("\n", 1)[0].strip()
+    return text if len(text) <= 90 else text[:89].rstrip() + "…"
+
+
+def step_events(fiscal_year: int, procedure: Procedure, step: Step) -> list[CalendarEvent]:
+    """The events one step contributes to a fiscal year (none for pending timing)."""
+    timing = step.timing
+    first, last = fiscal_year_range(fiscal_year)
+    base = f"{procedure.short_title} ขั้นตอนที่ {step.number}: {_step_title(step)}"
+    note = getattr(timing, "note", "")
+
+    def make(start: date, end: date, kind: str, summary: str, part: int = 0) -> CalendarEvent:
+        description = "\n".join(
+            x for x in (f"{procedure.title}", f"ขั้นตอนที่ {step.number}: {step.text}", note) if x
+        )
+        return CalendarEvent(
+            fiscal_year,
+            procedure.id,
+            procedure.title,
+            step.id,
+            step.number,
+            summary,
+            description,
+            start,
+            end,
+            kind,
+            part,
+        )
+
+    if isinstance(timing, MonthsTiming):
+        start_index = fiscal_month_index(timing.from_month)
+        end_index = fiscal_month_index(timing.to_month)
+        if start_index <= end_index:
+            start = month_range(fiscal_year, timing.from_month)[0]
+            end = month_range(fiscal_year, timing.to_month)[1]
+            return [make(start, end, "months", base)]
+        # The range wraps past 30 September: keep the two pieces inside this fiscal year.
+        head = make(first, month_range(fiscal_year, timing.to_month)[1], "months", base, 1)
+        tail = make(month_range(fiscal_year, timing.from_month)[0], last, "months", base, 2)
+        return [head, tail]
+    if isinstance(timing, DeadlineTiming):
+        month_start, month_end = month_range(fiscal_year, timing.month)
+        # A day past the month's end (29 Feb in a common year) falls on the month's last day.
+        day = month_start.replace(day=min(timing.day, month_end.day))
+        summary = f"กำหนดส่ง: {base}"
+        if fiscal_month_index(timing.month) == 0:
+            # A deadline in October closes the work on the fiscal year that has just ended.
+            summary += f" (ของปีงบประมาณ {fiscal_year - 1})"
+        return [make(day, day, "deadline", summary)]
+    if isinstance(timing, QuarterlyTiming):
+        events = []
+        for quarter in range(1, 5):
+            q_end = quarter_range(fiscal_year, quarter)[1]
+            events.append(make(q_end, q_end, "quarterly", f"{base} (ไตรมาส {quarter})", quarter))
+        return events
+    return []
+
+
+def operations_calendar(
+    fiscal_year: int, procedures: Mapping[str, Procedure] | Iterable[Procedure]
+) -> tuple[CalendarEvent, ...]:
+    """All events of a fiscal year, sorted by start date, then procedure order and step."""
+    items = procedures.values() if isinstance(procedures, Mapping) else procedures
+    events = [
+        event
+        for procedure in items
+        for step in procedure.steps
+        for event in step_events(fiscal_year, procedure, step)
+    ]
+    first, last = fiscal_year_range(fiscal_year)
+    assert all(first <= e.start <= e.end <= last for e in events)
+    return tuple(sorted(events, key=lambda e: (e.start, e.end, e.procedure_id, e.step_number)))
+
+
+def pending_steps(
+    procedures: Mapping[str, Procedure] | Iterable[Procedure],
+) -> tuple[tuple[Procedure, Step], ...]:
+    """Steps whose timing the source document does not state (left out of the calendar)."""
+    items = procedures.values() if isinstance(procedures, Mapping) else procedures
+    return tuple((p, s) for p in items for s in p.steps if s.timing.kind == "pending")
+
+
+def to_ical(
+    fiscal_year: int, events: Iterable[CalendarEvent], *, stamp: datetime | None = None
+) -> bytes:
+    """The events as an iCalendar (RFC 5545) file with all-day events.
+
+    ``DTSTAMP`` defaults to midnight UTC of the fiscal year's first day so that the same data
+    always gives the same bytes (the file is committed and compared in tests).
+    """
+    first, _ = fiscal_year_range(fiscal_year)
+    dtstamp = stamp or datetime(first.year, first.month, first.day, tzinfo=UTC)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"ปฏิทินการดำเนินงาน กลุ่มนโยบายและแผน ปีงบประมาณ {fiscal_year}")
+    cal.add("x-wr-timezone", "Asia/Bangkok")
+    for event in events:
+        item = Event()
+        item.add("uid", event.uid)
+        item.add("dtstamp", dtstamp)
+        item.add("dtstart", event.start)
+        # DTEND of an all-day event is exclusive: the day after the last day.
+        item.add("dtend", event.end + timedelta(days=1))
+        item.add("summary", event.summary)
+        item.add("description", event.description)
+        item.add("categories", [event.procedure_title])
+        item.add("transp", "TRANSPARENT")
+        cal.add_component(item)
+    return bytes(cal.to_ical())

@@ -1,0 +1,89 @@
+"""Helpers shared by the worked-example notebooks: input fingerprints, the Thai chart font,
+sample-data readers and the source notes printed under tables.
+
+matplotlib is imported only inside :func:`use_thai_font`, so importing this module stays light.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .rates import ILLUSTRATIVE_LABEL, OfficeFact, RateRecord, data_dir
+
+
+def data_fingerprint(paths: Iterable[str | Path]) -> str:
+    """Short SHA-256 over the names and bytes of the given files (folders: their files).
+
+    A notebook prints it in a cell so that the execution cache, which keys on the code and
+    its outputs' inputs, sees a change whenever a data file it reads changes.
+    """
+    digest = hashlib.sha256()
+    files: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        files.extend(sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path])
+    for path in files:
+        digest.update(path.name.encode("utf-8"))
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def use_thai_font() -> str:
+    """Register the bundled Sarabun TTFs (PyPI ``fontpkg-sarabun``) with matplotlib and make
+    Sarabun the default family; returns the family name. Thai labels then render, not boxes."""
+    import fontpkg_sarabun  # type: ignore[import-untyped]
+    import matplotlib as mpl
+    from matplotlib import font_manager
+
+    for ttf in sorted(Path(fontpkg_sarabun.ROOT).rglob("*.ttf")):
+        font_manager.fontManager.addfont(str(ttf))
+    family = str(fontpkg_sarabun.FAMILY)
+    mpl.rcParams["font.family"] = family
+    mpl.rcParams["axes.unicode_minus"] = False
+    mpl.rcParams["svg.hashsalt"] = "sop"  # stable ids in SVG output
+    return family
+
+
+def sample_dir() -> Path:
+    """The folder of the synthetic sample data (``book/data/sample``)."""
+    return data_dir() / "sample"
+
+
+def read_sample(name: str, money: Sequence[str] = ()) -> pd.DataFrame:
+    """Read ``book/data/sample/<name>.csv``; columns named in ``money`` become ``Decimal``."""
+    frame = pd.read_csv(sample_dir() / f"{name}.csv", dtype=str, keep_default_na=False)
+    for column in frame.columns:
+        if column in money:
+            frame[column] = pd.Series(
+                [Decimal(v) for v in frame[column]], index=frame.index, dtype=object
+            )
+        elif all(v.lstrip("-").isdigit() for v in frame[column]) and len(frame):
+            frame[column] = frame[column].astype(int)
+    return frame
+
+
+def source_note(records: Iterable[RateRecord | OfficeFact]) -> str:
+    """Markdown lines naming each record's source; illustrative ones carry the Thai label."""
+    lines = []
+    for record in records:
+        line = f"- **{record.label_th}**: {record.citation}"
+        if record.source_url:
+            line += f" <{record.source_url}>"
+        if record.illustrative:
+            line += f" — **{ILLUSTRATIVE_LABEL}**"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def markdown(text: str) -> Any:
+    """An IPython Markdown object (imported lazily: only notebooks need IPython)."""
+    from IPython.display import Markdown
+
+    return Markdown(text)  # type: ignore[no-untyped-call]

@@ -1,0 +1,113 @@
+"""Thai dates, digits, money and amounts in words, on top of PyThaiNLP.
+
+Only what PyThaiNLP lacks is written here: a ``Decimal``-safe amount in words (its ``bahttext``
+takes only ``int``/``float``), money and percentage formats, and named date styles.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from pythainlp.util import (
+    arabic_digit_to_thai_digit,
+    bahttext,
+    num_to_thaiword,
+    thai_digit_to_arabic_digit,
+    thai_strftime,
+)
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+DateStyle = Literal["full", "short", "official", "month", "month_short"]
+
+_FORMATS: dict[str, tuple[str, bool]] = {
+    # style: (thai_strftime format, Thai digits)
+    "full": ("%-d %B %Y", False),  # 15 ตุลาคม 2568
+    "official": ("%-d %B %Y", True),  # ๑๕ ตุลาคม ๒๕๖๘ (printed letters and forms)
+    "short": ("%-d %b %y", False),  # 15 ต.ค. 68
+    "month": ("%B %Y", False),  # ตุลาคม 2568
+    "month_short": ("%b %y", False),  # ต.ค. 68
+}
+
+SATANG = Decimal("0.01")
+
+
+def thai_date(d: date, style: DateStyle = "full") -> str:
+    """A date in B.E. in one of the handbook's styles.
+
+    ``full`` "15 ตุลาคม 2568", ``official`` "๑๕ ตุลาคม ๒๕๖๘", ``short`` "15 ต.ค. 68",
+    ``month`` "ตุลาคม 2568", ``month_short`` "ต.ค. 68".
+    """
+    try:
+        fmt, thai = _FORMATS[style]
+    except KeyError:
+        raise ValueError(f"ไม่รู้จักรูปแบบวันที่ '{style}' (มี {', '.join(_FORMATS)})") from None
+    moment = d if isinstance(d, datetime) else datetime(d.year, d.month, d.day)
+    return str(thai_strftime(moment, fmt, thaidigit=thai))
+
+
+def month_name(month: int, *, short: bool = False) -> str:
+    """Thai name of a calendar month (1 = มกราคม), full or abbreviated (ม.ค.)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"เดือนต้องอยู่ระหว่าง 1 ถึง 12 (ได้ {month})")
+    names = thai_abbr_months if short else thai_full_months
+    return str(names[month - 1])
+
+
+def thai_digits(text: str) -> str:
+    """Arabic digits in ``text`` turned into Thai digits (2568 -> ๒๕๖๘)."""
+    return str(arabic_digit_to_thai_digit(text))
+
+
+def arabic_digits(text: str) -> str:
+    """Thai digits in ``text`` turned into Arabic digits (๒๕๖๘ -> 2568)."""
+    return str(thai_digit_to_arabic_digit(text))
+
+
+def _to_decimal(amount: Decimal | int | str) -> Decimal:
+    if isinstance(amount, float):
+        raise TypeError("ใช้ Decimal หรือ int กับจำนวนเงิน ไม่ใช้ float")
+    return Decimal(amount)
+
+
+def baht_text(amount: Decimal | int | str) -> str:
+    """Amount in Thai words: 307800 -> "สามแสนเจ็ดพันแปดร้อยบาทถ้วน".
+
+    The amount is rounded half up to whole satang first (1.005 -> 1.01); with satang the text
+    ends in "...สตางค์". Negative amounts are rejected.
+    """
+    value = _to_decimal(amount).quantize(SATANG, rounding=ROUND_HALF_UP)
+    if value < 0:
+        raise ValueError("จำนวนเงินต้องไม่ติดลบ")
+    baht = int(value)
+    satang = int((value - baht) * 100)
+    if satang == 0:
+        return str(bahttext(baht))
+    words = f"{num_to_thaiword(baht)}บาท" if baht else ""
+    return f"{words}{num_to_thaiword(satang)}สตางค์"
+
+
+def format_number(value: Decimal | int, places: int = 0, *, thai: bool = False) -> str:
+    """Thousands separators and ``places`` decimals, half up: 1234.5 -> "1,234.50"."""
+    number = _to_decimal(value)
+    quantum = Decimal(1).scaleb(-places)
+    text = f"{number.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
+    return thai_digits(text) if thai else text
+
+
+def format_money(amount: Decimal | int, places: int = 2, *, thai: bool = False) -> str:
+    """Money with separators, two decimals by default: 1500 -> "1,500.00"."""
+    return format_number(amount, places, thai=thai)
+
+
+def format_percent(value: Decimal | int, places: int = 2, *, thai: bool = False) -> str:
+    """A percentage already scaled to 0-100: 95.2 -> "95.20%"."""
+    return f"{format_number(value, places, thai=thai)}%"
+
+
+def money_with_words(amount: Decimal | int, *, thai: bool = True) -> str:
+    """Form style "๑,๕๐๐ บาท (หนึ่งพันห้าร้อยบาทถ้วน)": figure first, words in brackets."""
+    value = _to_decimal(amount)
+    places = 0 if value == value.to_integral_value() else 2
+    return f"{format_number(value, places, thai=thai)} บาท ({baht_text(value)})"

@@ -1,0 +1,157 @@
+"""The operations calendar: events per timing kind, fiscal-year edges, and the .ics file read
+back by two independent parsers (icalendar and ics)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import ics
+import pytest
+from icalendar import Calendar
+
+from sop_helpers.calendar import operations_calendar, pending_steps, to_ical
+from sop_helpers.fiscal import fiscal_year_range
+from sop_helpers.procedures import Procedure, load_procedures, parse_procedure
+
+
+def _step(number: int, timing: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": f"s{number}",
+        "number": number,
+        "text": f"ขั้นตอนทดสอบที่ {number}",
+        "role": "กลุ่มนโยบายและแผน",
+        "timing": timing,
+    }
+
+
+@pytest.fixture(scope="module")
+def procedure() -> Procedure:
+    steps = [
+        _step(1, {"kind": "months", "from_month": 10, "to_month": 12}),
+        _step(2, {"kind": "months", "from_month": 12, "to_month": 1}),
+        _step(3, {"kind": "deadline", "month": 10, "day": 15}),
+        _step(4, {"kind": "quarterly"}),
+        _step(5, {"kind": "pending"}),
+        _step(6, {"kind": "months", "from_month": 8, "to_month": 11}),
+        _step(7, {"kind": "deadline", "month": 2, "day": 29}),
+    ]
+    data = {
+        "id": "demo",
+        "order": 1,
+        "title": "งานทดสอบปฏิทิน",
+        "short_title": "ทดสอบ",
+        "mission": "ทดสอบ",
+        "position": "ผู้ทดสอบ",
+        "objectives": ["ทดสอบ"],
+        "scope": "ทดสอบ",
+        "responsibilities": [{"role": "กลุ่มนโยบายและแผน", "duties": ["ทดสอบ"]}],
+        "steps": steps,
+        "standards": [
+            {"id": "st1", "number": 1, "kind": "single", "steps": ["s1"], "text": "มาตรฐาน"}
+        ],
+        "monitoring": ["ติดตาม"],
+    }
+    return parse_procedure(data, "demo.yml")
+
+
+def spans(events: Any, step_id: str) -> list[tuple[date, date]]:
+    return [(e.start, e.end) for e in events if e.step_id == step_id]
+
+
+def test_event_rules(procedure: Procedure) -> None:
+    events = operations_calendar(2570, [procedure])
+    assert spans(events, "s1") == [(date(2026, 10, 1), date(2026, 12, 31))]
+    assert spans(events, "s2") == [(date(2026, 12, 1), date(2027, 1, 31))]
+    # FY 2570's 15 October is 15 ต.ค. 2569: the report on FY 2569.
+    (deadline,) = [e for e in events if e.step_id == "s3"]
+    assert (deadline.start, deadline.end) == (date(2026, 10, 15), date(2026, 10, 15))
+    assert "ปีงบประมาณ 2569" in deadline.summary
+    assert spans(events, "s4") == [
+        (date(2026, 12, 31),) * 2,
+        (date(2027, 3, 31),) * 2,
+        (date(2027, 6, 30),) * 2,
+        (date(2027, 9, 30),) * 2,
+    ]
+    assert spans(events, "s5") == []
+    # ส.ค.-พ.ย. runs past the year end: only the parts inside FY 2570.
+    assert sorted(spans(events, "s6")) == [
+        (date(2026, 10, 1), date(2026, 11, 30)),
+        (date(2027, 8, 1), date(2027, 9, 30)),
+    ]
+    assert [s.id for _, s in pending_steps([procedure])] == ["s5"]
+
+
+@pytest.mark.parametrize("fy", [2567, 2568, 2570, 2571])
+def test_only_dates_in_the_year(procedure: Procedure, fy: int) -> None:
+    first, last = fiscal_year_range(fy)
+    events = operations_calendar(fy, [procedure])
+    assert events and all(first <= e.start <= e.end <= last for e in events)
+    assert [e.start for e in events] == sorted(e.start for e in events)
+    assert len({e.uid for e in events}) == len(events)
+
+
+def test_leap_day_deadline(procedure: Procedure) -> None:
+    assert spans(operations_calendar(2567, [procedure]), "s7") == [(date(2024, 2, 29),) * 2]
+    # No 29 February in 2025: the deadline falls on the month's last day.
+    assert spans(operations_calendar(2568, [procedure]), "s7") == [(date(2025, 2, 28),) * 2]
+
+
+def _parse_both(data: bytes) -> tuple[Calendar, ics.Calendar]:
+    return Calendar.from_ical(data), ics.Calendar(data.decode("utf-8"))
+
+
+@pytest.mark.parametrize("fy", [2569, 2570])
+def test_ics_two_parsers(procedure: Procedure, fy: int) -> None:
+    events = operations_calendar(fy, [procedure])
+    data = to_ical(fy, events)
+    assert data == to_ical(fy, events)  # same input, same bytes
+    assert b"\r\n" in data
+    first, second = _parse_both(data)
+    parsed = [c for c in first.walk("VEVENT")]
+    assert len(parsed) == len(events) == len(second.events)
+    for component, event in zip(parsed, events, strict=True):
+        assert component.decoded("dtstart") == event.start
+        assert component.decoded("dtend") == event.end + timedelta(days=1)
+        assert str(component["summary"]) == event.summary
+        assert str(component["uid"]) == event.uid
+    by_uid = {e.uid: e for e in events}
+    for item in second.events:
+        assert item.all_day
+        source = by_uid[item.uid]
+        assert item.name == source.summary
+        assert item.begin.date() == source.start
+        # ics reports the inclusive end of an all-day event as the exclusive DTEND
+        assert item.end.date() == source.end + timedelta(days=1)
+
+
+def test_cli_writes_calendar(tmp_path: Path) -> None:
+    out = tmp_path / "cal.ics"
+    done = subprocess.run(
+        [sys.executable, "-m", "sop_helpers", "calendar", "2570", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).parents[1],
+    )
+    assert done.returncode == 0, done.stderr
+    cal = Calendar.from_ical(out.read_bytes())
+    first, last = fiscal_year_range(2570)
+    expected = operations_calendar(2570, load_procedures())
+    starts = [c.decoded("dtstart") for c in cal.walk("VEVENT")]
+    assert starts == [e.start for e in expected]
+    assert all(first <= s <= last for s in starts)
+    assert "2570" in done.stdout
+
+
+def test_cli_help_is_thai() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sop_helpers", "calendar", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "ปีงบประมาณ" in done.stdout
