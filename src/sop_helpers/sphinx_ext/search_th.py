@@ -94,6 +94,17 @@ def words(text: str) -> list[list[str]]:
     return [list(run) for run in runs if run]
 
 
+def query_words(query: str) -> list[str]:
+    """The words a user typed, as search-th.js reads them (each one is required).
+
+    A run of Thai is one word however long: the browser matches it against the index whole.
+    """
+    out: list[str] = []
+    for run in _RUN.findall(normalise(query)):
+        out.extend([run] if _HAS_THAI.search(run) else _LATIN_WORD.findall(run))
+    return list(dict.fromkeys(out))
+
+
 def index_terms(text: str) -> list[str]:
     """Terms to index for ``text``: every word, then the joined form of each neighbouring pair."""
     terms: list[str] = []

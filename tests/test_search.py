@@ -1,0 +1,248 @@
+"""Thai search: the index's words (Python), and queries typed on the built site (Chromium).
+
+The browser tests run twice: on a small fixture project built here (text of the source
+document) and on the handbook's own site (``site_dir``), each with its own query set.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from sop_helpers.sphinx_ext.search_th import index_terms, normalise, query_words, words
+
+DATA = Path(__file__).parent / "data"
+FIXTURE = DATA / "search_fixture"
+BOOK_QUERIES = DATA / "search_queries.yml"
+
+MAX_INDEX_GZIP = 40 * 1024
+TOP = 3
+MIN_FOUND = 0.95
+MIN_PRECISION = 0.90
+
+
+# ---- the index's words (Python) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("๑๕ ตุลาคม ๒๕๖๙", "15 ตุลาคม 2569"),
+        ("Google Sheets", "google sheets"),
+        ("กศจ.พะเยา", " กศจ พะเยา"),
+        ("ตามมติกศจ.", "ตามมติ กศจ "),
+        ("ผอ.สพป.พะเยา", " ผอ  สพป พะเยา"),
+        ("ก.ค.ศ.", " กคศ "),
+        ("แผนฯ ต่าง ๆ", "แผน  ต่าง  "),
+        ("ผอม", "ผอม"),  # an acronym's letters inside a word stay
+        ("การบริหาร.", "การบริหาร."),  # a dot after a word with vowels is no acronym
+    ],
+)
+def test_normalise(text: str, expected: str) -> None:
+    assert normalise(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("กศจ.พะเยา", [["กศจ"], ["พะเยา"]]),
+        ("ก.ค.ศ. และ อ.ก.ค.ศ.", [["กคศ"], ["และ"], ["อกคศ"]]),
+        ("งบลงทุน", [["งบ", "ลงทุน"]]),
+        ("งบ ลงทุน", [["งบ"], ["ลงทุน"]]),
+        ("วันที่ ๑๕ ตุลาคม", [["วันที่"], ["15"], ["ตุลาคม"]]),
+        ("ใช้ Google-Sheets 1,234.50 บาท", [["ใช้"], ["google"], ["sheets"], ["1"], ["234"], ["50"], ["บาท"]]),
+    ],
+)
+def test_words(text: str, expected: list[list[str]]) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("กศจ.", "กศจ"), ("๑๕ ตุลาคม", "15 ตุลาคม"), ("ก.ค.ศ.", "กคศ"), ("สพป.พะเยา", "สพป พะเยา")],
+)
+def test_query_forms_meet(first: str, second: str) -> None:
+    """Dotted and undotted acronyms, Thai and Arabic digits: the same words."""
+    assert query_words(first) == query_words(second)
+
+
+def test_index_holds_words_and_joined_pairs() -> None:
+    terms = index_terms("จัดทำแผนปฏิบัติการประจำปี กศจ.พะเยา")
+    run = words("จัดทำแผนปฏิบัติการประจำปี")[0]
+    assert len(run) >= 3
+    for word in run:
+        assert word in terms
+    for left, right in zip(run, run[1:], strict=False):
+        assert left + right in terms
+    assert "กศจ" in terms and "พะเยา" in terms
+    assert "กศจพะเยา" not in terms  # the dot separates them on the page
+
+
+def test_every_word_of_a_run_is_thai_text_of_the_run() -> None:
+    """No fragments: the words of a run put back together give the run."""
+    text = (DATA / "source" / "000_d86ef5c68f33fdcd.txt").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", text)
+    for run in words(text):
+        joined = "".join(run)
+        assert joined in normalise(text).replace(" ", "") or joined.isascii()
+
+
+# ---- the built fixture project ----
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("search-fixture")
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "-q", str(FIXTURE), str(out)],
+        check=True,
+    )
+    return out
+
+
+def _index(site: Path) -> dict[str, Any]:
+    text = (site / "searchindex.js").read_text(encoding="utf-8")
+    assert text.startswith("Search.setIndex(") and text.endswith(")")
+    data: dict[str, Any] = json.loads(text[len("Search.setIndex(") : -1])
+    return data
+
+
+@pytest.mark.build
+def test_fixture_index_has_thai_words(fixture_site: Path) -> None:
+    terms = _index(fixture_site)["terms"]
+    for word in ("ตุลาคม", "15", "กศจ", "ไตรมาส", "ลำพูน"):
+        assert word in terms, word
+    # Sphinx's English splitter would leave pieces cut at vowels and tone marks.
+    assert not [t for t in terms if re.match("^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", t)]
+
+
+@pytest.mark.build
+def test_script_only_on_the_search_page(fixture_site: Path) -> None:
+    assert "search-th.js" in (fixture_site / "search.html").read_text(encoding="utf-8")
+    for page in ("index.html", "action-plan.html", "glossary.html"):
+        assert "search-th.js" not in (fixture_site / page).read_text(encoding="utf-8")
+    language_data = (fixture_site / "_static" / "language_data.js").read_text(encoding="utf-8")
+    assert "function splitQuery" in language_data and "Intl.Segmenter" in language_data
+
+
+# ---- queries typed in Chromium ----
+
+
+@dataclass(frozen=True)
+class Query:
+    query: str
+    page: str
+
+
+def load_queries(path: Path) -> list[Query]:
+    """The query set: a YAML list of ``{query, page}``."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Query(str(item["query"]), str(item["page"])) for item in raw]
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", normalise(text))
+
+
+def page_text(site: Path, docname: str) -> str:
+    """The article text of a built page, normalised and without spaces."""
+    soup = BeautifulSoup((site / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.find("article") or soup.find(attrs={"role": "main"}) or soup
+    for el in article.select(".headerlink, script, style"):
+        el.decompose()
+    return _squeeze(article.get_text(" "))
+
+
+def type_query(page: Any, url: str, query: str) -> list[str]:
+    """Type ``query`` in the search page's box, press Enter, return the result pages in order."""
+    if not page.url.startswith(url + "search.html"):
+        page.goto(url + "search.html")
+    box = page.locator('.bd-search-container input[name="q"]')
+    box.fill(query)
+    box.press("Enter")
+    page.wait_for_url(f"**/search.html?q=*")
+    page.wait_for_selector("#search-results ul[data-done]", state="attached")
+    docnames: list[str] = page.eval_on_selector_all(
+        "#search-results ul li", "items => items.map(li => li.dataset.docname)"
+    )
+    return docnames
+
+
+@dataclass
+class Outcome:
+    found: int
+    total: int
+    precise: int
+    returned: int
+    misses: list[str]
+    imprecise: list[str]
+
+
+def run_queries(page: Any, url: str, site: Path, queries: list[Query]) -> Outcome:
+    out = Outcome(0, len(queries), 0, 0, [], [])
+    texts: dict[str, str] = {}
+    for q in queries:
+        got = type_query(page, url, q.query)
+        if q.page in got[:TOP]:
+            out.found += 1
+        else:
+            out.misses.append(f"{q.query!r}: want {q.page}, got {got[:5]}")
+        wanted = [_squeeze(w) for w in q.query.split()]
+        for doc in got[:10]:
+            text = texts.setdefault(doc, page_text(site, doc))
+            out.returned += 1
+            if all(w in text for w in wanted):
+                out.precise += 1
+            else:
+                out.imprecise.append(f"{q.query!r} -> {doc}")
+    return out
+
+
+@pytest.fixture(scope="module")
+def fixture_url(fixture_site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(fixture_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+def _check(outcome: Outcome) -> None:
+    found = outcome.found / outcome.total
+    precision = outcome.precise / max(outcome.returned, 1)
+    report = (
+        f"found in top {TOP}: {outcome.found}/{outcome.total} ({found:.0%}); "
+        f"precision {outcome.precise}/{outcome.returned} ({precision:.0%})\n"
+        + "\n".join(["misses:", *outcome.misses, "imprecise:", *outcome.imprecise])
+    )
+    print(report)
+    assert found >= MIN_FOUND, report
+    assert precision >= MIN_PRECISION, report
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_fixture_queries(fixture_site: Path, fixture_url: str, page: Any) -> None:
+    _check(run_queries(page, fixture_url, fixture_site, load_queries(FIXTURE / "queries.yml")))
+    assert not page.watch.console_errors, page.watch.console_errors
