@@ -8,14 +8,20 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from docutils import nodes
 from pythainlp.util import thai_strftime
 from sphinx.application import Sphinx
 from sphinx.config import Config
+
+from .config import value_or_placeholder
+from .pages import parse_be_date
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -36,6 +42,7 @@ def _builder_inited(app: Sphinx) -> None:
     if str(STATIC) not in app.config.html_static_path:
         app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
     app.add_css_file("sop.css", priority=900)
+    app.add_js_file("sop.js", priority=900, loading_method="defer")
 
 
 # Assets the bundled extensions add to every page, by the feature that needs them. A page gets
@@ -102,6 +109,50 @@ def _page_context(
     context["default_mode"] = "light"
     if context.get("last_updated"):
         context["last_updated"] = build_date_be()
+    context["sop"] = footer_context(app, pagename, context.get("title", ""))
+
+
+def footer_context(app: Sphinx, pagename: str, title: str) -> dict[str, str]:
+    """Values of the footer: review dates, contact, licence, report-a-problem link."""
+    meta = app.env.metadata.get(pagename, {})
+    result = {
+        "contact": value_or_placeholder(app, "sop_contact"),
+        "licence": value_or_placeholder(app, "sop_licence"),
+        "report_url": "",
+        "report_placeholder": value_or_placeholder(app, "sop_report_problem_url"),
+        "last_reviewed": "",
+        "review_due": "",
+        "review_due_iso": "",
+    }
+    base = app.config.sop_report_problem_url
+    if base:
+        page_title = re.sub(r"<[^>]+>", "", title or pagename)
+        sep = "&" if "?" in base else "?"
+        key = "subject" if base.startswith("mailto:") else "page"
+        result["report_url"] = f"{base}{sep}{key}={quote(f'คู่มือ: {page_title} ({pagename})')}"
+    if "last_reviewed" in meta:
+        try:
+            reviewed = parse_be_date(meta["last_reviewed"])
+        except ValueError:
+            return result  # the build already warned (an error under -W)
+        due = add_months(reviewed, app.config.sop_review_months)
+        result["last_reviewed"] = thai_date_text(reviewed)
+        result["review_due"] = thai_date_text(due)
+        result["review_due_iso"] = due.isoformat()
+    return result
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day ``months`` later (the last day of the month when it has no such day)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))
+
+
+def thai_date_text(day: dt.date) -> str:
+    """``๒๘ พฤศจิกายน ๒๕๖๙``: the official style, Thai digits and the B.E. year."""
+    return thai_strftime(dt.datetime(day.year, day.month, day.day), "%-d %B %Y", thaidigit=True)
 
 
 def _drop_thebe_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -1,0 +1,58 @@
+// @ts-check
+/* Small page helpers of the handbook (every page): review banner, Thai copy buttons,
+   keyboard access to boxes that scroll sideways. No globals except window.sop. */
+(function () {
+  "use strict";
+
+  /** Show a banner when the page is past its review date (read from the footer). */
+  function reviewBanner() {
+    const note = /** @type {HTMLElement|null} */ (document.querySelector(".sop-review[data-review-due]"));
+    const article = document.querySelector("main .bd-article, article.bd-article");
+    if (!note || !article || !note.dataset.reviewDue) return;
+    const due = new Date(note.dataset.reviewDue + "T00:00:00");
+    if (isNaN(due.getTime()) || new Date() <= due) return;
+    const banner = document.createElement("div");
+    banner.className = "sop-review-banner admonition warning";
+    banner.setAttribute("role", "note");
+    banner.textContent =
+      "หน้านี้เลยกำหนดทบทวนแล้ว (ครบกำหนด " + (note.dataset.reviewDueText || "") +
+      ") เนื้อหาบางส่วนอาจไม่เป็นปัจจุบัน โปรดตรวจสอบกับกลุ่มนโยบายและแผน";
+    article.prepend(banner);
+  }
+
+  /** Boxes that scroll sideways (wide tables, code) get a tab stop and a name. */
+  function scrollableBoxes() {
+    document.querySelectorAll(".pst-scrollable-table-container, .sop-scroll, div.highlight pre")
+      .forEach((el) => {
+        if (el.scrollWidth > el.clientWidth + 1 && !el.hasAttribute("tabindex")) {
+          el.setAttribute("tabindex", "0");
+          if (!el.hasAttribute("aria-label") && !el.hasAttribute("role")) {
+            el.setAttribute("role", "region");
+            el.setAttribute("aria-label", "เนื้อหาที่เลื่อนดูด้านข้างได้");
+          }
+        }
+      });
+  }
+
+  /** Thai tooltips for sphinx-copybutton, which ships no Thai strings. */
+  function thaiCopyButtons() {
+    document.querySelectorAll("button.copybtn").forEach((b) => {
+      b.setAttribute("data-tooltip", "คัดลอก");
+      b.setAttribute("aria-label", "คัดลอกโค้ด");
+      b.setAttribute("title", "คัดลอกโค้ด");
+      b.addEventListener("click", () => b.setAttribute("data-tooltip", "คัดลอกแล้ว"));
+      b.addEventListener("blur", () => b.setAttribute("data-tooltip", "คัดลอก"));
+    });
+  }
+
+  function start() {
+    reviewBanner();
+    scrollableBoxes();
+    // copybutton adds its buttons on DOMContentLoaded too: run after it.
+    setTimeout(thaiCopyButtons, 0);
+  }
+
+  /** @type {any} */ (window).sop = { reviewBanner, scrollableBoxes };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
