@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import json
 import re
 import subprocess
@@ -18,7 +19,6 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 import yaml
@@ -65,7 +65,10 @@ def test_normalise(text: str, expected: str) -> None:
         ("งบลงทุน", [["งบ", "ลงทุน"]]),
         ("งบ ลงทุน", [["งบ"], ["ลงทุน"]]),
         ("วันที่ ๑๕ ตุลาคม", [["วันที่"], ["15"], ["ตุลาคม"]]),
-        ("ใช้ Google-Sheets 1,234.50 บาท", [["ใช้"], ["google"], ["sheets"], ["1"], ["234"], ["50"], ["บาท"]]),
+        (
+            "ใช้ Google-Sheets 1,234.50 บาท",
+            [["ใช้"], ["google"], ["sheets"], ["1"], ["234"], ["50"], ["บาท"]],
+        ),
     ],
 )
 def test_words(text: str, expected: list[list[str]]) -> None:
@@ -87,7 +90,7 @@ def test_index_holds_words_and_joined_pairs() -> None:
     assert len(run) >= 3
     for word in run:
         assert word in terms
-    for left, right in zip(run, run[1:], strict=False):
+    for left, right in itertools.pairwise(run):
         assert left + right in terms
     assert "กศจ" in terms and "พะเยา" in terms
     assert "กศจพะเยา" not in terms  # the dot separates them on the page
@@ -175,7 +178,7 @@ def type_query(page: Any, url: str, query: str) -> list[str]:
     box = page.locator('.bd-search-container input[name="q"]')
     box.fill(query)
     box.press("Enter")
-    page.wait_for_url(f"**/search.html?q=*")
+    page.wait_for_url("**/search.html?q=*")
     page.wait_for_selector("#search-results ul[data-done]", state="attached")
     docnames: list[str] = page.eval_on_selector_all(
         "#search-results ul li", "items => items.map(li => li.dataset.docname)"
@@ -224,7 +227,7 @@ def fixture_url(fixture_site: Path) -> Iterator[str]:
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -246,3 +249,71 @@ def _check(outcome: Outcome) -> None:
 def test_fixture_queries(fixture_site: Path, fixture_url: str, page: Any) -> None:
     _check(run_queries(page, fixture_url, fixture_site, load_queries(FIXTURE / "queries.yml")))
     assert not page.watch.console_errors, page.watch.console_errors
+
+
+PARITY = [
+    "๑๕ ตุลาคม ๒๕๖๙",
+    "กศจ.พะเยา",
+    "ตามมติกศจ.",
+    "ผอ.สพป.พะเยา เขต ๒",
+    "ก.ค.ศ. และ อ.ก.ค.ศ.",
+    "แผนฯ ต่าง ๆ",
+    "Google Sheets งบลงทุน",
+    "การบริหาร.",
+    "www.phayaob.go.th",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_browser_reads_text_as_the_index_does(fixture_url: str, page: Any) -> None:
+    """search-th.js normalises and splits queries exactly as search_th.py does."""
+    page.goto(fixture_url + "search.html")
+    got = page.evaluate(
+        "xs => xs.map(x => [SopSearchTh.normalise(x), SopSearchTh.queryWords(x)])", PARITY
+    )
+    assert got == [[normalise(x), query_words(x)] for x in PARITY]
+
+
+@pytest.mark.browser
+@pytest.mark.build
+@pytest.mark.parametrize("segmenter", [True, False], ids=["Intl.Segmenter", "no-Segmenter"])
+def test_words_apart_still_found(fixture_url: str, context: Any, segmenter: bool) -> None:
+    """A phrase that is not on any page as written falls back to its words, with or without
+    Intl.Segmenter; all queries of the set still pass without it."""
+    if not segmenter:
+        context.add_init_script("delete Intl.Segmenter;")
+    page = context.new_page()
+    page.goto(fixture_url + "search.html")
+    assert page.evaluate("SopSearchTh.segmenter") is segmenter
+    answer = page.evaluate("q => SopSearchTh.search(q)", "รายงานตุลาคม")
+    assert answer["relaxed"] is True
+    assert "budget-analysis" in [r["docname"] for r in answer["results"]]
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_results_show_title_snippet_and_mark(fixture_url: str, page: Any) -> None:
+    type_query(page, fixture_url, "๑๕ ตุลาคม")
+    item = page.locator("#search-results li").first
+    assert item.locator("a").inner_text() == "การวิเคราะห์งบประมาณรายจ่าย"
+    item.locator("p.context mark").first.wait_for()
+    marks = item.locator("p.context mark").all_inner_texts()
+    assert {normalise(m) for m in marks} >= {"15", "ตุลาคม"}
+    assert "ผลการค้นหา" in page.inner_text("#search-results h2")
+
+
+# ---- the handbook ----
+
+
+@pytest.mark.browser
+def test_book_search_index_small(site_dir: Path) -> None:
+    size = len(gzip.compress((site_dir / "searchindex.js").read_bytes(), 9))
+    assert size <= MAX_INDEX_GZIP, f"searchindex.js is {size} bytes gzip"
+
+
+@pytest.mark.browser
+def test_book_queries(site_dir: Path, site_url: str, page: Any) -> None:
+    queries = load_queries(BOOK_QUERIES)
+    assert len(queries) >= 40
+    _check(run_queries(page, site_url, site_dir, queries))

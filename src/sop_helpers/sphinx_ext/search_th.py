@@ -14,6 +14,7 @@ case, and acronyms without their dots (``กศจ.`` -> ``กศจ``, ``ก.�
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -40,9 +41,7 @@ _CONSONANT = "\u0e01-\u0e2e"
 _THAI = "\u0e01-\u0e5b"
 # ก.ค.ศ. / พ.ศ.: single letters (or pairs) each followed by a dot.
 _DOTTED = re.compile(rf"(?<![{_THAI}])(?:[{_CONSONANT}]{{1,2}}\.){{2,}}")
-_KNOWN = re.compile(
-    rf"(?:{'|'.join(sorted(ACRONYMS, key=len, reverse=True))})(?:\.|(?![{_THAI}]))"
-)
+_KNOWN = re.compile(rf"(?:{'|'.join(sorted(ACRONYMS, key=len, reverse=True))})(?:\.|(?![{_THAI}]))")
 _GENERIC = re.compile(rf"(?<![{_THAI}])[{_CONSONANT}]{{2,5}}\.")
 # ฯ ๆ ๏ ๚ ๛ separate words; Thai vowel and tone marks (Mn) belong to them.
 _SEPARATORS = re.compile("[\u0e2f\u0e46\u0e4f\u0e5a\u0e5b]")
@@ -110,7 +109,7 @@ def index_terms(text: str) -> list[str]:
     terms: list[str] = []
     for run in words(text):
         terms.extend(run)
-        terms.extend(a + b for a, b in zip(run, run[1:], strict=False))
+        terms.extend(a + b for a, b in itertools.pairwise(run))
     return terms
 
 
@@ -120,7 +119,7 @@ class SearchThai(SearchLanguage):
     lang = "th"
     language_name = "Thai"
 
-    def split(self, input: str) -> list[str]:  # noqa: A002 (Sphinx's signature)
+    def split(self, input: str) -> list[str]:
         return index_terms(input)
 
     def word_filter(self, word: str) -> bool:
@@ -154,11 +153,12 @@ def _add_static_path(app: Sphinx) -> None:
         app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR)]
 
 
-def _add_script(
-    app: Sphinx, pagename: str, templatename: str, context: Any, doctree: Any) -> None:
+def _add_script(app: Sphinx, pagename: str, templatename: str, context: Any, doctree: Any) -> None:
     # Only the search page needs the parser and the results view.
     if pagename == "search":
-        app.add_js_file(SCRIPT, defer="defer", **{"data-acronyms": " ".join(ACRONYMS)})
+        # The acronym list reaches the script as data, so both sides use the same one.
+        attributes: dict[str, Any] = {"defer": "defer", "data-acronyms": " ".join(ACRONYMS)}
+        app.add_js_file(SCRIPT, **attributes)
 
 
 def setup(app: Sphinx) -> None:
