@@ -3,6 +3,7 @@ back by two independent parsers (icalendar and ics)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -155,3 +156,39 @@ def test_cli_help_is_thai() -> None:
         check=True,
     )
     assert "ปีงบประมาณ" in done.stdout
+
+
+@pytest.mark.build
+def test_directive_renders_table_and_download(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sop_helpers.sphinx_ext"]\n'
+        'language = "th"\nsop_calendar_years = [2569, 2570]\n',
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text(
+        "---\nlast_reviewed: 2569-11-28\n---\n# ปฏิทิน\n\n```{operations-calendar}\n```\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "html"
+    env = {
+        **os.environ,
+        "SOP_PROCEDURES_DIR": str(Path(__file__).parents[1] / "book/data/procedures"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "-q", str(src), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    html = (out / "index.html").read_text(encoding="utf-8")
+    procedures = load_procedures(Path(env["SOP_PROCEDURES_DIR"]))
+    for fy in (2569, 2570):
+        assert f"ปฏิทินการดำเนินงาน ปีงบประมาณ {fy}" in html
+        (ics_file,) = out.glob(f"_downloads/*/operations-calendar-{fy}.ics")
+        assert f"{ics_file.parent.name}/{ics_file.name}" in html
+        assert ics_file.read_bytes() == to_ical(fy, operations_calendar(fy, procedures))
+    assert "15 ต.ค. 69" in html  # FY 2570's expenditure report on FY 2569

@@ -11,7 +11,7 @@ from sphinx.application import Sphinx
 
 from sop_helpers import __version__
 
-from . import assets, config, i18n, pages, search_th
+from . import assets, calendar_ext, checklists, config, i18n, pages, procedure_pages, search_th
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -19,5 +19,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     i18n.setup(app)
     assets.setup(app)
     pages.setup(app)
+    procedure_pages.setup(app)
     search_th.setup(app)
+    calendar_ext.setup(app)
+    checklists.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
