@@ -42,6 +42,7 @@ def _builder_inited(app: Sphinx) -> None:
     if str(STATIC) not in app.config.html_static_path:
         app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
     app.add_css_file("sop.css", priority=900)
+    app.add_css_file("print.css", priority=901)
     app.add_js_file("sop.js", priority=900, loading_method="defer")
 
 
@@ -110,6 +111,10 @@ def _page_context(
     if context.get("last_updated"):
         context["last_updated"] = build_date_be()
     context["sop"] = footer_context(app, pagename, context.get("title", ""))
+    context["sop_print"] = {
+        "date": thai_date_text(dt.date.today()),
+        "site_url": value_or_placeholder(app, "sop_site_url"),
+    }
 
 
 def footer_context(app: Sphinx, pagename: str, title: str) -> dict[str, str]:
