@@ -21,8 +21,9 @@ CHROMIUM = os.environ.get("SOP_CHROMIUM", "/usr/bin/chromium")
 PDF_NAME = "sop-handbook.pdf"
 
 FOOTER = (
+    # Digits only: the footer cannot use the page's web font, and every system has digits.
     '<div style="width:100%;font-size:9px;text-align:center;color:#333;">'
-    'หน้า <span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
 )
 
 

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
 bash scripts/jb-build.sh .
+.venv/bin/python scripts/build_pdf.py
 export SOP_SITE_DIR="$PWD/_build/html"
 set +e
 .venv/bin/python -m pytest "$@"
