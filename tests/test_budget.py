@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from sop_helpers.budget import (
     allocate,
+    allocate_proposals,
     band_for,
     category_summary,
     check_disbursement,
@@ -19,6 +20,7 @@ from sop_helpers.budget import (
     per_student_subsidy,
     percent,
     quarterly_disbursement,
+    screen_proposals,
     small_school_summary,
     subsidy_table,
     subsidy_total,
@@ -248,3 +250,38 @@ def test_percent_rounds_half_up() -> None:
     assert percent(1, 800, 2) == D("0.13")
     with pytest.raises(ValueError):
         percent(1, 0)
+
+
+# --- proposals -----------------------------------------------------------------------------
+
+STRATEGIES = ("1 ก", "2 ข")
+
+
+def _proposals() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "ชื่อโครงการ/กิจกรรม": ["ก", "ข", "", "ง", "จ", "ฉ"],
+            "กลยุทธ์": ["1 ก", "2 ข", "1 ก", "9 ไม่มี", "2 ข", "1 ก"],
+            "งบประมาณที่เสนอ (บาท)": [100, 300, 50, 10, 0, 500],
+            "สอดคล้องนโยบาย สพฐ.": ["ใช่", "ใช่", "ใช่", "ไม่ใช่", "ใช่", "ใช่"],
+        }
+    )
+
+
+def test_screen_proposals() -> None:
+    screened = screen_proposals(_proposals(), strategies=STRATEGIES, max_amount=400)
+    assert list(screened["ผ่าน"]) == [True, True, False, False, False, False]
+    assert screened["เหตุผล"].iloc[3] == "ไม่ระบุกลยุทธ์ที่มีในแผน; ไม่สอดคล้องกับนโยบาย"
+    assert screened["เหตุผล"].iloc[4] == "ไม่ระบุงบประมาณ"
+    assert screened["เหตุผล"].iloc[5] == "งบประมาณเกินวงเงินต่อโครงการ"
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [(1000, [100, 300, 500]), (900, [100, 300, 500]), (450, [50, 150, 250]), (7, [1, 2, 4])],
+)
+def test_allocate_proposals(total: int, expected: list[int]) -> None:
+    passed = _proposals().iloc[[0, 1, 5]].reset_index(drop=True)
+    result = allocate_proposals(passed, total)
+    assert list(result["จัดสรร"]) == expected
+    assert sum(expected) == min(total, 900)
