@@ -1,0 +1,118 @@
+"""Corrections to the source document, read from ``book/data/errata.yml``.
+
+Each erratum records the original wording, the correction and the reason. Entries whose status is
+``fix`` or ``proposed-applied`` are applied to the handbook's text; ``listed`` entries are shown on
+the errata page only. :func:`apply_errata` applies the text edits to a copy of the source document,
+which is how the tests check that nothing of the source is missing or silently changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, RootModel, StrictInt, StrictStr, model_validator
+
+from ._errors import DataError
+from ._validate import FROZEN, validate
+from ._yaml import load_yaml
+
+Text = Annotated[StrictStr, Field(min_length=1)]
+Status = Literal["fix", "proposed-applied", "listed"]
+
+STATUS_LABELS: dict[str, str] = {
+    "fix": "แก้ไขแล้ว",
+    "proposed-applied": "แก้ตามข้อเสนอ รอยืนยัน",
+    "listed": "บันทึกไว้ ยังไม่แก้",
+}
+"""Thai wording of each status, as the errata page shows it."""
+
+
+class ErrataError(DataError):
+    """``book/data/errata.yml`` is malformed."""
+
+
+class Edit(BaseModel):
+    """One literal replacement in the source text (whitespace is ignored when matching)."""
+
+    model_config = FROZEN
+
+    original: Text
+    correction: StrictStr
+
+
+class Erratum(BaseModel):
+    """One correction of the source document."""
+
+    model_config = FROZEN
+
+    id: Annotated[StrictStr, Field(pattern=r"^E[0-9]+$")]
+    procedure: Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    where: Text
+    line: Annotated[StrictInt, Field(ge=1)]
+    kind: Literal["text", "layout"]
+    status: Status
+    original: Text
+    correction: Text
+    reason: Text
+    edits: tuple[Edit, ...] = ()
+
+    @property
+    def applied(self) -> bool:
+        """Whether the handbook's text carries this correction."""
+        return self.status != "listed"
+
+    @property
+    def status_label(self) -> str:
+        """The status in Thai."""
+        return STATUS_LABELS[self.status]
+
+    def text_edits(self) -> tuple[Edit, ...]:
+        """The replacements this erratum makes in the source text (none if listed or layout)."""
+        if not self.applied or self.kind != "text":
+            return ()
+        return self.edits or (Edit(original=self.original, correction=self.correction),)
+
+
+class _Errata(RootModel[tuple[Erratum, ...]]):
+    model_config = {"frozen": True}
+
+    @model_validator(mode="after")
+    def _ids(self) -> _Errata:
+        ids = [e.id for e in self.root]
+        expected = [f"E{n}" for n in range(1, len(ids) + 1)]
+        if ids != expected:
+            raise ValueError(f"รหัสต้องเรียง E1..E{len(ids)} ไม่ขาดไม่ซ้ำ (พบ {ids})")
+        return self
+
+
+def load_errata(path: str | Path) -> tuple[Erratum, ...]:
+    """Read and validate the errata file; errors name file, line and field."""
+    located = load_yaml(path, ErrataError)
+    return validate(_Errata, located, ErrataError).root
+
+
+def by_id(errata: Iterable[Erratum]) -> dict[str, Erratum]:
+    """Errata keyed by id."""
+    return {e.id: e for e in errata}
+
+
+def _pattern(original: str) -> re.Pattern[str]:
+    # Whitespace is ignored: the source wraps lines mid-phrase and spaces Thai words unevenly.
+    chars = [re.escape(ch) for ch in original if not ch.isspace()]
+    return re.compile(r"\s*".join(chars))
+
+
+def find_edit(text: str, edit: Edit) -> int:
+    """How many times ``edit.original`` occurs in ``text`` (whitespace ignored)."""
+    return len(_pattern(edit.original).findall(text))
+
+
+def apply_errata(text: str, errata: Iterable[Erratum]) -> str:
+    """``text`` with every applied text edit made (each occurrence), in erratum order."""
+    for erratum in errata:
+        for edit in erratum.text_edits():
+            text = _pattern(edit.original).sub(lambda _m, e=edit: e.correction, text)
+    return text

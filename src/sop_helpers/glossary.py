@@ -1,0 +1,48 @@
+"""The handbook's glossary, read from ``book/data/glossary.yml``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, Field, RootModel, StrictStr, model_validator
+
+from ._errors import DataError
+from ._validate import FROZEN, validate
+from ._yaml import load_yaml
+
+Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+class GlossaryError(DataError):
+    """``book/data/glossary.yml`` is malformed."""
+
+
+class Term(BaseModel):
+    """One glossary entry: an acronym (with its full name) or a term."""
+
+    model_config = FROZEN
+
+    term: Text
+    full: StrictStr = ""
+    meaning: Text
+    source: Text
+
+
+class _Glossary(RootModel[tuple[Term, ...]]):
+    model_config = {"frozen": True}
+
+    @model_validator(mode="after")
+    def _unique(self) -> _Glossary:
+        seen: set[str] = set()
+        for entry in self.root:
+            if entry.term in seen:
+                raise ValueError(f"คำ '{entry.term}' ซ้ำ")
+            seen.add(entry.term)
+        return self
+
+
+def load_glossary(path: str | Path) -> dict[str, Term]:
+    """Read and validate the glossary; terms keyed by their text, in file order."""
+    located = load_yaml(path, GlossaryError)
+    return {t.term: t for t in validate(_Glossary, located, GlossaryError).root}

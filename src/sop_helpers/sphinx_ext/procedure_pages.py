@@ -1,0 +1,344 @@
+"""Pages generated from the handbook's data: procedures, flowcharts, glossary, errata, year.
+
+A page asks for generated content with a marker block that this module replaces on
+``source-read``, before MyST parses the page, so the generated headings are real sections (they
+appear in the page's contents and in search)::
+
+    ```{sop-procedure} action-plan
+    ```
+
+Markers: ``sop-procedure <id>``, ``sop-procedure-list``, ``sop-group-scope``, ``sop-work-areas``,
+``sop-fiscal-year``, ``sop-glossary``, ``sop-errata``. The MyST text comes from the Jinja2 templates
+in ``page_templates/``; every data file read is a dependency of the page, so editing the data
+rebuilds it. The ``sop-flowchart`` directive (used by the procedure template) emits a neutral node
+that the HTML visitor turns into the markup of :mod:`sop_helpers.flowchart`; other builders get
+the steps as a text list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docutils import nodes
+from pythainlp.util import thai_strftime
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from sop_helpers._errors import DataError
+from sop_helpers.errata import Erratum, load_errata
+from sop_helpers.flowchart import build_flow, render_html, render_text
+from sop_helpers.glossary import load_glossary
+from sop_helpers.procedures import Procedure, load_procedures
+from sop_helpers.schedule import (
+    month_name,
+    months_of,
+    thai_number,
+    timing_label,
+    unscheduled,
+    year_table,
+)
+
+from .pages import parse_be_date
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+TEMPLATES = HERE / "page_templates"
+
+_MARKER = re.compile(r"^```\{(sop-[a-z-]+)\}[ \t]*([^\n`]*?)[ \t]*\n```[ \t]*$", re.MULTILINE)
+_FRONT_REVIEWED = re.compile(
+    r"\A---\n.*?^last_reviewed:\s*[\"']?([0-9-]+)", re.MULTILINE | re.DOTALL
+)
+# Markdown that would change how a data text renders: emphasis, roles, links, HTML, tables, and
+# bare domains that linkify would turn into links to an unconfirmed site (erratum E28).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|$#])")
+_DOMAIN_DOT = re.compile(r"(?<=[A-Za-z0-9])\.(?=[A-Za-z])")
+
+PROCEDURE_GROUPS: tuple[tuple[str, str], ...] = ()
+
+
+# ---- data access ---------------------------------------------------------------------------
+
+
+def _data_dir(app: Sphinx) -> Path:
+    return Path(app.srcdir) / "data"
+
+
+def _depend(app: Sphinx, paths: Iterable[Path]) -> None:
+    for path in paths:
+        app.env.note_dependency(str(path))
+
+
+def _procedures(app: Sphinx) -> dict[str, Procedure]:
+    folder = _data_dir(app) / "procedures"
+    _depend(app, sorted(folder.glob("*.yml")))
+    return dict(load_procedures(folder))
+
+
+def _errata(app: Sphinx) -> tuple[Erratum, ...]:
+    path = _data_dir(app) / "errata.yml"
+    _depend(app, [path])
+    return load_errata(path)
+
+
+def _glossary(app: Sphinx) -> dict[str, Any]:
+    path = _data_dir(app) / "glossary.yml"
+    _depend(app, [path])
+    return dict(load_glossary(path))
+
+
+# ---- Jinja2 --------------------------------------------------------------------------------
+
+
+def md_escape(text: str) -> str:
+    """Data text made literal for MyST: markup characters escaped, bare domains not linked."""
+    return _DOMAIN_DOT.sub(r"\\.", _MD_SPECIAL.sub(r"\\\1", text))
+
+
+def thai_join(items: Iterable[str]) -> str:
+    """Items as a Thai run-on list: "ก ข และ ค"."""
+    parts = list(items)
+    if len(parts) < 2:
+        return "".join(parts)
+    return " ".join(parts[:-1]) + " และ" + parts[-1]
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is MyST, not HTML; data passes through md_escape
+    )
+    env.filters["thai"] = thai_number
+    env.filters["md"] = md_escape
+    env.filters["timing"] = timing_label
+    env.filters["month"] = month_name
+    env.filters["thai_join"] = thai_join
+    return env
+
+
+_JINJA = _environment()
+
+
+def _render(template: str, **context: Any) -> str:
+    return _JINJA.get_template(template).render(**context)
+
+
+# ---- dates ---------------------------------------------------------------------------------
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, candidate)
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover - 28 always exists
+
+
+def be_date_text(day: dt.date) -> str:
+    """A date in Thai with a B.E. year and Thai digits: ๒๘ พฤศจิกายน ๒๕๖๙."""
+    return str(thai_strftime(dt.datetime(day.year, day.month, day.day), "%-d %B %Y", True))
+
+
+# ---- generated blocks ----------------------------------------------------------------------
+
+
+def _duration(procedure: Procedure) -> str:
+    months = {m for s in procedure.steps for m in months_of(s.timing)}
+    pending = [s for s in procedure.steps if not months_of(s.timing)]
+    if not months:
+        return "ต้นฉบับไม่ได้ระบุ (รอสำนักงานกำหนด)"
+    text = "ตามระยะเวลาของแต่ละขั้นตอนในตารางด้านล่าง"
+    if pending:
+        numbers = ", ".join(thai_number(s.number) for s in pending)
+        text += f" (ขั้นตอนที่ {numbers} รอสำนักงานกำหนด)"
+    return text
+
+
+def _related_docs(app: Sphinx, procedure_id: str) -> tuple[str | None, list[str]]:
+    found = app.env.found_docs
+    self_check = f"self-check/{procedure_id}"
+    examples = sorted(d for d in found if d.startswith("examples/") and procedure_id in d)
+    return (self_check if self_check in found else None), examples
+
+
+def _procedure_block(app: Sphinx, source: str, procedure_id: str) -> str:
+    procedures = _procedures(app)
+    if procedure_id not in procedures:
+        raise DataError(f"ไม่มีงาน '{procedure_id}' ใน book/data/procedures")
+    procedure = procedures[procedure_id]
+    glossary = _glossary(app)
+    missing = [t for t in procedure.definitions if t not in glossary]
+    if missing:
+        raise DataError(f"{procedure_id}: definitions อ้างคำที่ไม่มีใน glossary.yml: {missing}")
+    known = {e.id for e in _errata(app)}
+    cited = {i for s in (*procedure.steps, *procedure.standards) for i in s.errata}
+    if cited - known:
+        raise DataError(f"{procedure_id}: อ้างข้อแก้ไขที่ไม่มีใน errata.yml: {sorted(cited - known)}")
+    match = _FRONT_REVIEWED.search(source)
+    reviewed = parse_be_date(match.group(1)) if match else None
+    months = int(app.config.sop_review_months)
+    director = str(app.config.sop_director_name or "")
+    owner = procedure.position
+    if director and procedure.position == "ผู้อำนวยการกลุ่มนโยบายและแผน":
+        owner = f"{owner} ({director})"
+    self_check, examples = _related_docs(app, procedure_id)
+    return _render(
+        "procedure.md",
+        p=procedure,
+        total=len(procedures),
+        owner=owner,
+        duration=_duration(procedure),
+        reviewed=be_date_text(reviewed) if reviewed else "ยังไม่ระบุ",
+        review_due=be_date_text(_add_months(reviewed, months)) if reviewed else "ยังไม่ระบุ",
+        definitions=[glossary[t] for t in procedure.definitions],
+        docs={d.id: d for d in procedure.documents},
+        cumulative=any(s.kind == "cumulative" for s in procedure.standards),
+        self_check=self_check,
+        examples=examples,
+    )
+
+
+def _errata_block(app: Sphinx) -> str:
+    errata = _errata(app)
+    procedures = _procedures(app)
+    groups = [
+        {"title": p.title, "errata": [e for e in errata if e.procedure == p.id]}
+        for p in procedures.values()
+    ]
+    return _render("errata.md", groups=[g for g in groups if g["errata"]])
+
+
+def _director_items(app: Sphinx, substep: str) -> str:
+    step = _procedures(app)["director"].step("s1")
+    for sub in step.substeps:
+        if sub.number == substep:
+            return _render("items.md", items=sub.items)
+    raise DataError(f"director.yml: ขั้นตอนที่ 1 ไม่มีขั้นตอนย่อย {substep}")
+
+
+def _blocks(app: Sphinx, source: str) -> dict[str, Callable[[str], str]]:
+    procedures = partial(_procedures, app)
+    return {
+        "sop-procedure": lambda arg: _procedure_block(app, source, arg),
+        "sop-procedure-list": lambda _arg: _render(
+            "procedure-list.md", procedures=procedures().values()
+        ),
+        "sop-group-scope": lambda _arg: _director_items(app, "๑"),
+        "sop-work-areas": lambda _arg: _director_items(app, "๓"),
+        "sop-fiscal-year": lambda _arg: _render(
+            "fiscal-year.md",
+            rows=year_table(procedures().values()),
+            pending=unscheduled(procedures().values()),
+        ),
+        "sop-glossary": lambda _arg: _render("glossary.md", terms=_glossary(app).values()),
+        "sop-errata": lambda _arg: _errata_block(app),
+    }
+
+
+def expand_markers(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: replace each marker block with its generated MyST text."""
+    text = source[0]
+    if "```{sop-" not in text:
+        return
+    blocks = _blocks(app, text)
+
+    def replace(match: re.Match[str]) -> str:
+        name, arg = match.group(1), match.group(2).strip()
+        if name not in blocks:
+            return match.group(0)  # a directive of another module (e.g. sop-flowchart)
+        try:
+            return blocks[name](arg)
+        except (DataError, KeyError) as exc:
+            logger.warning(
+                f"สร้างเนื้อหา {name} ไม่ได้: {exc}",
+                location=docname,
+                type="sop",
+                subtype="data",
+            )
+            return ""
+
+    source[0] = _MARKER.sub(replace, text)
+
+
+# ---- flowchart node ------------------------------------------------------------------------
+
+
+class flowchart(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
+    """A procedure's flowchart; ``html`` holds its markup, the children a text fallback."""
+
+
+class FlowchartDirective(SphinxDirective):
+    """``{sop-flowchart} <procedure-id>``: the procedure's flowchart."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        procedure_id = self.arguments[0]
+        folder = _data_dir(self.env.app) / "procedures"
+        path = folder / f"{procedure_id}.yml"
+        self.env.note_dependency(str(path))
+        try:
+            procedure = _procedures(self.env.app)[procedure_id]
+        except (DataError, KeyError) as exc:
+            logger.warning(
+                f"สร้างแผนผังของ '{procedure_id}' ไม่ได้: {exc}",
+                location=self.get_location(),
+                type="sop",
+                subtype="data",
+            )
+            return []
+        flow = build_flow(procedure)
+        node = flowchart(html=render_html(flow))
+        fallback = nodes.enumerated_list()
+        for line in render_text(flow):
+            fallback += nodes.list_item("", nodes.paragraph(text=line))
+        node += fallback
+        return [node]
+
+
+def _visit_flowchart_html(self: Any, node: flowchart) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+def _pass(self: Any, node: nodes.Node) -> None:
+    pass
+
+
+def _builder_inited(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    if str(STATIC) not in app.config.html_static_path:
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
+    app.add_css_file("procedure.css", priority=910)
+
+
+def setup(app: Sphinx) -> None:
+    """Register the marker expansion, the flowchart directive and node, and the CSS."""
+    app.connect("source-read", expand_markers)
+    app.connect("builder-inited", _builder_inited)
+    app.add_directive("sop-flowchart", FlowchartDirective)
+    app.add_node(
+        flowchart,
+        html=(_visit_flowchart_html, None),
+        latex=(_pass, _pass),
+        text=(_pass, _pass),
+        man=(_pass, _pass),
+        texinfo=(_pass, _pass),
+    )
