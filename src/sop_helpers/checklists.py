@@ -288,7 +288,7 @@ class Checklist:
 
 
 def _item_json(item: Item) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": item.id, "kind": item.kind, "hash": item.hash}
+    data: dict[str, Any] = {"id": item.id, "kind": item.kind, "hash": item.hash, "text": item.text}
     if item.level is not None:
         data["level"] = item.level
     if item.kind == "question":

@@ -1,0 +1,197 @@
+"""Directives ``{checklist} <id>`` and ``{checklist-progress}``: self-checks on the website.
+
+The checklist directive emits a neutral node holding the resolved checklist plus a plain list of
+its items (what other builders show); the HTML visitor replaces it with the form from
+:mod:`sop_helpers.checklist_html`. ``checklist.js`` and ``checklist.css`` are added only to pages
+that hold a checklist or the progress list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from sop_helpers._errors import DataError
+from sop_helpers.checklist_html import render_checklist
+from sop_helpers.checklists import Checklist, checklists_dir, load_checklist
+from sop_helpers.procedures import load_procedures, procedures_dir
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+
+
+class checklist_node(nodes.General, nodes.Element):  # type: ignore[misc]
+    """A checklist; ``node["checklist"]`` is the resolved :class:`Checklist`."""
+
+
+class checklist_progress_node(nodes.General, nodes.Element):  # type: ignore[misc]
+    """The "my progress" list of every checklist in the handbook."""
+
+
+def _folders(env: BuildEnvironment) -> tuple[Path, Path]:
+    return checklists_dir(env.srcdir), procedures_dir(env.srcdir)
+
+
+class ChecklistDirective(SphinxDirective):
+    """``{checklist} <id>``: a checklist of ``checklists/``."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        checklist_id = self.arguments[0].strip()
+        try:
+            folder, procedures_folder = _folders(self.env)
+            path = folder / f"{checklist_id}.yml"
+            self.env.note_dependency(str(path))
+            procedures = load_procedures(procedures_folder)
+            checklist = load_checklist(path, procedures)
+        except DataError as error:
+            location = (error.source, error.line) if error.source else self.get_location()
+            logger.warning(str(error.message), location=location, type="sop", subtype="checklist")
+            return [nodes.problematic(text=f"[แบบตรวจสอบ {checklist_id} ผิดรูปแบบ]")]
+        self.env.note_dependency(str(procedures_folder / f"{checklist.procedure}.yml"))
+        registry = _registry(self.env)
+        registry[checklist.id] = {
+            "docname": self.env.docname,
+            "title": checklist.title,
+            "procedure_title": checklist.procedure_title,
+            "version": checklist.version,
+        }
+        node = checklist_node(checklist=checklist)
+        node += _plain_list(checklist)
+        return [node]
+
+
+def _plain_list(checklist: Checklist) -> nodes.Element:
+    container = nodes.container(classes=["sop-checklist-plain"])
+    container += nodes.paragraph(text=checklist.title)
+    listing = nodes.enumerated_list()
+    for item in checklist.items:
+        listing += nodes.list_item("", nodes.paragraph(text=item.text))
+    container += listing
+    return container
+
+
+class ChecklistProgressDirective(SphinxDirective):
+    """``{checklist-progress}``: every checklist of the handbook with its saved state."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        return [checklist_progress_node()]
+
+
+def _registry(env: BuildEnvironment) -> dict[str, dict[str, Any]]:
+    if not hasattr(env, "sop_checklists"):
+        env.sop_checklists = {}  # type: ignore[attr-defined]
+    registry: dict[str, dict[str, Any]] = env.sop_checklists  # type: ignore[attr-defined]
+    return registry
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    registry = _registry(env)
+    for key in [k for k, v in registry.items() if v["docname"] == docname]:
+        del registry[key]
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    _registry(env).update(_registry(other))
+
+
+def visit_checklist_html(translator: Any, node: checklist_node) -> None:
+    translator.body.append(render_checklist(node["checklist"]))
+    raise nodes.SkipNode
+
+
+def visit_progress_html(translator: Any, node: checklist_progress_node) -> None:
+    builder = translator.builder
+    registry = _registry(builder.env)
+    rows = []
+    for checklist_id, info in sorted(registry.items(), key=lambda kv: (kv[1]["docname"], kv[0])):
+        uri = builder.get_relative_uri(builder.current_docname, info["docname"])
+        rows.append(
+            f'<tr data-progress-row="{checklist_id}"><td><a href="{uri}#cl-{checklist_id}">'
+            f"{_esc(info['title'])}</a></td><td>{_esc(info['procedure_title'])}</td>"
+            f'<td data-saved-for="{checklist_id}" data-version="{info["version"]}">'
+            "ยังไม่ได้เริ่ม</td></tr>"
+        )
+    translator.body.append(
+        '<table class="sop-cl-progress-table"><caption>สถานะแบบตรวจสอบที่บันทึกไว้ในเบราว์เซอร์นี้'
+        '</caption><thead><tr><th scope="col">แบบตรวจสอบ</th><th scope="col">กระบวนงาน</th>'
+        '<th scope="col">สถานะที่บันทึกไว้</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
+    )
+    raise nodes.SkipNode
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)
+
+
+def _visit_plain(translator: Any, node: nodes.Element) -> None:
+    """Other builders show the node's plain children."""
+
+
+def _depart_plain(translator: Any, node: nodes.Element) -> None:
+    pass
+
+
+def _skip(translator: Any, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def _static_path(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    if str(STATIC) not in [str(Path(p)) for p in app.config.html_static_path]:
+        app.config.html_static_path.append(str(STATIC))
+
+
+def _page_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if doctree is None:
+        return
+    has = next(iter(doctree.findall(checklist_node)), None) or next(
+        iter(doctree.findall(checklist_progress_node)), None
+    )
+    body = context.get("body", "")
+    if has is not None or 'class="sop-checklist"' in body:
+        app.add_js_file("checklist.js", defer="defer")
+        app.add_css_file("checklist.css")
+
+
+def setup(app: Sphinx) -> None:
+    """Register the directives, nodes and per-page assets."""
+    app.add_node(
+        checklist_node,
+        html=(visit_checklist_html, None),
+        latex=(_visit_plain, _depart_plain),
+        text=(_visit_plain, _depart_plain),
+        man=(_visit_plain, _depart_plain),
+        texinfo=(_visit_plain, _depart_plain),
+    )
+    app.add_node(
+        checklist_progress_node,
+        html=(visit_progress_html, None),
+        latex=(_skip, None),
+        text=(_skip, None),
+        man=(_skip, None),
+        texinfo=(_skip, None),
+    )
+    app.add_directive("checklist", ChecklistDirective)
+    app.add_directive("checklist-progress", ChecklistProgressDirective)
+    app.connect("builder-inited", _static_path)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("html-page-context", _page_assets)
