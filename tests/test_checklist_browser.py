@@ -1,0 +1,280 @@
+"""Checklists on the built site, in Chromium with the network cut (issue 5, item 8)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sop_helpers import load_checklist, load_procedures, load_results, score
+
+ROOT = Path(__file__).resolve().parents[1]
+STATIC = ROOT / "src" / "sop_helpers" / "sphinx_ext" / "static"
+VECTORS = json.loads((ROOT / "tests" / "vectors" / "scoring.json").read_text("utf-8"))
+BOOK_PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
+STANDARDS = load_checklist(ROOT / "checklists" / "director-standards.yml", BOOK_PROCEDURES)
+PAGE = "self-check/director.html"
+FORM = 'form[data-checklist-id="director-standards"]'
+
+pytestmark = pytest.mark.browser
+
+
+def test_checklist_code_is_small() -> None:
+    size = sum(p.stat().st_size for p in STATIC.glob("checklist*.js"))
+    assert size <= 20 * 1024, f"checklist JavaScript is {size} bytes"
+
+
+def test_assets_only_on_pages_with_checklists(site_dir: Path) -> None:
+    pages = [p for p in site_dir.rglob("*.html") if "_static" not in p.parts]
+    with_js = {p for p in pages if "checklist.js" in p.read_text("utf-8")}
+    with_form = {
+        p
+        for p in pages
+        if re.search(r'class="sop-checklist"|class="sop-cl-progress-table"', p.read_text("utf-8"))
+    }
+    assert with_js == with_form
+    assert site_dir / PAGE in with_js
+
+
+def _open(page: Any, site_url: str, path: str = PAGE) -> Any:
+    page.goto(site_url + path)
+    form = page.locator(FORM)
+    form.locator(".sop-cl-tools").wait_for(state="visible")
+    return form
+
+
+def _answer(form: Any, item: str, value: bool) -> None:
+    suffix = "yes" if value else "no"
+    form.locator(f"#cl-director-standards-{item.replace('.', '-')}-{suffix}").check()
+
+
+def _level(form: Any, standard: str) -> int:
+    return int(form.locator(f'output[data-level-for="{standard}"]').get_attribute("data-level"))
+
+
+def _clean(page: Any) -> None:
+    assert page.watch.blocked == []
+    assert page.watch.console_errors == []
+
+
+def test_js_scoring_matches_the_vectors(page: Any, site_url: str) -> None:
+    _open(page, site_url)
+    procedures = load_procedures(ROOT / VECTORS["procedures"])
+    for case in VECTORS["cases"]:
+        model = load_checklist(ROOT / case["checklist"], procedures).to_json()
+        got = page.evaluate("([m, a]) => window.SopChecklist.score(m, a)", [model, case["answers"]])
+        assert got == case["expected"], case["name"]
+    _clean(page)
+
+
+def test_levels_follow_the_cumulative_rule_and_survive_reload(page: Any, site_url: str) -> None:
+    form = _open(page, site_url)
+    _answer(form, "std1.1", True)
+    _answer(form, "std1.2", True)
+    _answer(form, "std1.4", True)
+    assert _level(form, "std1") == 2
+    assert "ระดับ ๓" in form.locator('[data-next-for="std1"]').inner_text()
+    _answer(form, "std1.3", True)
+    assert _level(form, "std1") == 4
+    _answer(form, "std1.1", False)
+    assert _level(form, "std1") == 0
+    _answer(form, "std1.1", True)
+    _answer(form, "std3", True)
+    expected = score(
+        STANDARDS, {"std1.1": True, "std1.2": True, "std1.3": True, "std1.4": True, "std3": True}
+    )
+    assert form.locator("output[data-progress]").get_attribute("data-progress") == str(
+        expected.progress
+    )
+    page.reload()
+    form = page.locator(FORM)
+    form.locator(".sop-cl-tools").wait_for(state="visible")
+    assert _level(form, "std1") == expected.levels["std1"].level == 4
+    assert form.locator("#cl-director-standards-std1-3-yes").is_checked()
+    assert form.locator('output[data-met-for="std3"]').get_attribute("data-met") == "true"
+    _clean(page)
+
+
+def test_export_json_reads_back_with_load_results(page: Any, site_url: str, tmp_path: Path) -> None:
+    form = _open(page, site_url)
+    for item in ("std1.1", "std1.2", "std2.1", "std4.1", "std4.2", "std4.3"):
+        _answer(form, item, True)
+    _answer(form, "std1.3", False)
+    form.locator('button[data-action="export-json"]').click()
+    assert "ชื่อ" in form.locator(".sop-cl-messages").inner_text()  # asked before export
+    form.locator('input[data-person="name"]').fill("สมหญิง ใจดี")
+    form.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผน")
+    with page.expect_download() as info:
+        form.locator('button[data-action="export-json"]').click()
+    path = tmp_path / "export.json"
+    info.value.save_as(path)
+    loaded = load_results(path, STANDARDS)
+    assert loaded.dropped == ()
+    assert loaded.results.person.name == "สมหญิง ใจดี"
+    result = score(STANDARDS, loaded.results.values())
+    for standard in ("std1", "std2", "std4"):
+        assert result.levels[standard].level == _level(form, standard)
+    assert [result.levels[s].level for s in ("std1", "std2", "std4")] == [2, 1, 3]
+
+    with page.expect_download() as info:
+        form.locator('button[data-action="export-csv"]').click()
+    csv_path = tmp_path / "export.csv"
+    info.value.save_as(csv_path)
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert "สมหญิง ใจดี" in raw.decode("utf-8-sig")
+    _clean(page)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("{ not json", "ไม่ใช่ JSON"),
+        (
+            json.dumps({"format": "sop-checklist-results", "checklist": {"id": "x", "version": 1}}),
+            "อื่น",
+        ),
+        (json.dumps({"format": "something-else"}), "ไม่ใช่ไฟล์ผลการประเมิน"),
+    ],
+    ids=["corrupt", "other-checklist", "not-results"],
+)
+def test_bad_import_is_rejected_and_answers_stay(
+    page: Any, site_url: str, tmp_path: Path, content: str, words: str
+) -> None:
+    form = _open(page, site_url)
+    _answer(form, "std1.1", True)
+    before = page.evaluate("localStorage.getItem('sop-checklist:director-standards')")
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.accept()))
+    form.locator('input[data-action="import"]').set_input_files(str(path))
+    form.locator(".sop-cl-messages p").last.wait_for()
+    assert words in form.locator(".sop-cl-messages").inner_text()
+    assert dialogs == []
+    after = page.evaluate("localStorage.getItem('sop-checklist:director-standards')")
+    assert json.loads(after)["answers"] == json.loads(before)["answers"]
+    assert _level(form, "std1") == 1
+
+
+def test_import_replaces_after_confirmation(page: Any, site_url: str, tmp_path: Path) -> None:
+    from sop_helpers import make_results, save_results
+
+    form = _open(page, site_url)
+    _answer(form, "std2.1", True)
+    answers = {f"std1.{k}": True for k in range(1, 6)}
+    path = save_results(
+        make_results(STANDARDS, answers, name="ก", position="ข"), tmp_path / "r.json"
+    )
+    page.once("dialog", lambda d: d.dismiss())
+    form.locator('input[data-action="import"]').set_input_files(str(path))
+    page.wait_for_timeout(300)
+    assert _level(form, "std1") == 0  # declined: nothing changed
+    assert _level(form, "std2") == 1
+    page.once("dialog", lambda d: d.accept())
+    form.locator('input[data-action="import"]').set_input_files(str(path))
+    page.wait_for_function(
+        "document.querySelector('output[data-level-for=\"std1\"]').dataset.level === '5'"
+    )
+    assert _level(form, "std2") == 0
+    assert form.locator('input[data-person="name"]').input_value() == "ก"
+
+
+def test_new_version_keeps_unchanged_answers(page: Any, site_url: str) -> None:
+    form = _open(page, site_url)
+    for item in ("std1.1", "std1.2", "std1.3"):
+        _answer(form, item, True)
+    changed = STANDARDS.item("std1.2").hash
+
+    def newer(route: Any) -> None:
+        body = route.fetch().text()
+        body = body.replace(changed, "0123456789abcdef")
+        body = body.replace(
+            'data-checklist-id="director-standards" data-checklist-version="1"',
+            'data-checklist-id="director-standards" data-checklist-version="2"',
+        )
+        body = body.replace(
+            '{"id":"director-standards","version":1', '{"id":"director-standards","version":2'
+        )
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+    page.route("**/self-check/director.html", newer)
+    page.reload()
+    form = page.locator(FORM)
+    form.locator(".sop-cl-tools").wait_for(state="visible")
+    message = form.locator(".sop-cl-messages").inner_text()
+    assert "ฉบับที่ ๒" in message
+    assert "std1.2" in message
+    assert form.locator("#cl-director-standards-std1-1-yes").is_checked()
+    assert form.locator("#cl-director-standards-std1-3-yes").is_checked()
+    assert not form.locator("#cl-director-standards-std1-2-yes").is_checked()
+    assert _level(form, "std1") == 1
+    saved = json.loads(page.evaluate("localStorage.getItem('sop-checklist:director-standards')"))
+    assert saved["checklist"]["version"] == 2
+    assert set(saved["answers"]) == {"std1.1", "std1.3"}
+
+
+def test_print_to_pdf_holds_the_answers(page: Any, site_url: str, tmp_path: Path) -> None:
+    form = _open(page, site_url)
+    form.locator('input[data-person="name"]').fill("สมหญิง ใจดี")
+    form.locator('input[data-person="position"]').fill("นักวิเคราะห์")
+    for item in ("std1.1", "std1.2"):
+        _answer(form, item, True)
+    _answer(form, "std1.3", False)
+    page.evaluate(
+        "document.body.classList.add('sop-cl-printing');"
+        "document.querySelector('form[data-checklist-id=\"director-standards\"]')"
+        ".classList.add('sop-cl-print-this')"
+    )
+    pdf = tmp_path / "form.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    squeezed = re.sub(r"\s+", "", text)
+    assert "ผู้ประเมิน" in squeezed
+    assert "ระดับที่ได้:๒จาก๕" in squeezed
+    assert "ยังไม่เป็นจริง" in squeezed  # the chosen answer of level 3
+    assert "ลงชื่อ" in squeezed
+    assert "แบบทดสอบความรู้" not in squeezed  # other checklists of the page are not printed
+
+
+def test_progress_page_lists_every_checklist(page: Any, site_url: str) -> None:
+    form = _open(page, site_url)
+    _answer(form, "std3", True)
+    page.goto(site_url + "self-check/index.html")
+    cells = page.locator("[data-saved-for]")
+    ids = sorted(cells.evaluate_all("cs => cs.map(c => c.dataset.savedFor)"))
+    assert ids == sorted(p.stem for p in (ROOT / "checklists").glob("*.yml"))
+    cell = page.locator('[data-saved-for="director-standards"]')
+    assert cell.get_attribute("data-progress") == "1/16"
+    page.locator('[data-progress-row="director-standards"] a').click()
+    page.wait_for_url("**/self-check/director.html#cl-director-standards")
+    _clean(page)
+
+
+def test_keyboard_answers(page: Any, site_url: str) -> None:
+    form = _open(page, site_url)
+    form.locator("#cl-director-standards-std1-1-yes").focus()
+    page.keyboard.press("Space")
+    assert _level(form, "std1") == 1
+    page.keyboard.press("ArrowDown")  # moves to and selects "ยังไม่เป็นจริง"
+    assert _level(form, "std1") == 0
+
+
+def test_readable_without_javascript(browser: Any, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGE)
+        form = page.locator(FORM)
+        assert form.locator("legend").first.is_visible()
+        text = form.inner_text()
+        assert STANDARDS.item("std1.1").text in text
+        assert not form.locator(".sop-cl-tools").is_visible()
+    finally:
+        context.close()
