@@ -55,8 +55,12 @@ class ChecklistDirective(SphinxDirective):
             procedures = load_procedures(procedures_folder)
             checklist = load_checklist(path, procedures)
         except DataError as error:
-            location = (error.source, error.line) if error.source else self.get_location()
-            logger.warning(str(error.message), location=location, type="sop", subtype="checklist")
+            # A plain "file:line" string: a (docname, line) tuple would get a source suffix added.
+            location = (
+                f"{error.source}:{error.line or 1}" if error.source else self.get_location()
+            )
+            message = f"{error.pointer}: {error.message}" if error.pointer else error.message
+            logger.warning(message, location=location, type="sop", subtype="checklist")
             return [nodes.problematic(text=f"[แบบตรวจสอบ {checklist_id} ผิดรูปแบบ]")]
         self.env.note_dependency(str(procedures_folder / f"{checklist.procedure}.yml"))
         registry = _registry(self.env)

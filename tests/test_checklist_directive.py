@@ -1,0 +1,73 @@
+"""The checklist directive in a small Sphinx project: good files render, bad files fail the build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+
+CONF = """
+extensions = []
+def setup(app):
+    from sop_helpers.sphinx_ext import checklists
+    checklists.setup(app)
+"""
+
+pytestmark = pytest.mark.build
+
+
+def _build(tmp_path: Path, checklist_id: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(CONF, encoding="utf-8")
+    (src / "index.rst").write_text(
+        f"Test\n====\n\n.. checklist:: {checklist_id}\n\n.. checklist-progress::\n",
+        encoding="utf-8",
+    )
+    env = {
+        **os.environ,
+        "SOP_CHECKLISTS_DIR": str(folder),
+        "SOP_PROCEDURES_DIR": str(DATA / "procedures"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_checklist_renders_with_hooks(tmp_path: Path) -> None:
+    result = _build(tmp_path, "director-standards", DATA / "checklists")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert 'data-checklist-id="director-standards"' in html
+    assert 'data-checklist-version="1"' in html
+    assert 'data-level="0"' in html
+    assert 'data-progress="0/10"' in html
+    assert "checklist.js" in html
+    assert (tmp_path / "out" / "_static" / "checklist.js").is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "words"),
+    [("missing-step", 10, "ไม่มีขั้นตอน 's9'"), ("number-as-text", 5, "ต้องเป็นข้อความ")],
+)
+def test_malformed_checklist_fails_the_build(
+    tmp_path: Path, name: str, line: int, words: str
+) -> None:
+    folder = tmp_path / "checklists"
+    folder.mkdir()
+    shutil.copy(DATA / "bad_checklists" / f"{name}.yml", folder / f"{name}.yml")
+    result = _build(tmp_path, name, folder)
+    assert result.returncode != 0
+    assert f"{folder / name}.yml:{line}" in result.stderr
+    assert words in result.stderr
