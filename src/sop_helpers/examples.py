@@ -87,3 +87,44 @@ def markdown(text: str) -> Any:
     from IPython.display import Markdown
 
     return Markdown(text)  # type: ignore[no-untyped-call]
+
+
+class PlainText(str):
+    """A string whose ``repr`` is itself, so MyST-NB's ``{glue}`` shows it without quotes."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def glue_text(name: str, text: str) -> None:
+    """Glue ``text`` under ``name`` for ``{glue}`name``` in the page's prose (not shown here)."""
+    from myst_nb import glue  # type: ignore[import-untyped]
+
+    glue(name, PlainText(text), display=False)
+
+
+def sources_table(records: Iterable[RateRecord | OfficeFact]) -> pd.DataFrame:
+    """One row per record: what, value, source (title and B.E. date), status (with the label)."""
+    rows = []
+    for record in records:
+        value = record.value
+        if isinstance(value, tuple):
+            shown = ", ".join(value)
+        elif value is None:
+            shown = "ยังไม่ทราบ"
+        else:
+            shown = f"{value:,}" if not isinstance(value, str) else value
+            if isinstance(record, RateRecord):
+                shown = f"{shown} {record.unit}"
+        rows.append(
+            {
+                "รายการ": record.label_th,
+                "ค่า": shown,
+                "แหล่งที่มา": record.citation,
+                "ที่อยู่แหล่งที่มา": record.source_url or "-",
+                "สถานะ": ILLUSTRATIVE_LABEL if record.illustrative else "ใช้อ้างอิงได้",
+            }
+        )
+    return pd.DataFrame(rows)
