@@ -1,4 +1,4 @@
-"""The checklist directive in a small Sphinx project: good files render, bad files fail the build."""
+"""The checklist directive in a small Sphinx project: good files render, bad ones fail."""
 
 from __future__ import annotations
 

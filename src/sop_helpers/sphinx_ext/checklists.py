@@ -56,9 +56,7 @@ class ChecklistDirective(SphinxDirective):
             checklist = load_checklist(path, procedures)
         except DataError as error:
             # A plain "file:line" string: a (docname, line) tuple would get a source suffix added.
-            location = (
-                f"{error.source}:{error.line or 1}" if error.source else self.get_location()
-            )
+            location = f"{error.source}:{error.line or 1}" if error.source else self.get_location()
             message = f"{error.pointer}: {error.message}" if error.pointer else error.message
             logger.warning(message, location=location, type="sop", subtype="checklist")
             return [nodes.problematic(text=f"[แบบตรวจสอบ {checklist_id} ผิดรูปแบบ]")]
