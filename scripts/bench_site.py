@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,19 +45,10 @@ def main() -> None:
     if args.skip_build:
         site = ROOT / "_build" / "html"
     else:
+        # A fresh output root: its notebook cache (inside it) starts empty too.
         out = Path(tempfile.mkdtemp(prefix="sop-bench-"))
-        cache = ROOT / "_build" / ".jupyter_cache"
-        saved = None
-        if cache.exists():
-            saved = Path(tempfile.mkdtemp(prefix="sop-cache-")) / "cache"
-            shutil.move(str(cache), saved)
-        try:
-            clean = timed_build(out)
-            again = timed_build(out)
-        finally:
-            if saved is not None:
-                shutil.rmtree(cache, ignore_errors=True)
-                shutil.move(str(saved), cache)
+        clean = timed_build(out)
+        again = timed_build(out)
         print(f"clean build (empty output and notebook cache): {clean:.1f} s")
         print(f"no-change rebuild: {again:.1f} s")
         site = out / "_build" / "html"
@@ -96,7 +86,9 @@ def main() -> None:
     for size, count, rel in sorted(rows, reverse=True):
         print(f"{size / 1024:8.1f} {count:8d}  {rel}")
     heaviest = max(rows)
-    print(f"\nheaviest page: {heaviest[2]} {heaviest[0] / 1024:.1f} KB gzip, {heaviest[1]} requests")
+    print(
+        f"\nheaviest page: {heaviest[2]} {heaviest[0] / 1024:.1f} KB gzip, {heaviest[1]} requests"
+    )
     print(f"requests to other hosts: {foreign}")
 
 

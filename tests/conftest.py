@@ -54,7 +54,7 @@ def site_pages(site: Path) -> list[str]:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -75,7 +75,9 @@ def browser() -> Iterator[Any]:
     """Debian's Chromium, headless, driven by Playwright (it cannot download its own browser)."""
     playwright = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM} (set SOP_CHROMIUM); run scripts/setup.sh test")
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM} (set SOP_CHROMIUM); run scripts/setup.sh test"
+        )
     with playwright.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield b

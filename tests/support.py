@@ -6,6 +6,8 @@ import gzip
 from dataclasses import dataclass, field
 from typing import Any
 
+from playwright.sync_api import Error as PlaywrightError
+
 
 @dataclass
 class PageLoad:
@@ -36,7 +38,7 @@ def load_and_weigh(page: Any, url: str) -> PageLoad:
     for response in responses:
         try:
             body = response.body()
-        except Exception:  # noqa: BLE001 - a response without a body (redirect) weighs nothing
+        except PlaywrightError:  # a response without a body (a redirect) weighs nothing
             body = b""
         size = len(gzip.compress(body, compresslevel=6)) if body else 0
         load.requests += 1

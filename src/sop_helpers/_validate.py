@@ -32,7 +32,7 @@ _MESSAGES: dict[str, str] = {
     "less_than_equal": "ต้องไม่มากกว่า {le}",
     "union_tag_invalid": "ค่า kind '{tag}' ไม่รู้จัก ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {expected_tags}",
     "union_tag_not_found": "ขาดช่อง '{discriminator}'",
-    "decimal_parsing": "ต้องเป็นจำนวนเงิน/ตัวเลข เช่น \"1836\" หรือ \"1836.50\"",
+    "decimal_parsing": 'ต้องเป็นจำนวนเงิน/ตัวเลข เช่น "1836" หรือ "1836.50"',
     "date_from_datetime_parsing": "ต้องเป็นวันที่แบบ YYYY-MM-DD",
     "date_type": "ต้องเป็นวันที่แบบ YYYY-MM-DD",
 }
@@ -61,7 +61,11 @@ def _message(err: Any) -> str:
 def _clean_loc(loc: tuple[Any, ...]) -> JsonPath:
     # Discriminated unions add the tag name to ``loc`` ("items", 0, "step", ...): drop parts that
     # are not keys of the data, i.e. names of union members.
-    return tuple(part for part in loc if isinstance(part, int | str) and not str(part).startswith("function-"))
+    return tuple(
+        part
+        for part in loc
+        if isinstance(part, int | str) and not str(part).startswith("function-")
+    )
 
 
 def validate(
@@ -91,11 +95,11 @@ def _existing_prefix(located: Located, path: JsonPath) -> JsonPath:
     data = located.data
     kept: list[str | int] = []
     for part in path:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-            kept.append(part)
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
+        present = (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        )
+        if present:
+            data = data[part]  # type: ignore[index]
             kept.append(part)
         elif isinstance(data, dict) and isinstance(part, str) and not part[:1].isupper():
             # a missing key: keep it so the message names it

@@ -11,7 +11,17 @@ from sphinx.application import Sphinx
 
 from sop_helpers import __version__
 
-from . import assets, calendar_ext, checklists, config, i18n, pages, procedure_pages, search_th
+from . import (
+    assets,
+    calendar_ext,
+    checklists,
+    config,
+    i18n,
+    pages,
+    procedure_pages,
+    search_th,
+    team_view,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -23,4 +33,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     search_th.setup(app)
     calendar_ext.setup(app)
     checklists.setup(app)
+    team_view.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -16,9 +16,10 @@ from typing import Any
 from urllib.parse import quote
 
 from docutils import nodes
-from pythainlp.util import thai_strftime
 from sphinx.application import Sphinx
 from sphinx.config import Config
+
+from sop_helpers.thai import thai_date
 
 from .config import value_or_placeholder
 from .pages import parse_be_date
@@ -28,7 +29,6 @@ STATIC = HERE / "static"
 TEMPLATES = HERE / "templates"
 # Theme components are looked up by bare name and as "../components/<name>" from a template dir.
 COMPONENTS = HERE / "components"
-
 
 
 def _config_inited(app: Sphinx, config: Config) -> None:
@@ -60,7 +60,9 @@ _FEATURE_ASSETS: dict[str, tuple[str, ...]] = {
 def _asset_text(asset: Any) -> str:
     filename = str(getattr(asset, "filename", "") or "")
     attributes = getattr(asset, "attributes", {}) or {}
-    return " ".join([filename, str(attributes.get("body", "")), str(attributes.get("type", ""))]).lower()
+    return " ".join(
+        [filename, str(attributes.get("body", "")), str(attributes.get("type", ""))]
+    ).lower()
 
 
 def page_features(doctree: nodes.Node | None, metadata: dict[str, Any]) -> set[str]:
@@ -92,12 +94,6 @@ def keep_asset(asset: Any, features: set[str]) -> bool:
     return True
 
 
-def build_date_be(today: dt.date | None = None) -> str:
-    """The build date in the Thai style with the B.E. year, e.g. ``28 พฤศจิกายน 2569``."""
-    day = today or dt.date.today()
-    return thai_strftime(dt.datetime(day.year, day.month, day.day), "%-d %B %Y")
-
-
 def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -109,10 +105,10 @@ def _page_context(
     # pydata-sphinx-theme reads an undeclared ``default_mode``; empty logs a console error.
     context["default_mode"] = "light"
     if context.get("last_updated"):
-        context["last_updated"] = build_date_be()
+        context["last_updated"] = thai_date(dt.date.today(), "full")
     context["sop"] = footer_context(app, pagename, context.get("title", ""))
     context["sop_print"] = {
-        "date": thai_date_text(dt.date.today()),
+        "date": thai_date(dt.date.today(), "official"),
         "site_url": value_or_placeholder(app, "sop_site_url"),
     }
 
@@ -141,8 +137,8 @@ def footer_context(app: Sphinx, pagename: str, title: str) -> dict[str, str]:
         except ValueError:
             return result  # the build already warned (an error under -W)
         due = add_months(reviewed, app.config.sop_review_months)
-        result["last_reviewed"] = thai_date_text(reviewed)
-        result["review_due"] = thai_date_text(due)
+        result["last_reviewed"] = thai_date(reviewed, "official")
+        result["review_due"] = thai_date(due, "official")
         result["review_due_iso"] = due.isoformat()
     return result
 
@@ -153,11 +149,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = day.year + index // 12, index % 12 + 1
     last = calendar.monthrange(year, month)[1]
     return dt.date(year, month, min(day.day, last))
-
-
-def thai_date_text(day: dt.date) -> str:
-    """``๒๘ พฤศจิกายน ๒๕๖๙``: the official style, Thai digits and the B.E. year."""
-    return thai_strftime(dt.datetime(day.year, day.month, day.day), "%-d %B %Y", thaidigit=True)
 
 
 def _drop_thebe_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:

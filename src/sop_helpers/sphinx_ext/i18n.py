@@ -29,7 +29,7 @@ def compiled_dir(app: Sphinx) -> Path:
 
 
 def compile_catalogues(source: Path, target: Path, language: str) -> list[str]:
-    """Compile every ``<language>/LC_MESSAGES/*.po`` of ``source`` to ``.mo`` (and ``sphinx.js``)."""
+    """Compile each ``<language>/LC_MESSAGES/*.po`` of ``source`` to ``.mo`` (and ``sphinx.js``)."""
     written = []
     out = target / language / "LC_MESSAGES"
     out.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,99 @@
+"""``{team-view}``: the director's page that reads many exported self-check files in the browser.
+
+The files are read with the browser's File API and never leave the computer. The page scores
+them with the same JavaScript as the checklists (``checklist.js``) and lays out the same table
+as :func:`sop_helpers.team.team_rows`; ``team.js`` holds only the table.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from sop_helpers.checklists import checklists_dir, load_checklists
+from sop_helpers.procedures import procedures_dir
+from sop_helpers.team import KIND_LABELS, SUPPORT_LEVEL
+
+
+class team_view(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+    """Placeholder for the team view; HTML comes from the visitor, other builders get text."""
+
+
+class TeamViewDirective(SphinxDirective):
+    """Render the drop zone and the checklist models the page scores against."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        folder = checklists_dir(self.env.srcdir)
+        for path in sorted(folder.glob("*.yml")):
+            self.env.note_dependency(str(path))
+        for path in sorted(procedures_dir(self.env.srcdir).glob("*.yml")):
+            self.env.note_dependency(str(path))
+        checklists = load_checklists(folder)
+        models = {
+            cid: {
+                **c.to_json(),
+                "section_titles": {s.id: s.title for s in c.sections},
+            }
+            for cid, c in checklists.items()
+        }
+        node = team_view()
+        node["models"] = models
+        node += nodes.paragraph(
+            text="หน้านี้อ่านไฟล์ผลการตรวจสอบตนเองในเบราว์เซอร์ (ต้องเปิด JavaScript)"
+        )
+        return [node]
+
+
+def visit_team_view_html(self: Any, node: team_view) -> None:
+    payload = json.dumps(
+        {"models": node["models"], "kinds": KIND_LABELS, "support_level": SUPPORT_LEVEL},
+        ensure_ascii=False,
+    ).replace("</", "<\\/")
+    self.body.append(
+        '<div class="sop-team" data-sop-team="">'
+        f'<script type="application/json" class="sop-team-data">{payload}</script>'
+        '<noscript><p>หน้านี้ต้องใช้ JavaScript ถ้าเปิดไม่ได้ ให้ใช้โน้ตบุ๊กของผู้อำนวยการกลุ่มใน Jupyter</p></noscript>'
+        '<div class="sop-team-pick">'
+        '<label for="sop-team-files">เลือกไฟล์ผลการตรวจสอบตนเอง (.json) ของบุคลากร เลือกได้หลายไฟล์</label> '
+        '<input id="sop-team-files" type="file" multiple accept=".json,application/json">'
+        '<p class="sop-team-drop">หรือลากไฟล์มาวางในกรอบนี้ ไฟล์จะถูกอ่านในเครื่องนี้เท่านั้น ไม่มีการอัปโหลด</p>'
+        "</div>"
+        '<p class="sop-team-status" role="status" aria-live="polite"></p>'
+        '<div class="sop-team-output"></div>'
+        "</div>"
+    )
+    raise nodes.SkipNode
+
+
+def visit_team_view_text(self: Any, node: team_view) -> None:
+    pass
+
+
+def depart_team_view_text(self: Any, node: team_view) -> None:
+    pass
+
+
+def _page_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if doctree is not None and next(iter(doctree.findall(team_view)), None) is not None:
+        app.add_js_file("checklist.js", loading_method="defer")
+        app.add_js_file("team.js", loading_method="defer")
+        app.add_css_file("team.css")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(
+        team_view,
+        html=(visit_team_view_html, None),
+        latex=(visit_team_view_text, depart_team_view_text),
+        text=(visit_team_view_text, depart_team_view_text),
+    )
+    app.add_directive("team-view", TeamViewDirective)
+    app.connect("html-page-context", _page_assets)

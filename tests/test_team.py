@@ -1,0 +1,95 @@
+"""The director's team view: ten exported files, two of them bad, become the right team table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sop_helpers import load_checklists, make_results
+from sop_helpers.results import results_json
+from sop_helpers.team import collect, indicator_status, read_folder, team_rows
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "book" / "data" / "sample" / "team"
+
+
+@pytest.fixture(scope="module")
+def checklists() -> dict[str, Any]:
+    return load_checklists(ROOT / "checklists")
+
+
+def test_sample_folder_gives_eight_entries_and_two_reasons(checklists: dict[str, Any]) -> None:
+    entries, rejected = read_folder(SAMPLES, checklists)
+    assert len(entries) == 8
+    assert [(r.file, r.reason) for r in rejected] == [
+        ("09-broken-file.json", "ไฟล์เสียหรือไม่ใช่ JSON"),
+        ("10-other-group.json", "/checklist/id: ไม่รู้จักแบบตรวจสอบ 'hr-leave-standards' ในคู่มือนี้"),
+    ]
+    rows = {(r["ชื่อ"], r["แบบตรวจสอบ"]): r for r in team_rows(entries)}
+    director = checklists["director-standards"]
+    somjai = rows[("นางสาวสมใจ ตั้งใจงาน (สมมุติ)", director.title)]
+    # levels written in the sample script: std1 5, std2 4, std3 met, std4 3
+    assert "ระดับ 5/5" in somjai["มาตรฐาน"] and "ระดับ 3/5" in somjai["มาตรฐาน"]
+    assert somjai["ควรได้รับการสนับสนุน"] == ""
+    kongkiat = rows[("นายก้องเกียรติ ติดตามผล (สมมุติ)", director.title)]
+    assert kongkiat["ควรได้รับการสนับสนุน"].count(",") == 3  # std1 (2), std2 (1), std3 no, std4 (0)
+    indicators = rows[("นายวิชัย วางแผนดี (สมมุติ)", checklists["director-indicators"].title)]
+    assert indicators["ตัวชี้วัด (บรรลุ/ทั้งหมด)"] == "1/2"
+
+
+@pytest.mark.parametrize(
+    ("target", "result", "expected"),
+    [("90", "95", True), ("100%", "85%", False), ("๑๒", "๑๒", True), ("1,000", "999", False),
+     ("ครบทุกโครงการ", "ครบ", None), ("NaN", "1", None), ("", "3", None)],
+)
+def test_indicator_status(target: str, result: str, expected: bool | None) -> None:
+    assert indicator_status({"target": target, "result": result}) is expected
+
+
+def test_newest_file_of_a_person_counts(checklists: dict[str, Any]) -> None:
+    import datetime as dt
+
+    checklist = checklists["action-plan-standards"]
+    tz = dt.timezone(dt.timedelta(hours=7))
+    older = make_results(checklist, {"std1": True}, name="ก", now=dt.datetime(2026, 1, 1, tzinfo=tz))
+    newer = make_results(checklist, {"std1": False}, name="ก", now=dt.datetime(2026, 2, 1, tzinfo=tz))
+    entries, rejected = collect(
+        [("a.json", results_json(newer).encode()), ("b.json", results_json(older).encode())],
+        checklists,
+    )
+    assert [e.file for e in entries] == ["a.json"]
+    assert [r.file for r in rejected] == ["b.json"]
+
+
+def test_wrong_answer_kind_is_rejected_with_its_place(checklists: dict[str, Any]) -> None:
+    data = json.loads((SAMPLES / "03-wichai-action-plan-standards.json").read_text(encoding="utf-8"))
+    data["answers"]["std1"]["value"] = ["x"]
+    _, rejected = collect([("bad.json", json.dumps(data).encode())], checklists)
+    assert rejected[0].reason.startswith("/answers/std1:")
+
+
+@pytest.mark.browser
+def test_web_page_shows_the_same_table(site_url: str, page: Any, checklists: dict[str, Any]) -> None:
+    entries, rejected = read_folder(SAMPLES, checklists)
+    expected = team_rows(entries)
+    page.goto(site_url + "team/index.html", wait_until="networkidle")
+    page.set_input_files("#sop-team-files", sorted(str(p) for p in SAMPLES.glob("*.json")))
+    page.wait_for_selector(".sop-team-output table")
+    tables = page.evaluate(
+        """() => [...document.querySelectorAll('.sop-team-output table')].map(t => ({
+             caption: t.caption.textContent,
+             heads: [...t.tHead.rows[0].cells].map(c => c.textContent),
+             rows: [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent))}))"""
+    )
+    by_caption = {t["caption"]: t for t in tables}
+    shown_rejected = by_caption["ไฟล์ที่ใช้ไม่ได้"]["rows"]
+    assert [row[0] for row in shown_rejected] == [r.file for r in rejected]
+    team = by_caption["ภาพรวมของทีม"]
+    assert team["heads"] == list(expected[0])
+    assert team["rows"] == [[str(v) for v in row.values()] for row in expected]
+    status = page.text_content(".sop-team-status")
+    assert "ใช้ได้ 8 ไฟล์" in status and "ใช้ไม่ได้ 2 ไฟล์" in status
+    assert not page.watch.console_errors
