@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 
 from pythainlp.tokenize import word_tokenize
 from sphinx.application import Sphinx
-from sphinx.search import SearchLanguage
+from sphinx.search import SearchLanguage, _JavaScriptIndex
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _DIGIT_TABLE = str.maketrans(THAI_DIGITS, "0123456789")
@@ -105,11 +106,14 @@ def query_words(query: str) -> list[str]:
 
 
 def index_terms(text: str) -> list[str]:
-    """Terms to index for ``text``: every word, then the joined form of each neighbouring pair."""
+    """Terms to index for ``text``: every word, then the joined form of each neighbouring pair
+    of Thai words."""
     terms: list[str] = []
     for run in words(text):
         terms.extend(run)
-        terms.extend(a + b for a, b in itertools.pairwise(run))
+        terms.extend(
+            a + b for a, b in itertools.pairwise(run) if _HAS_THAI.search(a) and _HAS_THAI.search(b)
+        )
     return terms
 
 
@@ -147,6 +151,21 @@ function splitQuery(query) {
 """
 
 
+class _CompactJavaScriptIndex(_JavaScriptIndex):
+    """searchindex.js as UTF-8 without spaces: Sphinx writes each Thai letter as ``\\u0e01``,
+    which roughly doubles the file and adds a tenth to its compressed size."""
+
+    def dumps(self, data: Any) -> str:
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return f"{self.PREFIX}{text}{self.SUFFIX}"
+
+
+def _builder_inited(app: Sphinx) -> None:
+    if hasattr(app.builder, "indexer_format"):
+        app.builder.indexer_format = _CompactJavaScriptIndex()
+    _add_static_path(app)
+
+
 def _add_static_path(app: Sphinx) -> None:
     # assets.py adds the same folder; the same string keeps it from being added twice.
     if app.builder.format == "html" and str(STATIC_DIR) not in app.config.html_static_path:
@@ -165,5 +184,5 @@ def setup(app: Sphinx) -> None:
     """Register the Thai search language and load its script on the search page."""
     SearchThai.js_splitter_code = _JS_SPLITTER
     app.add_search_language(SearchThai)
-    app.connect("builder-inited", _add_static_path)
+    app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _add_script)

@@ -61,7 +61,7 @@
   const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
 
   // Scores: a word in the page title counts most, then a section title, then the body.
-  const SCORE = { pageTitle: 20, sectionTitle: 8, glossary: 40, exact: 5, cover: 3, partial: 1 };
+  const SCORE = { pageTitle: 15, sectionTitle: 6, glossary: 40, exact: 5, cover: 3, partial: 1 };
 
   /** @param {string} text */
   const foldDigits = (text) =>
@@ -106,7 +106,7 @@
 
   /** @type {{index: SphinxIndex, all: bigint, docs: Map<string, bigint>,
    *   vocab: string[], titleText: string[], sections: Array<Array<[string, string, string]>>,
-   *   glossary: Array<[string, number, string]>} | null} */
+   *   glossary: Array<[string, number, string, string]>} | null} */
   let prepared = null;
 
   /** @param {number | number[] | undefined} v */
@@ -145,10 +145,12 @@
         if (id) sections[file].push([squeeze(title), `#${id}`, title]);
       }
     }
-    /** @type {Array<[string, number, string]>} */
+    /** @type {Array<[string, number, string, string]>} */
     const glossary = [];
     for (const [entry, places] of Object.entries(index.indexentries || {})) {
-      for (const [file, id] of places) glossary.push([squeeze(entry), file, id ? `#${id}` : ""]);
+      for (const [file, id] of places) {
+        glossary.push([squeeze(entry), file, id ? `#${id}` : "", entry]);
+      }
     }
     const all = (1n << BigInt(index.docnames.length)) - 1n;
     prepared = { index, all, docs, vocab: [...docs.keys()], titleText, sections, glossary };
@@ -240,6 +242,16 @@
   }
 
   /**
+   * How well a (squeezed) title matches the words: for each word it holds, 1 + its share.
+   * @param {string} title @param {string[]} words
+   */
+  function titleScore(title, words) {
+    let score = 0;
+    for (const w of words) if (title.includes(w)) score += 1 + w.length / title.length;
+    return score;
+  }
+
+  /**
    * Search the loaded index.
    * @param {string} query
    * @param {SphinxIndex} [index]
@@ -284,20 +296,24 @@
       }
       let anchor = "";
       let section = "";
-      if (p.titleText[file].includes(joined)) score += SCORE.pageTitle;
+      // Each query word in the page title counts, more so the more of the title it fills;
+      // failing that, the section whose title holds the most of the query.
+      const inTitle = titleScore(p.titleText[file], highlight);
+      if (inTitle) score += SCORE.pageTitle * inTitle;
       else {
-        const hit = p.sections[file].find(([text]) => text.includes(joined));
-        if (hit) {
-          score += SCORE.sectionTitle;
-          anchor = hit[1];
-          section = hit[2];
+        let best = 0;
+        for (const [text, id, shown] of p.sections[file]) {
+          const s = titleScore(text, highlight);
+          if (s > best) [best, anchor, section] = [s, id, shown];
         }
+        score += SCORE.sectionTitle * best;
       }
-      for (const [entry, gfile, ganchor] of p.glossary) {
-        if (gfile === file && (entry === joined || (entry.startsWith(joined) && joined.length * 2 >= entry.length))) {
+      for (const [entry, gfile, ganchor, shown] of p.glossary) {
+        const close = entry.startsWith(joined) && joined.length * 2 >= entry.length;
+        if (gfile === file && (entry === joined || close)) {
           score += SCORE.glossary;
           anchor = ganchor;
-          section = "";
+          section = shown;
           break;
         }
       }
