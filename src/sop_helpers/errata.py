@@ -9,7 +9,7 @@ which is how the tests check that nothing of the source is missing or silently c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -52,6 +52,8 @@ class Erratum(BaseModel):
     procedure: Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     where: Text
     line: Annotated[StrictInt, Field(ge=1)]
+    other_lines: tuple[Annotated[StrictInt, Field(ge=1)], ...] = ()
+    """Further source lines holding the same wording (an edit applies to every occurrence)."""
     kind: Literal["text", "layout"]
     status: Status
     original: Text
@@ -110,9 +112,14 @@ def find_edit(text: str, edit: Edit) -> int:
     return len(_pattern(edit.original).findall(text))
 
 
+def _literal(replacement: str) -> Callable[[re.Match[str]], str]:
+    # A function, not a template: corrections may hold backslashes or group-like text.
+    return lambda _match: replacement
+
+
 def apply_errata(text: str, errata: Iterable[Erratum]) -> str:
     """``text`` with every applied text edit made (each occurrence), in erratum order."""
     for erratum in errata:
         for edit in erratum.text_edits():
-            text = _pattern(edit.original).sub(lambda _m, e=edit: e.correction, text)
+            text = _pattern(edit.original).sub(_literal(edit.correction), text)
     return text

@@ -86,15 +86,13 @@ def build_flow(procedure: Procedure) -> Flow:
                 connector=incoming.get(step.id, ""),
             )
         )
-        # A document is drawn where it is first produced, not again where it is sent on.
-        produced = [
-            docs[d].title
-            for d in step.documents
-            if docs[d].kind in DOCUMENT_KINDS and d not in drawn
-        ]
-        drawn.update(step.documents)
+        # A document is drawn where it is first produced, not again where it is sent on; a step
+        # that ends in a decision leaves its document to the next step (the approved version).
+        produced = [d for d in step.documents if docs[d].kind in DOCUMENT_KINDS and d not in drawn]
         if produced and step.decision is None:
-            nodes.append(FlowNode("document", " / ".join(produced), step_id=step.id))
+            drawn.update(produced)
+            title = " / ".join(docs[d].title for d in produced)
+            nodes.append(FlowNode("document", title, step_id=step.id))
         if step.decision is not None:
             decision = step.decision
             nodes.append(
@@ -119,43 +117,56 @@ def _anchor(flow: Flow, step_id: str) -> str:
     return f"flow-{flow.procedure_id}-{step_id}"
 
 
+def _span(cls: str, inner: str, **attrs: str) -> str:
+    extra = "".join(f' {name.replace("_", "-")}="{escape(value)}"' for name, value in attrs.items())
+    return f'<span class="{cls}"{extra}>{inner}</span>'
+
+
+def _connector(letter: str) -> str:
+    return _span("sop-flow-connector", escape(letter), title=f"จุดเชื่อมต่อ {letter}")
+
+
+def _li(kind: str, inner: str, **attrs: str) -> str:
+    extra = "".join(f' {name.replace("_", "-")}="{escape(value)}"' for name, value in attrs.items())
+    return f'<li class="sop-flow-node sop-flow-{kind}"{extra}>{inner}</li>'
+
+
 def _node_html(flow: Flow, node: FlowNode) -> str:
     e = escape
     if node.kind == "terminator":
-        return f'<li class="sop-flow-node sop-flow-terminator"><span class="sop-flow-shape">{e(node.text)}</span></li>'
+        return _li("terminator", _span("sop-flow-shape", e(node.text)))
     if node.kind == "document":
-        return (
-            f'<li class="sop-flow-node sop-flow-document" data-doc-for="{e(node.step_id)}">'
-            f'<span class="sop-flow-shape"><span class="sop-flow-kind">เอกสาร</span> {e(node.text)}</span></li>'
+        label = _span("sop-flow-kind", "เอกสาร")
+        return _li(
+            "document",
+            _span("sop-flow-shape", f"{label} {e(node.text)}"),
+            data_doc_for=node.step_id,
         )
     if node.kind == "activity":
         connector = ""
         if node.connector:
-            connector = (
-                '<span class="sop-flow-connector-in">'
-                + "".join(
-                    f'<span class="sop-flow-connector" title="จุดเชื่อมต่อ {e(c)}">{e(c)}</span>'
-                    for c in node.connector.split()
-                )
-                + '<span class="sop-flow-connector-text">กลับมาที่ขั้นตอนนี้เมื่อไม่เห็นชอบ</span></span>'
-            )
-        meta = f'<span class="sop-flow-meta">{e(node.meta)}</span>' if node.meta else ""
-        return (
-            f'<li class="sop-flow-node sop-flow-activity" id="{_anchor(flow, node.step_id)}"'
-            f' data-step-id="{e(node.step_id)}">{connector}<span class="sop-flow-shape">'
-            f'<span class="sop-flow-num">ขั้นตอนที่ {thai_number(node.number)}</span> '
-            f'<span class="sop-flow-text">{e(node.text)}</span>{meta}</span></li>'
+            letters = "".join(_connector(c) for c in node.connector.split())
+            note = _span("sop-flow-connector-text", "กลับมาที่ขั้นตอนนี้เมื่อไม่เห็นชอบ")
+            connector = _span("sop-flow-connector-in", letters + note)
+        meta = _span("sop-flow-meta", e(node.meta)) if node.meta else ""
+        number = _span("sop-flow-num", f"ขั้นตอนที่ {thai_number(node.number)}")
+        shape = _span("sop-flow-shape", f"{number} {_span('sop-flow-text', e(node.text))}{meta}")
+        return _li(
+            "activity", connector + shape, id=_anchor(flow, node.step_id), data_step_id=node.step_id
         )
-    target = thai_number(node.no_goes_to_number)
-    return (
-        f'<li class="sop-flow-node sop-flow-decision" data-decision-for="{e(node.step_id)}">'
-        f'<span class="sop-flow-shape"><span class="sop-flow-diamond-text">{e(node.text)}</span></span>'
-        f'<span class="sop-flow-branch sop-flow-no"><span class="sop-flow-branch-label">{e(node.no_label)}</span> '
-        f'{e(node.no_action)} <a href="#{_anchor(flow, node.no_goes_to)}">ไปขั้นตอนที่ {target}</a> '
-        f'<span class="sop-flow-connector" title="จุดเชื่อมต่อ {e(node.connector)}">{e(node.connector)}</span></span>'
-        f'<span class="sop-flow-branch sop-flow-yes"><span class="sop-flow-branch-label">{e(node.yes_label)}</span> ดำเนินการต่อ</span>'
-        "</li>"
+    target = f"#{_anchor(flow, node.no_goes_to)}"
+    back = f'<a href="{e(target)}">ไปขั้นตอนที่ {thai_number(node.no_goes_to_number)}</a>'
+    no = _span(
+        "sop-flow-branch sop-flow-no",
+        f"{_span('sop-flow-branch-label', e(node.no_label))} {e(node.no_action)} {back} "
+        + _connector(node.connector),
     )
+    yes = _span(
+        "sop-flow-branch sop-flow-yes",
+        f"{_span('sop-flow-branch-label', e(node.yes_label))} ดำเนินการต่อ",
+    )
+    diamond = _span("sop-flow-shape", _span("sop-flow-diamond-text", e(node.text)))
+    return _li("decision", diamond + no + yes, data_decision_for=node.step_id)
 
 
 def render_html(flow: Flow) -> str:

@@ -10,9 +10,18 @@ import os
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NoReturn
 
-from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, model_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ._errors import ProcedureError
 from ._validate import FROZEN, validate
@@ -48,7 +57,7 @@ class DeadlineTiming(_Model):
 
 
 class QuarterlyTiming(_Model):
-    """A step repeated each fiscal quarter; due on the quarter's last day unless ``due_day`` says."""
+    """A step repeated each fiscal quarter (ต.ค.-ธ.ค., ม.ค.-มี.ค., เม.ย.-มิ.ย., ก.ค.-ก.ย.)."""
 
     kind: Literal["quarterly"]
     note: StrictStr = ""
@@ -158,7 +167,7 @@ class Responsibility(_Model):
 
 
 class Reference(_Model):
-    """A law, regulation or document the procedure rests on; ``confirmed`` once the office says so."""
+    """A law or document the procedure rests on; ``confirmed`` once the office says so."""
 
     title: Text
     note: StrictStr = ""
@@ -201,26 +210,34 @@ class Procedure(_Model):
 
     @model_validator(mode="after")
     def _references(self) -> Procedure:
+        _unique_ids([s.id for s in self.steps], "steps", "รหัสขั้นตอน")
+        _unique_ids([s.id for s in self.standards], "standards", "รหัสมาตรฐาน")
+        _unique_ids([d.id for d in self.documents], "documents", "รหัสเอกสาร")
         step_ids = [step.id for step in self.steps]
-        _unique(step_ids, "steps: รหัสขั้นตอน")
-        _unique([s.id for s in self.standards], "standards: รหัสมาตรฐาน")
-        _unique([d.id for d in self.documents], "documents: รหัสเอกสาร")
-        numbers = [step.number for step in self.steps]
-        if numbers != list(range(1, len(numbers) + 1)):
-            raise ValueError(f"เลขขั้นตอนต้องเรียง 1..n ไม่ขาดช่วง (พบ {numbers})")
+        for index, step in enumerate(self.steps):
+            if step.number != index + 1:
+                numbers = [s.number for s in self.steps]
+                _fail(("steps", index, "number"), f"เลขขั้นตอนต้องเรียง 1..n ไม่ขาดช่วง (พบ {numbers})")
         doc_ids = {d.id for d in self.documents}
-        for step in self.steps:
-            for doc in step.documents:
+        for index, step in enumerate(self.steps):
+            for k, doc in enumerate(step.documents):
                 if doc not in doc_ids:
-                    raise ValueError(f"ขั้นตอน {step.id} อ้างเอกสาร '{doc}' ที่ไม่มีใน documents")
+                    _fail(
+                        ("steps", index, "documents", k),
+                        f"ขั้นตอน {step.id} อ้างเอกสาร '{doc}' ที่ไม่มีใน documents",
+                    )
             if step.decision and step.decision.no_goes_to not in step_ids:
-                raise ValueError(
-                    f"ขั้นตอน {step.id}: no_goes_to '{step.decision.no_goes_to}' ไม่มีใน steps"
+                _fail(
+                    ("steps", index, "decision", "no_goes_to"),
+                    f"ขั้นตอน {step.id}: no_goes_to '{step.decision.no_goes_to}' ไม่มีใน steps",
                 )
-        for standard in self.standards:
-            for ref in standard.steps:
+        for index, standard in enumerate(self.standards):
+            for k, ref in enumerate(standard.steps):
                 if ref not in step_ids:
-                    raise ValueError(f"มาตรฐาน {standard.id} อ้างขั้นตอน '{ref}' ที่ไม่มีใน steps")
+                    _fail(
+                        ("standards", index, "steps", k),
+                        f"มาตรฐาน {standard.id} อ้างขั้นตอน '{ref}' ที่ไม่มีใน steps",
+                    )
         return self
 
     def step(self, step_id: str) -> Step:
@@ -242,11 +259,19 @@ class Procedure(_Model):
         return tuple(s for s in self.standards if step_id in s.steps)
 
 
-def _unique(values: Iterable[str], what: str) -> None:
+def _fail(loc: tuple[str | int, ...], message: str) -> NoReturn:
+    """Reject the model with an error placed at ``loc`` (so the message names file and line)."""
+    raise ValidationError.from_exception_data(
+        "Procedure",
+        [InitErrorDetails(type=PydanticCustomError("reference", message), loc=loc, input=None)],
+    )
+
+
+def _unique_ids(values: Iterable[str], field: str, what: str) -> None:
     seen: set[str] = set()
-    for value in values:
+    for index, value in enumerate(values):
         if value in seen:
-            raise ValueError(f"{what} '{value}' ซ้ำ")
+            _fail((field, index, "id"), f"{what} '{value}' ซ้ำ")
         seen.add(value)
 
 

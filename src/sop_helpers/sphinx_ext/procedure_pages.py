@@ -62,7 +62,7 @@ _FRONT_REVIEWED = re.compile(
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|$#])")
 _DOMAIN_DOT = re.compile(r"(?<=[A-Za-z0-9])\.(?=[A-Za-z])")
 
-PROCEDURE_GROUPS: tuple[tuple[str, str], ...] = ()
+OWNER_ROLE = "ผู้อำนวยการกลุ่มนโยบายและแผน"
 
 
 # ---- data access ---------------------------------------------------------------------------
@@ -186,16 +186,17 @@ def _procedure_block(app: Sphinx, source: str, procedure_id: str) -> str:
     if missing:
         raise DataError(f"{procedure_id}: definitions อ้างคำที่ไม่มีใน glossary.yml: {missing}")
     known = {e.id for e in _errata(app)}
-    cited = {i for s in (*procedure.steps, *procedure.standards) for i in s.errata}
+    cited = {i for step in procedure.steps for i in step.errata}
+    cited |= {i for standard in procedure.standards for i in standard.errata}
     if cited - known:
         raise DataError(f"{procedure_id}: อ้างข้อแก้ไขที่ไม่มีใน errata.yml: {sorted(cited - known)}")
     match = _FRONT_REVIEWED.search(source)
     reviewed = parse_be_date(match.group(1)) if match else None
     months = int(app.config.sop_review_months)
     director = str(app.config.sop_director_name or "")
-    owner = procedure.position
-    if director and procedure.position == "ผู้อำนวยการกลุ่มนโยบายและแผน":
-        owner = f"{owner} ({director})"
+    # Every procedure of the group is owned by the group's director (a role; the name only when
+    # the office sets it in the configuration).
+    owner = f"{OWNER_ROLE} ({director})" if director else OWNER_ROLE
     self_check, examples = _related_docs(app, procedure_id)
     return _render(
         "procedure.md",
@@ -278,7 +279,7 @@ def expand_markers(app: Sphinx, docname: str, source: list[str]) -> None:
 # ---- flowchart node ------------------------------------------------------------------------
 
 
-class flowchart(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
+class flowchart(nodes.General, nodes.Element):  # type: ignore[misc]
     """A procedure's flowchart; ``html`` holds its markup, the children a text fallback."""
 
 
