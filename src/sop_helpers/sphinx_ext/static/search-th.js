@@ -346,6 +346,9 @@
   function mainText(html) {
     const doc = new DOMParser().parseFromString(html, "text/html");
     doc.querySelectorAll(".headerlink, script, style, nav, .prev-next-area, footer").forEach((el) => el.remove());
+    // Blocks read as separate phrases, not run together.
+    doc.querySelectorAll("p, li, div, td, th, dt, dd, h1, h2, h3, h4, h5, h6, label, caption, br")
+      .forEach((el) => el.after(" "));
     const main = doc.querySelector("article") || doc.querySelector('[role="main"]') || doc.body;
     return (main.textContent || "").replace(/\s+/g, " ").trim();
   }
@@ -381,8 +384,17 @@
       if (m) at = m.index;
       pattern.lastIndex = 0;
     }
-    const start = Math.max(0, at - 80);
-    const end = Math.min(text.length, at + 160);
+    let start = Math.max(0, at - 80);
+    let end = Math.min(text.length, at + 160);
+    // Cut at spaces (Thai puts them between phrases) so no word or letter is split.
+    if (start > 0) {
+      const space = text.indexOf(" ", start);
+      start = space > -1 && space < at ? space + 1 : at;
+    }
+    if (end < text.length) {
+      const space = text.lastIndexOf(" ", end);
+      if (space > at + 40) end = space;
+    }
     return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
   }
 
@@ -404,6 +416,17 @@
       S.status.textContent =
         `พบ ${answer.results.length} หน้าที่มีคำว่า ${quoted}` +
         (answer.relaxed ? " (ไม่พบวลีนี้ติดกันทั้งวลี จึงแสดงหน้าที่มีทุกคำ)" : "");
+    }
+    S.status.setAttribute("role", "status");
+    // sphinx_highlight.js marks these words on the page a result opens (as Sphinx's own parser
+    // arranges); Thai digits are added so that 15 also marks ๑๕.
+    // @ts-ignore: a global const of sphinx_highlight.js
+    if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED) {
+      const marks = answer.highlight.flatMap((w) => {
+        const thai = w.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)]);
+        return thai === w ? [w] : [w, thai];
+      });
+      localStorage.setItem("sphinx_highlight_terms", marks.join(" "));
     }
     const list = /** @type {HTMLElement} */ (S.output);
     list.replaceChildren();
