@@ -36,8 +36,11 @@ def test_assets_only_on_pages_with_checklists(site_dir: Path) -> None:
         for p in pages
         if re.search(r'class="sop-checklist"|class="sop-cl-progress-table"', p.read_text("utf-8"))
     }
-    assert with_js == with_form
-    assert site_dir / PAGE in with_js
+    assert with_form <= with_js
+    assert site_dir / PAGE in with_form
+    # Never added globally: pages that neither hold a checklist nor use its scorer go without.
+    plain = [site_dir / "index.html", *(site_dir / "procedures").glob("*.html")]
+    assert not with_js.intersection(plain)
 
 
 def _open(page: Any, site_url: str, path: str = PAGE) -> Any:
@@ -278,3 +281,24 @@ def test_readable_without_javascript(browser: Any, site_url: str) -> None:
         assert not form.locator(".sop-cl-tools").is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["self-check/director.html", "self-check/index.html"])
+def test_axe_after_answering(page: Any, site_url: str, path: str) -> None:
+    axe = pytest.importorskip("axe_playwright_python.base")
+    page.goto(site_url + path)
+    if path == PAGE:
+        form = page.locator(FORM)
+        _answer(form, "std1.1", True)
+        _answer(form, "std3", False)
+        knowledge = page.locator('form[data-checklist-id="director-knowledge"]')
+        knowledge.locator("#cl-director-knowledge-q1-o-a").check()
+        page.locator('form[data-checklist-id="director-indicators"] .sop-cl-add-row').click()
+    page.add_script_tag(content=str(axe.AXE_SCRIPT))
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags
+    )
+    problems = [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    assert problems == []
+    assert page.watch.blocked == []
