@@ -299,6 +299,6 @@ def test_axe_after_answering(page: Any, site_url: str, path: str) -> None:
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags
     )
-    problems = [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    problems = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
     assert problems == []
     assert page.watch.blocked == []
