@@ -410,12 +410,15 @@
     if (progress) progress.textContent = "";
     S.title.textContent = "ผลการค้นหา";
     const quoted = answer.words.map((w) => `“${w}”`).join(" ");
-    if (!answer.results.length) {
+    if (!answer.words.length) {
+      S.status.textContent = "พิมพ์คำที่ต้องการค้นหาเป็นภาษาไทยหรืออังกฤษ";
+    } else if (!answer.results.length) {
       S.status.textContent = `ไม่พบหน้าที่มีคำว่า ${quoted} ครบทุกคำ ลองใช้คำที่สั้นลง คำอื่นที่มีความหมายเดียวกัน หรือตรวจตัวสะกด`;
     } else {
-      S.status.textContent =
-        `พบ ${answer.results.length} หน้าที่มีคำว่า ${quoted}` +
-        (answer.relaxed ? " (ไม่พบวลีนี้ติดกันทั้งวลี จึงแสดงหน้าที่มีทุกคำ)" : "");
+      const pieces = answer.highlight.map((w) => `“${w}”`).join(" ");
+      S.status.textContent = answer.relaxed
+        ? `ไม่พบ ${quoted} เขียนติดกัน จึงแสดง ${answer.results.length} หน้าที่มีคำว่า ${pieces} ครบทุกคำ`
+        : `พบ ${answer.results.length} หน้าที่มีคำว่า ${quoted}`;
     }
     S.status.setAttribute("role", "status");
     // sphinx_highlight.js marks these words on the page a result opens (as Sphinx's own parser
