@@ -302,3 +302,23 @@ def test_axe_after_answering(page: Any, site_url: str, path: str) -> None:
     problems = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
     assert problems == []
     assert page.watch.blocked == []
+
+
+def test_js_migration_matches_the_vectors(page: Any, site_url: str) -> None:
+    from .test_results import MIGRATION, resolve_hashes
+
+    _open(page, site_url)
+    procedures = load_procedures(ROOT / MIGRATION["procedures"])
+    for case in MIGRATION["cases"]:
+        checklist = load_checklist(ROOT / case["checklist"], procedures)
+        data = resolve_hashes(case["results"], checklist, MIGRATION["stale_hash"])
+        got = page.evaluate(
+            """([d, m]) => {
+                try {
+                    const r = window.SopChecklist.migrate(d, m);
+                    return {kept: Object.keys(r.kept).sort(), dropped: r.dropped};
+                } catch (e) { return {error: true}; }
+            }""",
+            [data, checklist.to_json()],
+        )
+        assert got == case["expected"], case["name"]

@@ -126,3 +126,40 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
     text = make_results(STANDARDS, {"std3": True}, now=NOW).model_dump_json()
     path.write_text("\ufeff" + text, encoding="utf-8")
     assert load_results(path, STANDARDS).results.values() == {"std3": True}
+
+
+MIGRATION = json.loads((ROOT / "tests" / "vectors" / "migration.json").read_text("utf-8"))
+
+
+def resolve_hashes(data: object, checklist: object, stale: str) -> object:
+    """Replace the '@current' / '@stale' placeholders of a migration vector with real hashes."""
+    from sop_helpers import Checklist
+
+    assert isinstance(checklist, Checklist)
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+        return data
+    known = {item.id: item.hash for item in checklist.items}
+    answers = {
+        key: {**a, "hash": known.get(key, stale) if a["hash"] == "@current" else stale}
+        if a["hash"].startswith("@")
+        else a
+        for key, a in data["answers"].items()
+    }
+    return {**data, "answers": answers}
+
+
+@pytest.mark.parametrize("case", MIGRATION["cases"], ids=[c["name"] for c in MIGRATION["cases"]])
+def test_migration_vector(case: dict[str, object]) -> None:
+    from sop_helpers import parse_results
+
+    checklist = load_checklist(ROOT / str(case["checklist"]), PROCEDURES)
+    data = resolve_hashes(case["results"], checklist, MIGRATION["stale_hash"])
+    expected = case["expected"]
+    assert isinstance(expected, dict)
+    if expected.get("error"):
+        with pytest.raises(ResultsError):
+            parse_results(data, checklist)
+        return
+    loaded = parse_results(data, checklist)
+    assert sorted(loaded.results.answers) == expected["kept"]
+    assert list(loaded.dropped) == expected["dropped"]

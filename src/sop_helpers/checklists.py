@@ -294,6 +294,7 @@ def _item_json(item: Item) -> dict[str, Any]:
     if item.kind == "question":
         data["multiple"] = item.multiple
         data["answer"] = list(item.answer)
+        data["options"] = [option.id for option in item.options]
     return data
 
 

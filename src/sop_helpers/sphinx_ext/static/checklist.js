@@ -86,9 +86,9 @@
     if (it.kind === "rows")
       return Array.isArray(v) && v.every((r) => r && typeof r === "object" &&
         Object.keys(r).every((k) => COLUMNS.includes(k) && typeof r[k] === "string"));
-    const ids = new Set((it.options || []));
+    const ids = it.options || [];
     const picked = typeof v === "string" ? [v] : v;
-    return Array.isArray(picked) && picked.every((x) => typeof x === "string" && (!ids.size || ids.has(x)));
+    return Array.isArray(picked) && picked.every((x) => ids.includes(x));
   }
 
   /**
@@ -159,8 +159,6 @@
     const rowsBody = one(form, "table.sop-cl-rows tbody");
     const template = one(form, "template.sop-cl-row-template");
     let created = new Date().toISOString();
-    for (const it of Object.values(items))
-      if (it.kind === "question") it.options = all(form, `input[data-item-id="${it.id}"]`).map((i) => i.value);
 
     /** @param {string} text */
     const say = (text) => {
