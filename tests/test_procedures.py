@@ -318,3 +318,65 @@ def test_glossary_terms_cover_the_source_acronyms() -> None:
     acronyms = set(re.findall(r"(?<![ก-๙])(?:[ก-ฮ]{1,4}\.)+", source))
     glossary = load_glossary(DATA / "glossary.yml")
     assert acronyms and acronyms <= set(glossary), acronyms - set(glossary)
+
+
+# ---- the generated MyST text (no Sphinx build needed) -----------------------------------------
+
+
+class _Env:
+    def __init__(self, found: set[str]) -> None:
+        self.found_docs = found
+        self.dependencies: list[str] = []
+
+    def note_dependency(self, path: str) -> None:
+        self.dependencies.append(path)
+
+
+def _generate(procedure_id: str, *, director: str = "", found: frozenset[str] = frozenset()) -> str:
+    from types import SimpleNamespace
+
+    from sop_helpers.sphinx_ext.procedure_pages import expand_markers
+
+    app = SimpleNamespace(
+        srcdir=str(ROOT / "book"),
+        env=_Env(set(found)),
+        config=SimpleNamespace(sop_review_months=12, sop_director_name=director),
+    )
+    source = [
+        f"---\nlast_reviewed: 2569-11-28\n---\n# t\n\n```{{sop-procedure}} {procedure_id}\n```\n"
+    ]
+    expand_markers(app, f"procedures/{procedure_id}", source)  # type: ignore[arg-type]
+    assert any(p.endswith(f"{procedure_id}.yml") for p in app.env.dependencies)
+    return source[0]
+
+
+@pytest.mark.parametrize(
+    ("director", "owner"),
+    [
+        ("", "ผู้อำนวยการกลุ่มนโยบายและแผน"),
+        ("นางสาวทดสอบ ตัวอย่าง", "ผู้อำนวยการกลุ่มนโยบายและแผน (นางสาวทดสอบ ตัวอย่าง)"),
+    ],
+)
+def test_director_name_only_when_configured(director: str, owner: str) -> None:
+    text = _generate("action-plan", director=director)
+    assert text.split("เจ้าของงาน\n: ", 1)[1].splitlines()[0] == owner
+
+
+@pytest.mark.parametrize(
+    ("found", "links"),
+    [
+        (frozenset(), []),
+        (frozenset({"self-check/budget-analysis"}), ["</self-check/budget-analysis>"]),
+        (
+            frozenset({"self-check/budget-analysis", "examples/budget-analysis-report"}),
+            ["</self-check/budget-analysis>", "`/examples/budget-analysis-report`"],
+        ),
+    ],
+)
+def test_self_check_and_example_links_only_to_existing_pages(
+    found: frozenset[str], links: list[str]
+) -> None:
+    text = _generate("budget-analysis", found=found)
+    section = text.split("## แบบตรวจสอบตนเองและตัวอย่าง", 1)[1].split("\n## ", 1)[0]
+    assert all(link in section for link in links)
+    assert ("{doc}" in section) is bool(links)

@@ -234,13 +234,15 @@ def _director_items(app: Sphinx, substep: str) -> str:
 
 def _blocks(app: Sphinx, source: str) -> dict[str, Callable[[str], str]]:
     procedures = partial(_procedures, app)
+    # The templates are part of the page's source: editing one rebuilds the pages that use it.
+    _depend(app, sorted(TEMPLATES.glob("*.md")))
     return {
         "sop-procedure": lambda arg: _procedure_block(app, source, arg),
         "sop-procedure-list": lambda _arg: _render(
             "procedure-list.md", procedures=procedures().values()
         ),
-        "sop-group-scope": lambda _arg: _director_items(app, "๑"),
-        "sop-work-areas": lambda _arg: _director_items(app, "๓"),
+        "sop-group-scope": lambda _arg: _director_items(app, "๑."),
+        "sop-work-areas": lambda _arg: _director_items(app, "๓."),
         "sop-fiscal-year": lambda _arg: _render(
             "fiscal-year.md",
             rows=year_table(procedures().values()),
