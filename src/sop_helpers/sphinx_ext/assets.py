@@ -42,7 +42,6 @@ def _builder_inited(app: Sphinx) -> None:
     if str(STATIC) not in app.config.html_static_path:
         app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
     app.add_css_file("sop.css", priority=900)
-    app.add_css_file("print.css", priority=901)
     app.add_js_file("sop.js", priority=900, loading_method="defer")
 
 
