@@ -103,6 +103,35 @@ def md_escape(text: str) -> str:
     return _DOMAIN_DOT.sub(r"\\.", _MD_SPECIAL.sub(r"\\\1", text))
 
 
+class TermLinker:
+    """Escapes data text for MyST and links the first use of each glossary acronym on the page.
+
+    One linker per page: an acronym (สพฐ., กศจ. ...) becomes a ``{term}`` link where it first
+    appears, later uses stay plain. The longest acronym wins ("ผอ.สพป." before "สพป.").
+    """
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        ordered = sorted(set(terms), key=len, reverse=True)
+        self._pattern = (
+            re.compile("|".join(re.escape(md_escape(t)) for t in ordered)) if ordered else None
+        )
+        self._seen: set[str] = set()
+
+    def __call__(self, text: str) -> str:
+        escaped = md_escape(text)
+        if self._pattern is None:
+            return escaped
+
+        def link(match: re.Match[str]) -> str:
+            term = match.group(0)
+            if term in self._seen:
+                return term
+            self._seen.add(term)
+            return f"{{term}}`{term}`"
+
+        return self._pattern.sub(link, escaped)
+
+
 def thai_join(items: Iterable[str]) -> str:
     """Items as a Thai run-on list: "ก ข และ ค"."""
     parts = list(items)
@@ -198,9 +227,11 @@ def _procedure_block(app: Sphinx, source: str, procedure_id: str) -> str:
     # the office sets it in the configuration).
     owner = f"{OWNER_ROLE} ({director})" if director else OWNER_ROLE
     self_check, examples = _related_docs(app, procedure_id)
+    acronyms = [t.term for t in glossary.values() if t.full]
     return _render(
         "procedure.md",
         p=procedure,
+        linked=TermLinker(acronyms),
         total=len(procedures),
         owner=owner,
         duration=_duration(procedure),
