@@ -217,24 +217,32 @@
   }
 
   /**
-   * Cut a word into smaller words (for the relaxed search).
+   * Cut a word into smaller words (for the relaxed search): the longest terms of the index first,
+   * so that the pieces meet the index; a stretch the index does not know runs to the browser's
+   * next word boundary (Intl.Segmenter) or, without it, to where a known term starts.
    * @param {NonNullable<typeof prepared>} p
    * @param {string} word
    */
   function cut(p, word) {
     if (!HAS_THAI.test(word) || SHORT_CONSONANTS.test(word)) return [word];
-    if (segmenter) {
-      return Array.from(segmenter.segment(word))
-        .filter((s) => s.isWordLike)
-        .map((s) => s.segment);
-    }
-    // No Intl.Segmenter: longest terms of the index first, single letters as a last resort.
+    const n = word.length;
+    /** @param {number} i */
+    const longestTerm = (i) => {
+      for (let j = n; j > i + 1; j--) if (p.docs.has(word.slice(i, j))) return j;
+      return -1;
+    };
+    /** @type {Set<number>} */
+    const bounds = new Set();
+    if (segmenter) for (const s of segmenter.segment(word)) bounds.add(s.index);
     /** @type {string[]} */
     const out = [];
     let i = 0;
-    while (i < word.length) {
-      let j = word.length;
-      while (j > i + 1 && !p.docs.has(word.slice(i, j))) j--;
+    while (i < n) {
+      let j = longestTerm(i);
+      if (j < 0) {
+        j = i + 1;
+        while (j < n && !(segmenter ? bounds.has(j) : longestTerm(j) > 0)) j++;
+      }
       out.push(word.slice(i, j));
       i = j;
     }
