@@ -324,3 +324,19 @@ def test_book_queries(site_dir: Path, site_url: str, page: Any) -> None:
     queries = load_queries(BOOK_QUERIES)
     assert len(queries) >= 40
     _check(run_queries(page, site_url, site_dir, queries))
+
+
+@pytest.mark.browser
+def test_book_queries_without_segmenter(site_url: str, context: Any) -> None:
+    """A browser without Intl.Segmenter finds the same pages (the index's words cut queries)."""
+    context.add_init_script("delete Intl.Segmenter;")
+    page = context.new_page()
+    page.goto(site_url + "search.html")
+    page.wait_for_function("typeof SopSearchTh !== 'undefined' && !SopSearchTh.segmenter")
+    queries = load_queries(BOOK_QUERIES)
+    got = page.evaluate(
+        "qs => qs.map(q => SopSearchTh.search(q).results.map(r => r.docname))",
+        [q.query for q in queries],
+    )
+    found = [q.query for q, docs in zip(queries, got, strict=True) if q.page in docs[:TOP]]
+    assert len(found) / len(queries) >= MIN_FOUND, set(q.query for q in queries) - set(found)
