@@ -9,6 +9,9 @@ terms overlapping, which is only possible where the page holds those words next 
 
 Both sides normalise the same way (:func:`normalise`): NFC, Thai digits to Arabic digits, lower
 case, and acronyms without their dots (``กศจ.`` -> ``กศจ``, ``ก.ค.ศ.`` -> ``กคศ``).
+
+The theme loads searchindex.js on every page, so it is written as compact UTF-8 JSON, and the
+script that parses queries and draws results is added to the search page only.
 """
 
 from __future__ import annotations
@@ -117,22 +120,6 @@ def index_terms(text: str) -> list[str]:
     return terms
 
 
-class SearchThai(SearchLanguage):
-    """Thai words for the Sphinx index (see the module docstring)."""
-
-    lang = "th"
-    language_name = "Thai"
-
-    def split(self, input: str) -> list[str]:
-        return index_terms(input)
-
-    def word_filter(self, word: str) -> bool:
-        return bool(word)
-
-
-STATIC_DIR = Path(__file__).parent / "static"
-SCRIPT = "search-th.js"
-
 # Replaces Sphinx's splitQuery in language_data.js (loaded on every page, so kept tiny). Only
 # used if search-th.js did not load: search-th.js parses queries itself.
 _JS_SPLITTER = """
@@ -149,6 +136,24 @@ function splitQuery(query) {
   });
 }
 """
+
+
+class SearchThai(SearchLanguage):
+    """Thai words for the Sphinx index (see the module docstring)."""
+
+    lang = "th"
+    language_name = "Thai"
+    js_splitter_code = _JS_SPLITTER
+
+    def split(self, input: str) -> list[str]:
+        return index_terms(input)
+
+    def word_filter(self, word: str) -> bool:
+        return bool(word)
+
+
+STATIC_DIR = Path(__file__).parent / "static"
+SCRIPT = "search-th.js"
 
 
 class _CompactJavaScriptIndex(_JavaScriptIndex):
@@ -182,7 +187,6 @@ def _add_script(app: Sphinx, pagename: str, templatename: str, context: Any, doc
 
 def setup(app: Sphinx) -> None:
     """Register the Thai search language and load its script on the search page."""
-    SearchThai.js_splitter_code = _JS_SPLITTER
     app.add_search_language(SearchThai)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _add_script)
