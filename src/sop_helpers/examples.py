@@ -118,6 +118,10 @@ def sources_table(records: Iterable[RateRecord | OfficeFact]) -> pd.DataFrame:
             shown = f"{value:,}" if not isinstance(value, str) else value
             if isinstance(record, RateRecord):
                 shown = f"{shown} {record.unit}"
+                if record.band_min is not None and record.unit == "คน":
+                    # a class of schools: show its range of pupils, not the lower bound alone
+                    high = f"–{record.band_max:,}" if record.band_max is not None else " ขึ้นไป"
+                    shown = f"{record.band_min:,}{high} คน"
         rows.append(
             {
                 "รายการ": record.label_th,
@@ -128,3 +132,40 @@ def sources_table(records: Iterable[RateRecord | OfficeFact]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+class Figure:
+    """A matplotlib chart embedded in the page as a PNG ``data:`` URL inside ``<figure>``.
+
+    Embedding saves one request per page (the site's budget is counted in requests and bytes),
+    carries its alt text and caption in the HTML itself, and gives the same bytes on every run
+    (no timestamp or software metadata in the PNG).
+    """
+
+    def __init__(self, fig: Any, alt: str, caption: str = "", dpi: int = 90) -> None:
+        import base64
+        import io
+
+        import matplotlib.pyplot as plt
+
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        width, height = (round(v * dpi) for v in fig.get_size_inches())
+        plt.close(fig)
+        self.png = buffer.getvalue()
+        self.alt, self.caption = alt, caption
+        self.size = (width, height)
+        self._data = base64.b64encode(self.png).decode("ascii")
+
+    def _repr_html_(self) -> str:
+        import html
+
+        caption = f"<figcaption>{html.escape(self.caption)}</figcaption>" if self.caption else ""
+        return (
+            f'<figure class="sop-chart"><img src="data:image/png;base64,{self._data}" '
+            f'alt="{html.escape(self.alt)}" width="{self.size[0]}" height="{self.size[1]}" '
+            f'style="max-width: 100%; height: auto;">{caption}</figure>'
+        )
+
+    def __repr__(self) -> str:
+        return f"แผนภูมิ: {self.alt}"
