@@ -1,0 +1,137 @@
+"""Clean table HTML, reproducible Excel downloads, embedded charts and input fingerprints."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from sop_helpers.examples import Figure, PlainText, data_fingerprint, sources_table
+from sop_helpers.rates import ILLUSTRATIVE_LABEL, load_rates
+from sop_helpers.tables import ThaiTable, baht, excel_download, money, pct, xlsx_bytes
+
+ROOT = Path(__file__).parents[1]
+
+
+@pytest.fixture
+def frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "รายการ": ["ก <b>", "ข"],
+            "จำนวนเงิน": [Decimal("1836"), Decimal("1234567.5")],
+            "ร้อยละ": [Decimal("95.2"), None],
+        }
+    )
+
+
+def test_table_html_is_clean(frame: pd.DataFrame) -> None:
+    text = ThaiTable(
+        frame, caption="ตาราง & ทดสอบ", formats={"จำนวนเงิน": money, "ร้อยละ": pct}
+    ).to_html()
+    assert "<style" not in text and "border=" not in text and "style=" not in text
+    assert "<caption>ตาราง &amp; ทดสอบ</caption>" in text
+    assert "<td>1,836.00</td>" in text and "<td>1,234,567.50</td>" in text
+    assert "<td>95.20</td>" in text and "<td></td>" in text
+    assert "ก &lt;b&gt;" in text  # cell text is escaped
+
+
+def test_formatters() -> None:
+    assert baht(Decimal("1234567.5")) == "1,234,568"
+    assert money(None) == "" and pct(float("nan")) == ""
+
+
+def _sheets(data: bytes) -> dict[str, list[tuple[object, ...]]]:
+    book = load_workbook(io.BytesIO(data))
+    return {s.title: list(s.iter_rows(values_only=True)) for s in book.worksheets}
+
+
+def test_excel_download_roundtrip(frame: pd.DataFrame) -> None:
+    tables = {"ตาราง/หนึ่ง": ThaiTable(frame), "x" * 40: frame, "x" * 35: frame}
+    data = xlsx_bytes(tables)
+    assert data == xlsx_bytes(tables)  # same tables, same bytes
+    sheets = _sheets(data)
+    assert list(sheets) == ["ตาราง หนึ่ง", "x" * 31, "x" * 27 + " (2)"]
+    rows = sheets["ตาราง หนึ่ง"]
+    assert rows[0] == ("รายการ", "จำนวนเงิน", "ร้อยละ")
+    assert rows[1] == ("ก <b>", 1836, 95.2)
+    assert rows[2] == ("ข", 1234567.5, None)
+    link = excel_download(tables, "ทดสอบ.xlsx")._repr_html_()
+    payload = re.search(r'href="data:[^;]+;base64,([^"]+)"', link)
+    assert payload and base64.b64decode(payload.group(1)) == data
+    assert 'download="ทดสอบ.xlsx"' in link
+
+
+def test_sources_table_labels_illustrative() -> None:
+    rates = load_rates("per_student")
+    table = sources_table([rates.record("teaching_primary"), rates.record("supplies_rates")])
+    assert list(table["สถานะ"]) == ["ใช้อ้างอิงได้", ILLUSTRATIVE_LABEL]
+    assert list(table["ค่า"]) == ["2,052 บาท/คน/ปี", "ยังไม่ทราบ"]
+    sizes = sources_table(load_rates("school_size"))
+    assert list(sizes["ค่า"]) == ["1–120 คน", "121–600 คน", "601–1,500 คน", "1,501 ขึ้นไป คน"]
+
+
+def test_fingerprint_follows_content(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("1", encoding="utf-8")
+    first = data_fingerprint([tmp_path])
+    assert first == data_fingerprint([tmp_path / "a.csv"])
+    (tmp_path / "a.csv").write_text("2", encoding="utf-8")
+    assert data_fingerprint([tmp_path]) != first
+
+
+def test_plain_text_repr() -> None:
+    assert repr(PlainText("1,836")) == "1,836"
+
+
+def test_figure_embeds_png_with_alt() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from sop_helpers.examples import use_thai_font
+
+    use_thai_font()
+    fig, ax = plt.subplots(figsize=(2, 1))
+    ax.set_title("ทดสอบภาษาไทย")
+    html = Figure(fig, alt="แผนภูมิ <ทดสอบ>", caption="คำอธิบาย")._repr_html_()
+    assert 'alt="แผนภูมิ &lt;ทดสอบ&gt;"' in html and "<figcaption>คำอธิบาย</figcaption>" in html
+    assert 'width="180" height="90"' in html
+    assert base64.b64decode(html.split("base64,")[1].split('"')[0]).startswith(b"\x89PNG")
+    assert plt.get_fignums() == []
+
+
+def test_thai_glyphs_exist_in_chart_font() -> None:
+    from matplotlib import font_manager
+
+    from sop_helpers.examples import use_thai_font
+
+    family = use_thai_font()
+    path = font_manager.findfont(font_manager.FontProperties(family=family))
+    assert "Sarabun" in path
+    from matplotlib.ft2font import FT2Font
+
+    font = FT2Font(path)
+    assert all(font.get_char_index(ord(c)) for c in "งบประมาณปีพ.ศ.๒๕๖๙")
+
+
+def test_proposal_template_reproducible(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_proposal_template.py"), str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    committed = ROOT / "book" / "examples" / "files"
+    for name in ("project-proposal-template.xlsx", "project-proposals-sample.xlsx"):
+        assert (tmp_path / name).read_bytes() == (committed / name).read_bytes(), name
+    template = _sheets((committed / "project-proposal-template.xlsx").read_bytes())
+    sample = _sheets((committed / "project-proposals-sample.xlsx").read_bytes())
+    assert template["แบบเสนอโครงการ"][0] == sample["แบบเสนอโครงการ"][0]
+    assert len(template["แบบเสนอโครงการ"]) == 1 and len(sample["แบบเสนอโครงการ"]) > 10
