@@ -40,7 +40,10 @@
    * @param {Model} model @param {Answers} answers
    */
   function score(model, answers) {
-    /** @type {Answers} */ const sections = {}, levels = {}, met = {}, questions = {};
+    /** @type {Answers} */ const sections = {};
+    /** @type {Answers} */ const levels = {};
+    /** @type {Answers} */ const met = {};
+    /** @type {Answers} */ const questions = {};
     let done = 0, total = 0;
     for (const s of model.sections) {
       let d = 0, t = s.items.length;
