@@ -337,3 +337,13 @@ def test_js_migration_matches_the_vectors(page: Any, site_url: str) -> None:
             [data, checklist.to_json()],
         )
         assert got == case["expected"], case["name"]
+
+
+def test_notebook_page_shows_a_working_checklist(page: Any, site_url: str) -> None:
+    # The widget's text/html is the website form; it must be what the static page shows
+    # (needs nb_mime_priority_overrides to drop the widget view for the html builder).
+    form = _open(page, site_url, "self-check/jupyter.html")
+    assert page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count() == 0
+    _answer(form, "std1.1", True)
+    assert _level(form, "std1") == 1
+    _clean(page)
