@@ -254,6 +254,8 @@ def test_print_to_pdf_holds_the_answers(page: Any, site_url: str, tmp_path: Path
     assert squeezed.count("ยังไม่เป็นจริง") == unmet + STANDARDS.intro.count("ยังไม่เป็นจริง")
     assert "ยังไม่ได้ตามมาตรฐาน" not in squeezed
     assert "แบบทดสอบความรู้" not in squeezed  # other checklists of the page are not printed
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    assert "Sarabun" in fonts.stdout
 
 
 def test_progress_page_lists_every_checklist(page: Any, site_url: str) -> None:
@@ -347,3 +349,17 @@ def test_notebook_page_shows_a_working_checklist(page: Any, site_url: str) -> No
     _answer(form, "std1.1", True)
     assert _level(form, "std1") == 1
     _clean(page)
+
+
+def test_reset_only_after_confirmation(page: Any, site_url: str) -> None:
+    form = _open(page, site_url)
+    _answer(form, "std1.1", True)
+    page.once("dialog", lambda d: d.dismiss())
+    form.locator('button[data-action="reset"]').click()
+    assert _level(form, "std1") == 1
+    page.once("dialog", lambda d: d.accept())
+    form.locator('button[data-action="reset"]').click()
+    assert _level(form, "std1") == 0
+    assert page.evaluate("localStorage.getItem('sop-checklist:director-standards')") is None
+    page.reload()
+    assert _level(page.locator(FORM), "std1") == 0
