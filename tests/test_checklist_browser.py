@@ -363,3 +363,42 @@ def test_reset_only_after_confirmation(page: Any, site_url: str) -> None:
     assert page.evaluate("localStorage.getItem('sop-checklist:director-standards')") is None
     page.reload()
     assert _level(page.locator(FORM), "std1") == 0
+
+
+def _random_answers(checklist: Any, rng: Any) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    for item in checklist.items:
+        if item.kind == "rows":
+            cells = ["", " ", "ก"]
+            answers["rows"] = [
+                {k: rng.choice(cells) for k in ("indicator", "target", "evidence", "result")}
+                for _ in range(rng.randint(0, 4))
+            ]
+        elif item.kind == "question":
+            ids = [o.id for o in item.options]
+            answers[item.id] = rng.choice(
+                [None, rng.choice(ids), rng.sample(ids, rng.randint(0, len(ids)))]
+            )
+        else:
+            answers[item.id] = rng.choice([True, False, None, "yes", 1])
+    return answers
+
+
+def test_js_and_python_agree_on_random_answers(page: Any, site_url: str) -> None:
+    import random
+
+    from sop_helpers import load_checklists
+
+    rng = random.Random(2569)
+    _open(page, site_url)
+    checklists = load_checklists(ROOT / "checklists", BOOK_PROCEDURES)
+    cases = []
+    for _ in range(25):
+        for checklist in checklists.values():
+            answers = _random_answers(checklist, rng)
+            cases.append((checklist.to_json(), answers, score(checklist, answers).to_json()))
+    got = page.evaluate(
+        "cases => cases.map(([m, a]) => window.SopChecklist.score(m, a))",
+        [[m, a] for m, a, _ in cases],
+    )
+    assert got == [expected for _, _, expected in cases]
