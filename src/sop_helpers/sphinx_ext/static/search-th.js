@@ -102,18 +102,30 @@
       ? new Intl.Segmenter("th", { granularity: "word" })
       : null;
 
-  // ---- the index, as bitsets of pages (BigInt: the handbook has tens of pages) ----
+  // ---- the index, as sets of pages ----
 
-  /** @type {{index: SphinxIndex, all: bigint, docs: Map<string, bigint>,
-   *   vocab: string[], titleText: string[], sections: Array<Array<[string, string, string]>>,
+  /**
+   * A set of pages: the bits of a number while the book has at most 30 pages (fast), else of a
+   * BigInt. Both take | & ~ alike; only the constants differ.
+   * @typedef {any} Bits
+   */
+  let big = false;
+  /** @param {number} i @returns {Bits} */
+  const bit = (i) => (big ? 1n << BigInt(i) : 1 << i);
+  /** @returns {Bits} */
+  const none = () => (big ? 0n : 0);
+
+  /** @type {{index: SphinxIndex, all: Bits, ids: Map<string, number>, vocab: string[],
+   *   vocabBits: Array<Bits | undefined>, titleText: string[],
+   *   sections: Array<Array<[string, string, string]>>,
    *   glossary: Array<[string, number, string, string]>} | null} */
   let prepared = null;
 
   /** @param {number | number[] | undefined} v */
   function toBits(v) {
-    if (v === undefined) return 0n;
-    let bits = 0n;
-    for (const f of typeof v === "number" ? [v] : v) bits |= 1n << BigInt(f);
+    let bits = none();
+    if (v === undefined) return bits;
+    for (const f of typeof v === "number" ? [v] : v) bits |= bit(f);
     return bits;
   }
 
@@ -130,12 +142,11 @@
   /** @param {SphinxIndex} index */
   function prepare(index) {
     if (prepared && prepared.index === index) return prepared;
-    /** @type {Map<string, bigint>} */
-    const docs = new Map();
+    // Term -> number; a term's pages become a bitset only when a query needs them.
+    /** @type {Map<string, number>} */
+    const ids = new Map();
     for (const map of [index.terms, index.titleterms]) {
-      for (const [term, files] of Object.entries(map)) {
-        docs.set(term, (docs.get(term) || 0n) | toBits(files));
-      }
+      for (const term of Object.keys(map)) if (!ids.has(term)) ids.set(term, ids.size);
     }
     const titleText = index.titles.map((t) => squeeze(htmlText(t)));
     /** @type {Array<Array<[string, string, string]>>} */
@@ -152,9 +163,31 @@
         glossary.push([squeeze(entry), file, id ? `#${id}` : "", entry]);
       }
     }
-    const all = (1n << BigInt(index.docnames.length)) - 1n;
-    prepared = { index, all, docs, vocab: [...docs.keys()], titleText, sections, glossary };
+    const vocab = [...ids.keys()];
+    /** @type {Array<Bits | undefined>} */
+    const vocabBits = [];
+    const count = index.docnames.length;
+    big = count > 30;
+    const all = big ? (1n << BigInt(count)) - 1n : (1 << count) - 1;
+    prepared = { index, all, ids, vocab, vocabBits, titleText, sections, glossary };
     return prepared;
+  }
+
+  /** The pages of term number `id`. @param {NonNullable<typeof prepared>} p @param {number} id */
+  function bitsOf(p, id) {
+    let bits = p.vocabBits[id];
+    if (bits === undefined) {
+      const term = p.vocab[id];
+      bits = toBits(p.index.terms[term]) | toBits(p.index.titleterms[term]);
+      p.vocabBits[id] = bits;
+    }
+    return bits;
+  }
+
+  /** @param {NonNullable<typeof prepared>} p @param {string} term */
+  function docsOf(p, term) {
+    const id = p.ids.get(term);
+    return id === undefined ? none() : bitsOf(p, id);
   }
 
   /**
@@ -163,54 +196,71 @@
    * @param {string} word
    */
   function match(p, word) {
-    const exact = p.docs.get(word) || 0n;
+    const exact = docsOf(p, word);
     const thai = HAS_THAI.test(word);
-    let partial = 0n;
+    let partial = none();
     const n = word.length;
-    /** @type {Array<{start: number, end: number, bits: bigint}>} */
-    const pieces = [];
-    for (const term of p.vocab) {
-      if (term.length > n) {
-        // the whole word inside a longer term (Latin and digits: only at its start)
-        if (thai ? term.includes(word) : term.startsWith(word)) partial |= p.docs.get(term) || 0n;
-      }
-      if (!thai || n < 2) continue;
-      // a term that runs into the word from before its start, or on past its end
-      for (let k = Math.min(term.length - 1, n - 1); k >= 1; k--) {
-        if (term.endsWith(word.slice(0, k))) {
-          pieces.push({ start: 0, end: k, bits: p.docs.get(term) || 0n });
-          break;
-        }
-      }
-      for (let k = Math.min(term.length - 1, n - 1); k >= 1; k--) {
-        if (term.startsWith(word.slice(n - k))) {
-          pieces.push({ start: n - k, end: n, bits: p.docs.get(term) || 0n });
-          break;
-        }
-      }
+    // Stretches of the word that terms cover, by start and end, with the pages holding them.
+    /** @type {Map<number, {start: number, end: number, bits: Bits}>} */
+    const stretches = new Map();
+    /** @param {number} start @param {number} end @param {Bits} bits */
+    const piece = (start, end, bits) => {
+      const key = start * (n + 1) + end;
+      const known = stretches.get(key);
+      if (known) known.bits |= bits;
+      else stretches.set(key, { start, end, bits });
+    };
+    // Where each letter stands in the word (after its first): a term may start there and run on
+    // past the word's end.
+    /** @type {Map<string, number[]>} */
+    const at = new Map();
+    for (let r = 1; r < n; r++) {
+      const list = at.get(word[r]);
+      if (list) list.push(r);
+      else at.set(word[r], [r]);
     }
-    let cover = 0n;
+    p.vocab.forEach((term, id) => {
+      // the whole word inside a longer term (Latin and digits: only at its start)
+      if (term.length > n && (thai ? term.includes(word) : term.startsWith(word))) {
+        partial |= bitsOf(p, id);
+      }
+      if (!thai || n < 2 || !HAS_THAI.test(term)) return;
+      // a term that runs into the word from before its start: it ends with the word's beginning
+      for (let q = term.indexOf(word[0], Math.max(1, term.length - n + 1)); q > 0; ) {
+        if (term.length - q < n && word.startsWith(term.slice(q))) {
+          piece(0, term.length - q, bitsOf(p, id));
+        }
+        q = term.indexOf(word[0], q + 1);
+      }
+      // a term that starts inside the word and runs on past its end
+      for (const r of at.get(term[0]) || []) {
+        if (n - r < term.length && term.startsWith(word.slice(r))) {
+          piece(r, n, bitsOf(p, id));
+        }
+      }
+    });
+    let cover = none();
     if (thai && n >= 2) {
       for (let i = 0; i < n; i++) {
         for (let j = i + 1; j <= n; j++) {
           if (i === 0 && j === n) continue;
-          const bits = p.docs.get(word.slice(i, j));
-          if (bits) pieces.push({ start: i, end: j, bits });
+          const bits = docsOf(p, word.slice(i, j));
+          if (bits) piece(i, j, bits);
         }
       }
-      pieces.sort((a, b) => a.start - b.start || a.end - b.end);
-      /** @type {bigint[]} */
+      const pieces = [...stretches.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+      /** @type {Bits[]} */
       const reach = [];
-      pieces.forEach((piece, x) => {
-        let from = piece.start === 0 ? p.all : 0n;
+      pieces.forEach((cur, x) => {
+        let from = cur.start === 0 ? p.all : none();
         for (let y = 0; y < x; y++) {
           const prev = pieces[y];
-          if (prev.start < piece.start && piece.start < prev.end && prev.end < piece.end) {
+          if (prev.start < cur.start && cur.start < prev.end && prev.end < cur.end) {
             from |= reach[y];
           }
         }
-        reach[x] = from & piece.bits;
-        if (piece.end === n) cover |= reach[x];
+        reach[x] = from & cur.bits;
+        if (cur.end === n) cover |= reach[x];
       });
     }
     return { exact, cover: cover & ~exact, partial: partial & ~exact & ~cover };
@@ -228,7 +278,7 @@
     const n = word.length;
     /** @param {number} i */
     const longestTerm = (i) => {
-      for (let j = n; j > i + 1; j--) if (p.docs.has(word.slice(i, j))) return j;
+      for (let j = n; j > i + 1; j--) if (p.ids.has(word.slice(i, j))) return j;
       return -1;
     };
     /** @type {Set<number>} */
@@ -274,7 +324,7 @@
       let pages = p.all;
       const found = ws.map((w) => {
         const m = match(p, w);
-        pages &= m.exact | m.cover | (strict && w.length < 2 ? 0n : m.partial);
+        pages &= m.exact | m.cover | (strict && w.length < 2 ? none() : m.partial);
         return m;
       });
       return { pages, found };
@@ -282,7 +332,7 @@
     let relaxed = false;
     let highlight = words;
     let { pages, found } = run(words, true);
-    if (pages === 0n) {
+    if (!pages) {
       const pieces = [...new Set(words.flatMap((w) => cut(p, w)))];
       if (pieces.length > words.length) {
         ({ pages, found } = run(pieces, false));
@@ -294,12 +344,12 @@
     /** @type {Result[]} */
     const results = [];
     p.index.docnames.forEach((docname, file) => {
-      const bit = 1n << BigInt(file);
-      if (!(pages & bit)) return;
+      const mask = bit(file);
+      if (!(pages & mask)) return;
       let score = 0;
       for (const m of found) {
-        if (m.exact & bit) score += SCORE.exact;
-        else if (m.cover & bit) score += SCORE.cover;
+        if (m.exact & mask) score += SCORE.exact;
+        else if (m.cover & mask) score += SCORE.cover;
         else score += SCORE.partial;
       }
       let anchor = "";
