@@ -340,3 +340,31 @@ def test_book_queries_without_segmenter(site_url: str, context: Any) -> None:
     )
     found = [q.query for q, docs in zip(queries, got, strict=True) if q.page in docs[:TOP]]
     assert len(found) / len(queries) >= MIN_FOUND, set(q.query for q in queries) - set(found)
+
+
+@pytest.mark.browser
+@pytest.mark.build
+@pytest.mark.parametrize("pages", [6, 40], ids=["number-bits", "bigint-bits"])
+def test_page_sets_past_thirty_pages(fixture_url: str, page: Any, pages: int) -> None:
+    """Page sets are a number's bits up to 30 pages and a BigInt's beyond: same answers."""
+    page.goto(fixture_url + "search.html")
+    last = pages - 1
+    index = {
+        "docnames": [f"p{i}" for i in range(pages)],
+        "filenames": [f"p{i}.md" for i in range(pages)],
+        "titles": [f"หน้า {i}" for i in range(pages)],
+        "terms": {"ตุลาคม": [0, 2, last], "งบ": [2, last], "ลงทุน": last, "งบลงทุน": last},
+        "titleterms": {},
+        "alltitles": {},
+        "indexentries": {},
+    }
+    got = page.evaluate(
+        "([qs, index]) => qs.map(q => SopSearchTh.search(q, index).results.map(r => r.docname))",
+        [["ตุลาคม", "งบ ลงทุน", "งบลงทุน", "ลงทุน งบ ตุลาคม"], index],
+    )
+    assert [sorted(g) for g in got] == [
+        sorted(["p0", "p2", f"p{last}"]),
+        [f"p{last}"],
+        [f"p{last}"],
+        [f"p{last}"],
+    ]
