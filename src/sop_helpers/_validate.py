@@ -91,20 +91,21 @@ def validate(
 
 
 def _existing_prefix(located: Located, path: JsonPath) -> JsonPath:
-    """Drop trailing parts that pydantic adds but the data lacks (union member names)."""
+    """The part of pydantic's error location that exists in the data.
+
+    Discriminated unions put the member's tag into the location (``/timing/months/from_month``):
+    a part missing from the data is such a tag unless it is the last part, which then names the
+    missing field itself.
+    """
     data = located.data
     kept: list[str | int] = []
-    for part in path:
+    for index, part in enumerate(path):
         present = (isinstance(data, dict) and part in data) or (
             isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
         )
         if present:
             data = data[part]  # type: ignore[index]
             kept.append(part)
-        elif isinstance(data, dict) and isinstance(part, str) and not part[:1].isupper():
-            # a missing key: keep it so the message names it
+        elif index == len(path) - 1 and isinstance(data, dict):
             kept.append(part)
-            break
-        else:
-            continue
     return tuple(kept)
