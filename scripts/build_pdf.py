@@ -32,9 +32,20 @@ def build_single_page(out_root: Path) -> Path:
     venv = Path(os.environ.get("SOP_VENV", ROOT / ".venv"))
     subprocess.run(
         [
-            str(venv / "bin" / "jupyter-book"), "build", "book",
-            "--config", str(ROOT / "_config.yml"), "--toc", str(ROOT / "_toc.yml"),
-            "--path-output", str(out_root), "--builder", "singlehtml", "-n", "-W", "--keep-going",
+            str(venv / "bin" / "jupyter-book"),
+            "build",
+            "book",
+            "--config",
+            str(ROOT / "_config.yml"),
+            "--toc",
+            str(ROOT / "_toc.yml"),
+            "--path-output",
+            str(out_root),
+            "--builder",
+            "singlehtml",
+            "-n",
+            "-W",
+            "--keep-going",
         ],
         cwd=ROOT,
         check=True,

@@ -40,7 +40,9 @@ def test_sarabun_is_embedded(pdf: Path) -> None:
 
 def test_text_of_every_procedure_is_in_the_pdf(pdf: Path) -> None:
     text = _squash(
-        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
     )
     missing = []
     for procedure in load_procedures().values():

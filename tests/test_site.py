@@ -87,9 +87,7 @@ def test_every_page_offline_thai_and_light(site_dir: Path, site_url: str, page: 
 def test_no_horizontal_scroll_on_a_phone(site_dir: Path, site_url: str, browser: Any) -> None:
     """At 360 px wide nothing makes the page scroll sideways (wide things scroll in a box)."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="th-TH")
-    context.route(
-        "**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort()
-    )
+    context.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
     pg = context.new_page()
     wide = []
     for rel in _pages(site_dir):
