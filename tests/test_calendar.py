@@ -192,3 +192,13 @@ def test_directive_renders_table_and_download(tmp_path: Path) -> None:
         assert f"{ics_file.parent.name}/{ics_file.name}" in html
         assert ics_file.read_bytes() == to_ical(fy, operations_calendar(fy, procedures))
     assert "15 ต.ค. 69" in html  # FY 2570's expenditure report on FY 2569
+
+
+def test_table_labels(procedure: Procedure) -> None:
+    events = operations_calendar(2570, [procedure])
+    labels = {(e.step_id, e.label) for e in events if e.label}
+    assert ("s3", "กำหนดส่ง งานของปีงบประมาณ 2569") in labels
+    assert {label for step, label in labels if step == "s4"} == {
+        f"รายงานไตรมาส {q}" for q in range(1, 5)
+    }
+    assert all(e.step_text == f"ขั้นตอนทดสอบที่ {e.step_number}" for e in events)

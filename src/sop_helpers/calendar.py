@@ -39,6 +39,10 @@ class CalendarEvent:
     end: date
     kind: str
     part: int = 0
+    step_text: str = ""
+    """The step's text (first line, untruncated) for tables."""
+    label: str = ""
+    """What this entry is beyond the step itself: "ไตรมาส 2", "กำหนดส่ง รายงานของปีงบประมาณ 2569"."""
 
     @property
     def uid(self) -> str:
@@ -68,7 +72,9 @@ def step_events(fiscal_year: int, procedure: Procedure, step: Step) -> list[Cale
     base = f"{procedure.short_title} ขั้นตอนที่ {step.number}: {_step_title(step)}"
     note = getattr(timing, "note", "")
 
-    def make(start: date, end: date, kind: str, summary: str, part: int = 0) -> CalendarEvent:
+    def make(
+        start: date, end: date, kind: str, summary: str, part: int = 0, label: str = ""
+    ) -> CalendarEvent:
         description = "\n".join(
             x for x in (f"{procedure.title}", f"ขั้นตอนที่ {step.number}: {step.text}", note) if x
         )
@@ -84,6 +90,8 @@ def step_events(fiscal_year: int, procedure: Procedure, step: Step) -> list[Cale
             end,
             kind,
             part,
+            step.text.split("\n", 1)[0].strip(),
+            label,
         )
 
     if isinstance(timing, MonthsTiming):
@@ -102,15 +110,26 @@ def step_events(fiscal_year: int, procedure: Procedure, step: Step) -> list[Cale
         # A day past the month's end (29 Feb in a common year) falls on the month's last day.
         day = month_start.replace(day=min(timing.day, month_end.day))
         summary = f"กำหนดส่ง: {base}"
+        label = "กำหนดส่ง"
         if fiscal_month_index(timing.month) == 0:
             # A deadline in October closes the work on the fiscal year that has just ended.
             summary += f" (ของปีงบประมาณ {fiscal_year - 1})"
-        return [make(day, day, "deadline", summary)]
+            label += f" งานของปีงบประมาณ {fiscal_year - 1}"
+        return [make(day, day, "deadline", summary, label=label)]
     if isinstance(timing, QuarterlyTiming):
         events = []
         for quarter in range(1, 5):
             q_end = quarter_range(fiscal_year, quarter)[1]
-            events.append(make(q_end, q_end, "quarterly", f"{base} (ไตรมาส {quarter})", quarter))
+            events.append(
+                make(
+                    q_end,
+                    q_end,
+                    "quarterly",
+                    f"{base} (ไตรมาส {quarter})",
+                    quarter,
+                    f"รายงานไตรมาส {quarter}",
+                )
+            )
         return events
     return []
 

@@ -57,8 +57,10 @@ def _table(fiscal_year: int, events: tuple[CalendarEvent, ...]) -> nodes.table:
     group += body
     for event in events:
         row = nodes.row()
-        step = event.summary.split(": ", 1)[-1] if event.kind != "deadline" else event.summary
-        for text in (event.when_th, event.procedure_title, f"ขั้นตอนที่ {event.step_number}: {step}"):
+        step = f"ขั้นตอนที่ {event.step_number}: {event.step_text}"
+        if event.label:
+            step += f" ({event.label})"
+        for text in (event.when_th, event.procedure_title, step):
             row += nodes.entry("", nodes.paragraph(text=text))
         body += row
     return table
