@@ -29,7 +29,9 @@ class LiveControl:
         self.what = what
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle: dict[str, Any] = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude) or {})
+        bundle: dict[str, Any] = dict(
+            self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
+        )
         bundle["text/plain"] = f"{self.what} (ใช้งานได้ใน Jupyter)"
         bundle["text/html"] = (
             f'<div class="sop-live-control" role="note"><p><strong>ลองเปลี่ยนตัวเลข:</strong> '
