@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from urllib.parse import quote
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 
 from sop_helpers.thai import thai_date
 
@@ -157,7 +159,31 @@ def _drop_thebe_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             node.parent.remove(node)
 
 
+def assets_fingerprint() -> str:
+    """Names, sizes and times of the extension's static files and templates."""
+    parts = []
+    for folder in (STATIC, TEMPLATES, COMPONENTS):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                parts.append(f"{path.relative_to(HERE)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _outdated_for_assets(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    # Sphinx skips writing (and so copying static files) when no page changed; a changed
+    # stylesheet, script or template must still reach the site, and templates touch every page.
+    fingerprint = assets_fingerprint()
+    if getattr(env, "sop_assets_fingerprint", None) == fingerprint:
+        return []
+    env.sop_assets_fingerprint = fingerprint  # type: ignore[attr-defined]
+    return sorted(env.found_docs)
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("env-get-outdated", _outdated_for_assets)
     app.connect("config-inited", _config_inited)
     app.connect("doctree-resolved", _drop_thebe_nodes, priority=900)
     app.connect("builder-inited", _builder_inited)
