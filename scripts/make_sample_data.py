@@ -174,7 +174,7 @@ def make(out: Path) -> None:
         income.append(
             (year, "งบประมาณจาก สพฐ. (โรงเรียน เงินเดือนและค่าจ้าง)", round(540_000_000 * grow, -3))
         )
-        income.append((year, "เงินอุดหนุนรายหัว (โรงเรียน)", round(rng.uniform(27e6, 29e6) * grow, -2)))
+        income.append((year, "เงินอุดหนุนรายหัว (โรงเรียน)", round(rng.uniform(72e6, 76e6) * grow, -2)))
         income.append((year, "เงินอุดหนุนจาก อปท. ค่าอาหารกลางวัน", round(rng.uniform(26e6, 28e6), -2)))
         income.append((year, "เงินบริจาคและเงินรายได้สถานศึกษา", round(rng.uniform(3e6, 4.5e6), -2)))
     write(
@@ -222,7 +222,7 @@ def make(out: Path) -> None:
                     code,
                     district,
                     "งบเงินอุดหนุน",
-                    round(total * rng.uniform(1500, 2000), -2),
+                    round(total * rng.uniform(3800, 4400), -2),
                 )
             )
             if rng.random() < 0.3:
