@@ -107,11 +107,30 @@ def _page_context(
     context["default_mode"] = "light"
     if context.get("last_updated"):
         context["last_updated"] = thai_date(dt.date.today(), "full")
+    toctree = context.get("generate_toctree_html")
+    if callable(toctree):
+        context["generate_toctree_html"] = _named_toggles(toctree)
     context["sop"] = footer_context(app, pagename, context.get("title", ""))
     context["sop_print"] = {
         "date": thai_date(dt.date.today(), "official"),
         "site_url": value_or_placeholder(app, "sop_site_url"),
     }
+
+
+_BARE_TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
+_NAMED_TOGGLE = (
+    '<summary aria-label="แสดงหรือซ่อนหัวข้อย่อย">'
+    '<span class="toctree-toggle" role="presentation">'
+)
+
+
+def _named_toggles(generate: Any) -> Any:
+    """Wrap the theme's navigation builder so its expand/collapse toggles have a name."""
+
+    def named(*args: Any, **kwargs: Any) -> Any:
+        return str(generate(*args, **kwargs)).replace(_BARE_TOGGLE, _NAMED_TOGGLE)
+
+    return named
 
 
 def footer_context(app: Sphinx, pagename: str, title: str) -> dict[str, str]:

@@ -360,13 +360,30 @@ def _builder_inited(app: Sphinx) -> None:
         return
     if str(STATIC) not in app.config.html_static_path:
         app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
-    app.add_css_file("procedure.css", priority=910)
+
+
+_STYLED = ("sop-flow", "sop-step", "sop-standard", "sop-erratum", "sop-drafted", "sop-procedure")
+
+
+def _page_css(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    # Only pages that show procedure content load its stylesheet (fewer requests elsewhere).
+    if doctree is None:
+        return
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, flowchart) or any(
+            c.startswith(_STYLED) for c in node.get("classes", [])
+        ):
+            app.add_css_file("procedure.css", priority=910)
+            return
 
 
 def setup(app: Sphinx) -> None:
     """Register the marker expansion, the flowchart directive and node, and the CSS."""
     app.connect("source-read", expand_markers)
     app.connect("builder-inited", _builder_inited)
+    app.connect("html-page-context", _page_css)
     app.add_directive("sop-flowchart", FlowchartDirective)
     app.add_node(
         flowchart,

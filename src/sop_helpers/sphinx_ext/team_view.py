@@ -19,7 +19,7 @@ from sop_helpers.procedures import procedures_dir
 from sop_helpers.team import KIND_LABELS, SUPPORT_LEVEL
 
 
-class team_view(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+class team_view(nodes.General, nodes.Element):
     """Placeholder for the team view; HTML comes from the visitor, other builders get text."""
 
 
@@ -58,11 +58,14 @@ def visit_team_view_html(self: Any, node: team_view) -> None:
     self.body.append(
         '<div class="sop-team" data-sop-team="">'
         f'<script type="application/json" class="sop-team-data">{payload}</script>'
-        '<noscript><p>หน้านี้ต้องใช้ JavaScript ถ้าเปิดไม่ได้ ให้ใช้โน้ตบุ๊กของผู้อำนวยการกลุ่มใน Jupyter</p></noscript>'
+        "<noscript><p>หน้านี้ต้องใช้ JavaScript ถ้าเปิดไม่ได้"
+        " ให้ใช้โน้ตบุ๊กของผู้อำนวยการกลุ่มใน Jupyter</p></noscript>"
         '<div class="sop-team-pick">'
-        '<label for="sop-team-files">เลือกไฟล์ผลการตรวจสอบตนเอง (.json) ของบุคลากร เลือกได้หลายไฟล์</label> '
+        '<label for="sop-team-files">เลือกไฟล์ผลการตรวจสอบตนเอง (.json) ของบุคลากร'
+        " เลือกได้หลายไฟล์</label> "
         '<input id="sop-team-files" type="file" multiple accept=".json,application/json">'
-        '<p class="sop-team-drop">หรือลากไฟล์มาวางในกรอบนี้ ไฟล์จะถูกอ่านในเครื่องนี้เท่านั้น ไม่มีการอัปโหลด</p>'
+        '<p class="sop-team-drop">หรือลากไฟล์มาวางในกรอบนี้'
+        " ไฟล์จะถูกอ่านในเครื่องนี้เท่านั้น ไม่มีการอัปโหลด</p>"
         "</div>"
         '<p class="sop-team-status" role="status" aria-live="polite"></p>'
         '<div class="sop-team-output"></div>'
