@@ -158,8 +158,7 @@ def test_cli_help_is_thai() -> None:
     assert "ปีงบประมาณ" in done.stdout
 
 
-@pytest.mark.build
-def test_directive_renders_table_and_download(tmp_path: Path) -> None:
+def _build(tmp_path: Path, procedures: Path) -> tuple[subprocess.CompletedProcess[str], Path]:
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(
@@ -172,10 +171,7 @@ def test_directive_renders_table_and_download(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "html"
-    env = {
-        **os.environ,
-        "SOP_PROCEDURES_DIR": str(Path(__file__).parents[1] / "book/data/procedures"),
-    }
+    env = {**os.environ, "SOP_PROCEDURES_DIR": str(procedures)}
     done = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "-q", str(src), str(out)],
         capture_output=True,
@@ -183,15 +179,33 @@ def test_directive_renders_table_and_download(tmp_path: Path) -> None:
         check=False,
         env=env,
     )
+    return done, out
+
+
+@pytest.mark.build
+def test_directive_renders_table_and_download(tmp_path: Path) -> None:
+    folder = Path(__file__).parents[1] / "book/data/procedures"
+    done, out = _build(tmp_path, folder)
     assert done.returncode == 0, done.stderr
     html = (out / "index.html").read_text(encoding="utf-8")
-    procedures = load_procedures(Path(env["SOP_PROCEDURES_DIR"]))
+    procedures = load_procedures(folder)
     for fy in (2569, 2570):
         assert f"ปฏิทินการดำเนินงาน ปีงบประมาณ {fy}" in html
         (ics_file,) = out.glob(f"_downloads/*/operations-calendar-{fy}.ics")
         assert f"{ics_file.parent.name}/{ics_file.name}" in html
         assert ics_file.read_bytes() == to_ical(fy, operations_calendar(fy, procedures))
     assert "15 ต.ค. 69" in html  # FY 2570's expenditure report on FY 2569
+
+
+@pytest.mark.build
+def test_directive_reports_bad_data(tmp_path: Path) -> None:
+    folder = tmp_path / "procedures"
+    folder.mkdir()
+    (folder / "broken.yml").write_text("id: broken\norder: one\n", encoding="utf-8")
+    done, _ = _build(tmp_path, folder)
+    assert done.returncode != 0
+    assert "สร้างปฏิทินการดำเนินงานไม่ได้" in done.stderr
+    assert "broken.yml:2" in done.stderr
 
 
 def test_table_labels(procedure: Procedure) -> None:
