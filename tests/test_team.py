@@ -42,8 +42,15 @@ def test_sample_folder_gives_eight_entries_and_two_reasons(checklists: dict[str,
 
 @pytest.mark.parametrize(
     ("target", "result", "expected"),
-    [("90", "95", True), ("100%", "85%", False), ("๑๒", "๑๒", True), ("1,000", "999", False),
-     ("ครบทุกโครงการ", "ครบ", None), ("NaN", "1", None), ("", "3", None)],
+    [
+        ("90", "95", True),
+        ("100%", "85%", False),
+        ("๑๒", "๑๒", True),
+        ("1,000", "999", False),
+        ("ครบทุกโครงการ", "ครบ", None),
+        ("NaN", "1", None),
+        ("", "3", None),
+    ],
 )
 def test_indicator_status(target: str, result: str, expected: bool | None) -> None:
     assert indicator_status({"target": target, "result": result}) is expected
@@ -54,8 +61,12 @@ def test_newest_file_of_a_person_counts(checklists: dict[str, Any]) -> None:
 
     checklist = checklists["action-plan-standards"]
     tz = dt.timezone(dt.timedelta(hours=7))
-    older = make_results(checklist, {"std1": True}, name="ก", now=dt.datetime(2026, 1, 1, tzinfo=tz))
-    newer = make_results(checklist, {"std1": False}, name="ก", now=dt.datetime(2026, 2, 1, tzinfo=tz))
+    older = make_results(
+        checklist, {"std1": True}, name="ก", now=dt.datetime(2026, 1, 1, tzinfo=tz)
+    )
+    newer = make_results(
+        checklist, {"std1": False}, name="ก", now=dt.datetime(2026, 2, 1, tzinfo=tz)
+    )
     entries, rejected = collect(
         [("a.json", results_json(newer).encode()), ("b.json", results_json(older).encode())],
         checklists,
@@ -65,14 +76,18 @@ def test_newest_file_of_a_person_counts(checklists: dict[str, Any]) -> None:
 
 
 def test_wrong_answer_kind_is_rejected_with_its_place(checklists: dict[str, Any]) -> None:
-    data = json.loads((SAMPLES / "03-wichai-action-plan-standards.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        (SAMPLES / "03-wichai-action-plan-standards.json").read_text(encoding="utf-8")
+    )
     data["answers"]["std1"]["value"] = ["x"]
     _, rejected = collect([("bad.json", json.dumps(data).encode())], checklists)
     assert rejected[0].reason.startswith("/answers/std1:")
 
 
 @pytest.mark.browser
-def test_web_page_shows_the_same_table(site_url: str, page: Any, checklists: dict[str, Any]) -> None:
+def test_web_page_shows_the_same_table(
+    site_url: str, page: Any, checklists: dict[str, Any]
+) -> None:
     entries, rejected = read_folder(SAMPLES, checklists)
     expected = team_rows(entries)
     page.goto(site_url + "team/index.html", wait_until="networkidle")
