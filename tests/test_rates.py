@@ -103,3 +103,18 @@ def test_good_fixture_parses(tmp_path: Path) -> None:
     record = load_rates(path).record("a_rate")
     assert record.value == Decimal("1836")
     assert "26 เมษายน 2567" in record.citation
+
+
+def test_rate_in_force_for_a_year(tmp_path: Path) -> None:
+    later = GOOD.split("records:\n", 1)[1].replace("a_rate", "a_rate_2569")
+    later = later.replace('"1836"', '"1900"').replace("2567", "2569")
+    path = tmp_path / "years.yml"
+    path.write_text(GOOD + later, encoding="utf-8")
+    table = load_rates(path)
+    assert table.for_year(2567, "a_rate").value == Decimal("1836")
+    assert table.for_year(2568, "a_rate").value == Decimal("1836")
+    assert table.for_year(2570, "a_rate").value == Decimal("1900")
+    with pytest.raises(KeyError, match="2566"):
+        table.for_year(2566, "a_rate")
+    rates = load_rates("per_student")
+    assert rates.for_year(2569, "teaching_", level="ประถมศึกษา").key == "teaching_primary"

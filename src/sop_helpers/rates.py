@@ -157,6 +157,20 @@ class RateFile(BaseModel):
         """Records whose fields equal all the given values: ``select(applies_from_fy=2567)``."""
         return tuple(r for r in self.records if all(getattr(r, k) == v for k, v in fields.items()))
 
+    def for_year(self, fiscal_year: int, prefix: str = "", **fields: object) -> RateRecord:
+        """The record in force in ``fiscal_year``: among records whose key starts with
+        ``prefix`` and whose fields match, the one with the latest ``applies_from_fy`` not after
+        that year. ``KeyError`` (in Thai) when none applies yet."""
+        candidates = [
+            r
+            for r in self.select(**fields)
+            if r.key.startswith(prefix) and r.applies_from_fy <= fiscal_year
+        ]
+        if not candidates:
+            wanted = ", ".join(f"{k}={v}" for k, v in fields.items())
+            raise KeyError(f"ไม่มีอัตรา {prefix}* ({wanted}) ที่ใช้ในปีงบประมาณ {fiscal_year}")
+        return max(candidates, key=lambda r: r.applies_from_fy)
+
     def bands(self) -> tuple[tuple[int, int | None, RateRecord], ...]:
         """Records with ``band_min`` as ``(low, high, record)``, sorted, for ``budget.band_for``."""
         banded = [(r.band_min, r.band_max, r) for r in self.records if r.band_min is not None]
