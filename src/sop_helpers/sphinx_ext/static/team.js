@@ -71,7 +71,7 @@
       "ความก้าวหน้า": done + "/" + total, "ร้อยละ": total ? Math.round(100 * done / total) : 0,
       "มาตรฐาน": cells.join("; "),
       "ความรู้": s.knowledge ? s.knowledge.correct + "/" + s.knowledge.total : "",
-      "ตัวชี้วัด (บรรลุ/ทั้งหมด)": e.rows.length ? statuses.filter((x) => x).length + "/" + statuses.length : "",
+      "ตัวชี้วัด (บรรลุ/ทั้งหมด)": e.rows.length ? statuses.filter((/** @type {boolean|null} */ x) => x).length + "/" + statuses.length : "",
       "ควรได้รับการสนับสนุน": support.join(", "),
       "ปรับปรุงล่าสุด": shortDate(e.updated),
     };
