@@ -18,13 +18,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from sop_helpers.sphinx_ext.search_th import index_terms, normalise, query_words, words
+from sop_helpers.sphinx_ext.search_th import (
+    _CompactJavaScriptIndex,
+    index_terms,
+    normalise,
+    query_words,
+    words,
+)
 
 DATA = Path(__file__).parent / "data"
 FIXTURE = DATA / "search_fixture"
@@ -110,6 +117,26 @@ def test_source_runs_cut_into_whole_words() -> None:
         (cut,) = words(run)
         assert "".join(cut) == run
         assert not [w for w in cut if COMBINING.match(w)], cut
+
+
+def test_no_pair_with_a_function_word() -> None:
+    terms = index_terms("แผนปฏิบัติการของสถานศึกษา")
+    assert "ของ" in terms and "สถานศึกษา" in terms
+    assert not [t for t in terms if t != "ของ" and "ของ" in t]
+    assert "ไตรมาสที่" in index_terms("ไตรมาสที่ ๒")  # ที่ numbers things: kept in pairs
+
+
+def test_index_dump_orders_pages_by_use_and_drops_empty_terms() -> None:
+    env = SimpleNamespace(sop_search_counts={"b": {"งบ": 5}, "c": {"งบ": 2}})
+    data = {
+        "docnames": ["a", "b", "c"],
+        "terms": {"งบ": [0, 1, 2], "เก่า": [], "แผน": 2},
+        "titleterms": {},
+    }
+    text = _CompactJavaScriptIndex(env).dumps(data)  # type: ignore[arg-type]
+    assert text.startswith("Search.setIndex({") and "\\u0e" not in text
+    terms = json.loads(text[len("Search.setIndex(") : -1])["terms"]
+    assert terms == {"งบ": [1, 2, 0], "แผน": 2}
 
 
 # ---- the built fixture project ----

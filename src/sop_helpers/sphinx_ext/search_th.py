@@ -21,11 +21,14 @@ import itertools
 import json
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from pythainlp.tokenize import word_tokenize
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.search import SearchLanguage, _JavaScriptIndex
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
@@ -39,6 +42,21 @@ ACRONYMS: tuple[str, ...] = (
 
 They are recognised even inside a run of Thai (``ตามมติกศจ.``) when a dot or a non-Thai character
 follows; any other run of two to five consonants with a dot is recognised after a space.
+"""
+
+FUNCTION_WORDS: frozenset[str] = frozenset((
+    "และ", "ของ", "ใน", "ตาม", "เป็น", "ให้", "ได้", "มี", "ไม่", "กับ", "จาก", "นี้", "นั้น",
+    "ต่อ", "ทุก", "แต่ละ", "หรือ", "เมื่อ", "จะ", "ด้วย", "ใด", "ว่า", "เพื่อ", "ต้อง", "ทั้ง", "แล้ว",
+    "ไป", "มา", "ควร", "ซึ่ง", "โดย", "ถึง", "อยู่", "คือ", "ก็", "ยัง", "อีก", "แต่", "หาก", "ถ้า",
+    "จึง", "แก่", "แห่ง", "เช่น", "ได้แก่", "ดังนี้", "ละ",
+))  # fmt: skip
+"""Words that join everything (และ, ของ, ใน ...): no joined pair is indexed with them.
+
+ที่ is not one of them: it also numbers things (ไตรมาสที่ ๒, ขั้นตอนที่ ๓), which people look for.
+
+Pairs with them made up a third of the index and are rarely what anyone looks for; the browser
+(which gets this list too) accepts two terms side by side, without an overlap, where one of them
+is such a word, so "แผนปฏิบัติการของสถานศึกษา" still needs each of its words.
 """
 
 _CONSONANT = "\u0e01-\u0e2e"
@@ -108,15 +126,19 @@ def query_words(query: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _pairs(left: str, right: str) -> bool:
+    if left in FUNCTION_WORDS or right in FUNCTION_WORDS:
+        return False
+    return bool(_HAS_THAI.search(left) and _HAS_THAI.search(right))
+
+
 def index_terms(text: str) -> list[str]:
     """Terms to index for ``text``: every word, then the joined form of each neighbouring pair
-    of Thai words."""
+    of Thai words (except pairs with a :data:`FUNCTION_WORDS` word)."""
     terms: list[str] = []
     for run in words(text):
         terms.extend(run)
-        terms.extend(
-            a + b for a, b in itertools.pairwise(run) if _HAS_THAI.search(a) and _HAS_THAI.search(b)
-        )
+        terms.extend(a + b for a, b in itertools.pairwise(run) if _pairs(a, b))
     return terms
 
 
@@ -156,18 +178,70 @@ STATIC_DIR = Path(__file__).parent / "static"
 SCRIPT = "search-th.js"
 
 
+# ---- how often each page uses each term (a ranking signal Sphinx's index lacks) ----
+
+_COUNTS = "sop_search_counts"
+
+
+def _counts(env: BuildEnvironment) -> dict[str, dict[str, int]]:
+    if not hasattr(env, _COUNTS):
+        setattr(env, _COUNTS, {})
+    counts: dict[str, dict[str, int]] = getattr(env, _COUNTS)
+    return counts
+
+
+def _count_terms(app: Sphinx, doctree: nodes.document) -> None:
+    """Count the page's terms while it is read (kept with the environment, so incremental
+    builds keep the counts of pages not read again). Only counts above one are kept."""
+    tally: Counter[str] = Counter()
+    for node in doctree.findall(nodes.Text):
+        if not isinstance(node.parent, nodes.comment | nodes.raw):
+            tally.update(term.lower() for term in index_terms(node.astext()))
+    _counts(app.env)[app.env.docname] = {term: n for term, n in tally.items() if n > 1}
+
+
+def _purge_counts(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _counts(env).pop(docname, None)
+
+
+def _merge_counts(
+    app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+) -> None:
+    for docname in docnames:
+        if docname in _counts(other):
+            _counts(env)[docname] = _counts(other)[docname]
+
+
 class _CompactJavaScriptIndex(_JavaScriptIndex):
     """searchindex.js as UTF-8 without spaces: Sphinx writes each Thai letter as ``\\u0e01``,
-    which roughly doubles the file and adds a tenth to its compressed size."""
+    which roughly doubles the file and adds a tenth to its compressed size. Words no page holds
+    any more (Sphinx keeps them after an incremental build) are left out."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.env = env
 
     def dumps(self, data: Any) -> str:
+        counts = _counts(self.env)
+        names = data["docnames"]
+
+        def by_use(term: str, docs: list[int]) -> list[int]:
+            # Pages that use the term most come first: search-th.js ranks ties by this order.
+            return sorted(docs, key=lambda doc: (-counts.get(names[doc], {}).get(term, 1), doc))
+
+        for key in ("terms", "titleterms"):
+            # An incremental build keeps words of rewritten pages with no page left: drop them.
+            data[key] = {
+                term: by_use(term, docs) if isinstance(docs, list) else docs
+                for term, docs in data[key].items()
+                if docs != []
+            }
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return f"{self.PREFIX}{text}{self.SUFFIX}"
 
 
 def _builder_inited(app: Sphinx) -> None:
     if hasattr(app.builder, "indexer_format"):
-        app.builder.indexer_format = _CompactJavaScriptIndex()
+        app.builder.indexer_format = _CompactJavaScriptIndex(app.env)
     _add_static_path(app)
 
 
@@ -180,8 +254,12 @@ def _add_static_path(app: Sphinx) -> None:
 def _add_script(app: Sphinx, pagename: str, templatename: str, context: Any, doctree: Any) -> None:
     # Only the search page needs the parser and the results view.
     if pagename == "search":
-        # The acronym list reaches the script as data, so both sides use the same one.
-        attributes: dict[str, Any] = {"defer": "defer", "data-acronyms": " ".join(ACRONYMS)}
+        # The word lists reach the script as data, so both sides use the same ones.
+        attributes: dict[str, Any] = {
+            "defer": "defer",
+            "data-acronyms": " ".join(ACRONYMS),
+            "data-function-words": " ".join(sorted(FUNCTION_WORDS)),
+        }
         app.add_js_file(SCRIPT, **attributes)
 
 
@@ -190,3 +268,6 @@ def setup(app: Sphinx) -> None:
     app.add_search_language(SearchThai)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _add_script)
+    app.connect("doctree-read", _count_terms)
+    app.connect("env-purge-doc", _purge_counts)
+    app.connect("env-merge-info", _merge_counts)

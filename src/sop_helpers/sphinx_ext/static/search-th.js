@@ -46,6 +46,11 @@
     .filter(Boolean)
     .sort((a, b) => b.length - a.length);
 
+  // Words joined to their neighbours without an indexed pair (search_th.FUNCTION_WORDS).
+  const FUNCTION_WORDS = new Set(
+    (script && script.dataset.functionWords ? script.dataset.functionWords : "").split(/\s+/),
+  );
+
   const THAI = "\u0e01-\u0e5b";
   const CONSONANT = "\u0e01-\u0e2e";
   const KNOWN = ACRONYMS.length
@@ -61,7 +66,15 @@
   const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
 
   // Scores: a word in the page title counts most, then a section title, then the body.
-  const SCORE = { pageTitle: 15, sectionTitle: 6, glossary: 40, exact: 5, cover: 3, partial: 1 };
+  const SCORE = {
+    pageTitle: 15,
+    sectionTitle: 6,
+    glossary: 40,
+    exact: 5,
+    use: 2,
+    cover: 3,
+    partial: 1,
+  };
 
   /** @param {string} text */
   const foldDigits = (text) =>
@@ -219,12 +232,15 @@
       if (list) list.push(r);
       else at.set(word[r], [r]);
     }
+    // Latin, digits and letters without vowels (acronyms, งบ) only at the start of a term:
+    // กพร is not in แยกพร้อม.
+    const anywhere = thai && !SHORT_CONSONANTS.test(word);
     p.vocab.forEach((term, id) => {
-      // the whole word inside a longer term (Latin and digits: only at its start)
-      if (term.length > n && (thai ? term.includes(word) : term.startsWith(word))) {
+      // the whole word inside a longer term
+      if (term.length > n && (anywhere ? term.includes(word) : term.startsWith(word))) {
         partial |= bitsOf(p, id);
       }
-      if (!thai || n < 2 || !HAS_THAI.test(term)) return;
+      if (!anywhere || n < 2 || !HAS_THAI.test(term)) return;
       // a term that runs into the word from before its start: it ends with the word's beginning
       for (let q = term.indexOf(word[0], Math.max(1, term.length - n + 1)); q > 0; ) {
         if (term.length - q < n && word.startsWith(term.slice(q))) {
@@ -240,7 +256,7 @@
       }
     });
     let cover = none();
-    if (thai && n >= 2) {
+    if (anywhere && n >= 2) {
       for (let i = 0; i < n; i++) {
         for (let j = i + 1; j <= n; j++) {
           if (i === 0 && j === n) continue;
@@ -255,9 +271,14 @@
         let from = cur.start === 0 ? p.all : none();
         for (let y = 0; y < x; y++) {
           const prev = pieces[y];
-          if (prev.start < cur.start && cur.start < prev.end && prev.end < cur.end) {
-            from |= reach[y];
-          }
+          // at least two letters shared: the pair terms share a whole word
+          const overlap = prev.start < cur.start && cur.start < prev.end - 1 && prev.end < cur.end;
+          // side by side is enough next to a word the index pairs with nothing
+          const beside =
+            prev.end === cur.start &&
+            (FUNCTION_WORDS.has(word.slice(prev.start, prev.end)) ||
+              FUNCTION_WORDS.has(word.slice(cur.start, cur.end)));
+          if (overlap || beside) from |= reach[y];
         }
         reach[x] = from & cur.bits;
         if (cur.end === n) cover |= reach[x];
@@ -300,6 +321,22 @@
   }
 
   /**
+   * How much a page uses a term, from 1 (most of all pages) down towards 0: search_th.py lists
+   * each term's pages in order of use.
+   * @param {NonNullable<typeof prepared>} p @param {string} term @param {number} file
+   */
+  function use(p, term, file) {
+    for (const map of [p.index.terms, p.index.titleterms]) {
+      const files = map[term];
+      if (files === undefined) continue;
+      if (typeof files === "number") return files === file ? 1 : 0;
+      const at = files.indexOf(file);
+      if (at > -1) return 1 - at / files.length;
+    }
+    return 0;
+  }
+
+  /**
    * How well a (squeezed) title matches the words: for each word it holds, 1 + its share.
    * @param {string} title @param {string[]} words
    */
@@ -325,7 +362,7 @@
       const found = ws.map((w) => {
         const m = match(p, w);
         pages &= m.exact | m.cover | (strict && w.length < 2 ? none() : m.partial);
-        return m;
+        return { word: w, ...m };
       });
       return { pages, found };
     };
@@ -348,7 +385,7 @@
       if (!(pages & mask)) return;
       let score = 0;
       for (const m of found) {
-        if (m.exact & mask) score += SCORE.exact;
+        if (m.exact & mask) score += SCORE.exact + SCORE.use * use(p, m.word, file);
         else if (m.cover & mask) score += SCORE.cover;
         else score += SCORE.partial;
       }
@@ -366,15 +403,15 @@
         }
         score += SCORE.sectionTitle * best;
       }
+      // A glossary entry holding the query: the more of the entry it is, the higher.
+      let entryShare = 0;
       for (const [entry, gfile, ganchor, shown] of p.glossary) {
-        const close = entry.startsWith(joined) && joined.length * 2 >= entry.length;
-        if (gfile === file && (entry === joined || close)) {
-          score += SCORE.glossary;
-          anchor = ganchor;
-          section = shown;
-          break;
+        const share = joined.length / entry.length;
+        if (gfile === file && entry.includes(joined) && share > entryShare) {
+          [entryShare, anchor, section] = [share, ganchor, shown];
         }
       }
+      score += SCORE.glossary * entryShare;
       results.push({ docname, title: htmlText(p.index.titles[file]), anchor, section, score, file });
     });
     results.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title, "th"));
