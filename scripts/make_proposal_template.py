@@ -22,15 +22,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from sop_helpers.budget import BUDGET_CATEGORIES
+from sop_helpers.examples import read_sample
 from sop_helpers.tables import stable_xlsx
 
-STRATEGIES = (
-    "1 ความปลอดภัยของผู้เรียน",
-    "2 คุณภาพผู้เรียน",
-    "3 โอกาสและความเสมอภาค",
-    "4 ครูและบุคลากรทางการศึกษา",
-    "5 การบริหารจัดการ",
-)
+# The development plan's strategies of the sample data (ข้อมูลสมมุติ), written by
+# scripts/make_sample_data.py.
+STRATEGIES = tuple(read_sample("strategies")["strategy"])
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("ลำดับ", "เลขลำดับของข้อเสนอ"),

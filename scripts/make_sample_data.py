@@ -122,6 +122,8 @@ def write(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -
 def make(out: Path) -> None:
     rng = random.Random(SEED)
     out.mkdir(parents=True, exist_ok=True)
+    # The strategies are read back by scripts/make_proposal_template.py (one list, one place).
+    write(out / "strategies.csv", ["strategy"], ([name] for name in STRATEGIES))
 
     # --- schools and pupils ---------------------------------------------------------------
     schools = []
