@@ -10,8 +10,13 @@ terms overlapping, which is only possible where the page holds those words next 
 Both sides normalise the same way (:func:`normalise`): NFC, Thai digits to Arabic digits, lower
 case, and acronyms without their dots (``กศจ.`` -> ``กศจ``, ``ก.ค.ศ.`` -> ``กคศ``).
 
-The theme loads searchindex.js on every page, so it is written as compact UTF-8 JSON, and the
-script that parses queries and draws results is added to the search page only.
+Sphinx's index says only which pages hold a term. To rank pages that hold the same words, each
+term's pages are listed in order of how often they use it (counted when a page is read and kept
+with the environment); the browser reads that order.
+
+searchindex.js is written as compact UTF-8 JSON (about 30 KB gzip for the whole handbook; the
+limit is 40 KB), and the script that parses queries and draws results is added to the search
+page only.
 """
 
 from __future__ import annotations

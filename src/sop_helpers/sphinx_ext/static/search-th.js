@@ -8,12 +8,16 @@
  * match. The index is built by sop_helpers/sphinx_ext/search_th.py; normalise() below must give
  * the same text as normalise() there (NFC, Arabic digits, lower case, acronyms without dots).
  *
- * The index holds Thai words and the joined form of each pair of neighbouring words. A word the
- * user typed matches a page when the page has it as a term, when it lies inside one of the page's
- * terms, or when the page's terms cover it from start to end with each term overlapping the next
- * (which needs the words to stand together on the page). The query is never cut the way PyThaiNLP
- * cuts it. Only if that finds nothing are the words cut (Intl.Segmenter, else the index's own
- * vocabulary) and required one by one anywhere on the page.
+ * The index holds Thai words and the joined form of each pair of neighbouring words (none with
+ * a function word such as และ or ของ). A word the user typed matches a page when the page has it
+ * as a term, when it lies inside one of the page's terms, or when the page's terms cover it from
+ * start to end with each term overlapping the next by a word, or standing beside a function word
+ * (which needs the words to stand together on the page). The query is never cut the way
+ * PyThaiNLP cuts it. Only if that finds nothing are the words cut (the index's own words first,
+ * Intl.Segmenter or the index for the rest) and required one by one anywhere on the page.
+ *
+ * Ranking: glossary entry, page title, section title, then exact term over cover over partial,
+ * and among equals the page that uses the term most (search_th.py orders each term's pages so).
  *
  * One global: window.SopSearchTh (used by the tests and the benchmark).
  */
