@@ -211,8 +211,8 @@ def type_query(page: Any, url: str, query: str) -> list[str]:
         page.goto(url + "search.html")
     box = page.locator('.bd-search-container input[name="q"]')
     box.fill(query)
-    box.press("Enter")
-    page.wait_for_url("**/search.html?q=*")
+    with page.expect_navigation():  # a new page: never read the previous query's list
+        box.press("Enter")
     page.wait_for_selector("#search-results ul[data-done]", state="attached")
     docnames: list[str] = page.eval_on_selector_all(
         "#search-results ul li", "items => items.map(li => li.dataset.docname)"
