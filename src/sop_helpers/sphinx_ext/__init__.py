@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -24,6 +26,20 @@ from . import (
 )
 
 
+def code_version() -> int:
+    """A number that changes whenever the package's Python code changes.
+
+    Returned as ``env_version``: Sphinx then re-reads every page after a change to the code that
+    renders them (data files are tracked page by page with ``note_dependency``).
+    """
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return int(digest.hexdigest()[:12], 16)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
     i18n.setup(app)
@@ -34,4 +50,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     calendar_ext.setup(app)
     checklists.setup(app)
     team_view.setup(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        "env_version": code_version(),
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
