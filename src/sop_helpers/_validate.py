@@ -104,7 +104,7 @@ def _existing_prefix(located: Located, path: JsonPath) -> JsonPath:
             isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
         )
         if present:
-            data = data[part]  # type: ignore[index]
+            data = data[part]
             kept.append(part)
         elif index == len(path) - 1 and isinstance(data, dict):
             kept.append(part)

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field, StrictInt, StrictStr, TypeAdapter, model_
 from pythainlp.util import arabic_digit_to_thai_digit
 
 from ._errors import ChecklistError
+from ._paths import find_folder
 from ._validate import FROZEN, validate
 from ._yaml import JsonPath, Located, load_yaml, pointer
 from .procedures import Procedure, load_procedures, nfc
@@ -534,15 +535,7 @@ def _indicators_section(model: IndicatorsFile, procedure: Procedure, fail: Any) 
 
 def checklists_dir(start: str | Path | None = None) -> Path:
     """``$SOP_CHECKLISTS_DIR``, else the nearest ``checklists/`` walking up from ``start``/cwd."""
-    env = os.environ.get("SOP_CHECKLISTS_DIR")
-    if env:
-        return Path(env)
-    here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / "checklists"
-        if candidate.is_dir():
-            return candidate
-    raise ChecklistError("ไม่พบโฟลเดอร์ checklists/ (กำหนดได้ด้วย SOP_CHECKLISTS_DIR)")
+    return find_folder("SOP_CHECKLISTS_DIR", "checklists", ChecklistError, start)
 
 
 def checklist_path(path_or_id: str | Path) -> Path:

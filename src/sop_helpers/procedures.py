@@ -6,7 +6,6 @@ calendar entry and checklist that shows a step or a standard takes its text from
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -24,6 +23,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ._errors import ProcedureError
+from ._paths import find_folder
 from ._validate import FROZEN, validate
 from ._yaml import load_yaml
 
@@ -304,17 +304,7 @@ def load_procedure(path: str | Path) -> Procedure:
 
 def procedures_dir(start: str | Path | None = None) -> Path:
     """``$SOP_PROCEDURES_DIR``, else ``book/data/procedures`` in the nearest folder upwards."""
-    env = os.environ.get("SOP_PROCEDURES_DIR")
-    if env:
-        return Path(env)
-    here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / "book" / "data" / "procedures"
-        if candidate.is_dir():
-            return candidate
-        if folder.name == "book" and (folder / "data" / "procedures").is_dir():
-            return folder / "data" / "procedures"
-    raise ProcedureError("ไม่พบโฟลเดอร์ book/data/procedures (กำหนดได้ด้วย SOP_PROCEDURES_DIR)")
+    return find_folder("SOP_PROCEDURES_DIR", "book/data/procedures", ProcedureError, start)
 
 
 def load_procedures(folder: str | Path | None = None) -> Mapping[str, Procedure]:

@@ -10,7 +10,6 @@ rejected so that no amount passes through binary floating point.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -28,6 +27,7 @@ from pydantic import (
 )
 
 from ._errors import RatesError
+from ._paths import find_folder
 from ._validate import FROZEN, validate
 from ._yaml import load_yaml
 
@@ -206,17 +206,8 @@ class OfficeFile(BaseModel):
 
 
 def data_dir(start: str | Path | None = None) -> Path:
-    """``$SOP_DATA_DIR``, else ``book/data`` in the nearest folder upwards from ``start``/cwd."""
-    env = os.environ.get("SOP_DATA_DIR")
-    if env:
-        return Path(env)
-    here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "book" / "data" / "rates").is_dir():
-            return folder / "book" / "data"
-        if folder.name == "book" and (folder / "data" / "rates").is_dir():
-            return folder / "data"
-    raise RatesError("ไม่พบโฟลเดอร์ book/data (กำหนดได้ด้วย SOP_DATA_DIR)")
+    """``$SOP_DATA_DIR``, else ``book/data`` (with ``rates/``) in the nearest folder upwards."""
+    return find_folder("SOP_DATA_DIR", "book/data", RatesError, start, marker="rates")
 
 
 def load_rates(name_or_path: str | Path) -> RateFile:

@@ -38,11 +38,16 @@ def _config_inited(app: Sphinx, config: Config) -> None:
     config.templates_path = [*ours, *(p for p in config.templates_path if p not in ours)]
 
 
+def use_static(app: Sphinx) -> None:
+    """Make the package's ``static/`` folder a static path of an HTML build (once)."""
+    if app.builder.format == "html" and str(STATIC) not in app.config.html_static_path:
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
+
+
 def _builder_inited(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
-    if str(STATIC) not in app.config.html_static_path:
-        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
+    use_static(app)
     app.add_css_file("sop.css", priority=900)
     app.add_js_file("sop.js", priority=900, loading_method="defer")
 
@@ -119,8 +124,7 @@ def _page_context(
 
 _BARE_TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
 _NAMED_TOGGLE = (
-    '<summary aria-label="แสดงหรือซ่อนหัวข้อย่อย">'
-    '<span class="toctree-toggle" role="presentation">'
+    '<summary aria-label="แสดงหรือซ่อนหัวข้อย่อย"><span class="toctree-toggle" role="presentation">'
 )
 
 

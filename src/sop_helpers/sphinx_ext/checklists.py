@@ -22,9 +22,9 @@ from sop_helpers.checklist_html import render_checklist
 from sop_helpers.checklists import Checklist, checklists_dir, load_checklist
 from sop_helpers.procedures import load_procedures, procedures_dir
 
-logger = logging.getLogger(__name__)
+from .assets import use_static
 
-STATIC = Path(__file__).parent / "static"
+logger = logging.getLogger(__name__)
 
 
 class checklist_node(nodes.General, nodes.Element):  # type: ignore[misc]
@@ -152,13 +152,6 @@ def _skip(translator: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-def _static_path(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        return
-    if str(STATIC) not in [str(Path(p)) for p in app.config.html_static_path]:
-        app.config.html_static_path.append(str(STATIC))
-
-
 def _page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -193,7 +186,7 @@ def setup(app: Sphinx) -> None:
     )
     app.add_directive("checklist", ChecklistDirective)
     app.add_directive("checklist-progress", ChecklistProgressDirective)
-    app.connect("builder-inited", _static_path)
+    app.connect("builder-inited", use_static)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("html-page-context", _page_assets)

@@ -45,12 +45,12 @@ from sop_helpers.schedule import (
     year_table,
 )
 
+from .assets import use_static
 from .pages import parse_be_date
 
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
-STATIC = HERE / "static"
 TEMPLATES = HERE / "page_templates"
 
 _MARKER = re.compile(r"^```\{(sop-[a-z-]+)\}[ \t]*([^\n`]*?)[ \t]*\n```[ \t]*$", re.MULTILINE)
@@ -355,13 +355,6 @@ def _pass(self: Any, node: nodes.Node) -> None:
     pass
 
 
-def _builder_inited(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        return
-    if str(STATIC) not in app.config.html_static_path:
-        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
-
-
 _STYLED = ("sop-flow", "sop-step", "sop-standard", "sop-erratum", "sop-drafted", "sop-procedure")
 
 
@@ -382,7 +375,7 @@ def _page_css(
 def setup(app: Sphinx) -> None:
     """Register the marker expansion, the flowchart directive and node, and the CSS."""
     app.connect("source-read", expand_markers)
-    app.connect("builder-inited", _builder_inited)
+    app.connect("builder-inited", use_static)
     app.connect("html-page-context", _page_css)
     app.add_directive("sop-flowchart", FlowchartDirective)
     app.add_node(

@@ -27,7 +27,6 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -35,6 +34,8 @@ from pythainlp.tokenize import word_tokenize
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.search import SearchLanguage, _JavaScriptIndex
+
+from .assets import use_static
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _DIGIT_TABLE = str.maketrans(THAI_DIGITS, "0123456789")
@@ -179,7 +180,6 @@ class SearchThai(SearchLanguage):
         return bool(word)
 
 
-STATIC_DIR = Path(__file__).parent / "static"
 SCRIPT = "search-th.js"
 
 
@@ -247,13 +247,7 @@ class _CompactJavaScriptIndex(_JavaScriptIndex):
 def _builder_inited(app: Sphinx) -> None:
     if hasattr(app.builder, "indexer_format"):
         app.builder.indexer_format = _CompactJavaScriptIndex(app.env)
-    _add_static_path(app)
-
-
-def _add_static_path(app: Sphinx) -> None:
-    # assets.py adds the same folder; the same string keeps it from being added twice.
-    if app.builder.format == "html" and str(STATIC_DIR) not in app.config.html_static_path:
-        app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR)]
+    use_static(app)
 
 
 def _add_script(app: Sphinx, pagename: str, templatename: str, context: Any, doctree: Any) -> None:

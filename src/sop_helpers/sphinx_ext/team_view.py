@@ -19,7 +19,7 @@ from sop_helpers.procedures import procedures_dir
 from sop_helpers.team import KIND_LABELS, SUPPORT_LEVEL
 
 
-class team_view(nodes.General, nodes.Element):
+class team_view(nodes.General, nodes.Element):  # type: ignore[misc]
     """Placeholder for the team view; HTML comes from the visitor, other builders get text."""
 
 
@@ -44,9 +44,7 @@ class TeamViewDirective(SphinxDirective):
         }
         node = team_view()
         node["models"] = models
-        node += nodes.paragraph(
-            text="หน้านี้อ่านไฟล์ผลการตรวจสอบตนเองในเบราว์เซอร์ (ต้องเปิด JavaScript)"
-        )
+        node += nodes.paragraph(text="หน้านี้อ่านไฟล์ผลการตรวจสอบตนเองในเบราว์เซอร์ (ต้องเปิด JavaScript)")
         return [node]
 
 
