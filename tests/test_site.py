@@ -136,3 +136,20 @@ def _venv_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = f"{Path(sys.executable).parent}:{env.get('PATH', '')}"
     return env
+
+
+@pytest.mark.parametrize(("width", "opened"), [(360, "modal"), (1280, "hidden")])
+def test_contents_button_works(site_url: str, browser: Any, width: int, opened: str) -> None:
+    """The ☰ button of the article opens the contents drawer on a phone, hides it on a PC."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    pg = context.new_page()
+    pg.goto(site_url + "procedures/director.html", wait_until="networkidle")
+    pg.click(".bd-header-article .primary-toggle")
+    pg.wait_for_timeout(300)
+    state = pg.evaluate(
+        """() => ({modal: document.querySelector('#pst-primary-sidebar-modal').open,
+                  hidden: document.querySelector('#pst-primary-sidebar')
+                            .classList.contains('pst-sidebar-hidden')})"""
+    )
+    context.close()
+    assert state[opened] is True

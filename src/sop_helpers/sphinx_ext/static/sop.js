@@ -45,7 +45,24 @@
     });
   }
 
+  /** The theme's scripts listen only to the first sidebar button of each kind (in the top bar,
+   *  hidden on phones and on wide screens); the article's own buttons pass their clicks on. */
+  function forwardSidebarToggles() {
+    for (const kind of ["primary", "secondary"]) {
+      const main = /** @type {HTMLElement|null} */ (document.querySelector("." + kind + "-toggle"));
+      if (!main) continue;
+      document.querySelectorAll("." + kind + "-toggle").forEach((button) => {
+        if (button === main) return;
+        button.addEventListener("click", (event) => {
+          event.preventDefault();
+          main.click();
+        });
+      });
+    }
+  }
+
   function start() {
+    forwardSidebarToggles();
     reviewBanner();
     scrollableBoxes();
     // copybutton adds its buttons on DOMContentLoaded too: run after it.
