@@ -68,9 +68,8 @@ def test_bad_last_reviewed_names_the_problem(tmp_path: Path) -> None:
 def test_footer_shows_placeholders_until_the_office_sets_values(tmp_path: Path) -> None:
     assert _build(tmp_path, {"index": PAGE}).returncode == 0
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert "[ยังไม่ได้ตั้งค่า: sop_contact]" in html
-    assert "[ยังไม่ได้ตั้งค่า: sop_licence]" in html
-    assert "[ยังไม่ได้ตั้งค่า: sop_report_problem_url]" in html
+    for setting in ("sop_contact", "sop_licence", "sop_report_problem_url"):
+        assert f'data-setting="{setting}"' in html and "รอสำนักงานกำหนด" in html
     assert "ทบทวนเนื้อหาล่าสุด ๒๘ พฤศจิกายน ๒๕๖๙" in html
     assert 'data-review-due="2027-11-28"' in html
 
@@ -86,7 +85,7 @@ def test_footer_uses_the_office_values(tmp_path: Path) -> None:
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert 'href="mailto:plan@example.org?subject=' in html
     assert "CC BY 4.0" in html and "โทร 0 5400 0000" in html
-    assert "ยังไม่ได้ตั้งค่า" not in html
+    assert "รอสำนักงานกำหนด" not in html
 
 
 @pytest.mark.browser

@@ -26,7 +26,7 @@ def test_sample_folder_gives_eight_entries_and_two_reasons(checklists: dict[str,
     assert len(entries) == 8
     assert [(r.file, r.reason) for r in rejected] == [
         ("09-broken-file.json", "ไฟล์เสียหรือไม่ใช่ JSON"),
-        ("10-other-group.json", "/checklist/id: ไม่รู้จักแบบตรวจสอบ 'hr-leave-standards' ในคู่มือนี้"),
+        ("10-other-group.json", "ไม่รู้จักแบบตรวจสอบ 'hr-leave-standards' ในคู่มือนี้"),
     ]
     rows = {(r["ชื่อ"], r["แบบตรวจสอบ"]): r for r in team_rows(entries)}
     director = checklists["director-standards"]
@@ -81,7 +81,7 @@ def test_wrong_answer_kind_is_rejected_with_its_place(checklists: dict[str, Any]
     )
     data["answers"]["std1"]["value"] = ["x"]
     _, rejected = collect([("bad.json", json.dumps(data).encode())], checklists)
-    assert rejected[0].reason.startswith("/answers/std1:")
+    assert "std1" in rejected[0].reason
 
 
 @pytest.mark.browser

@@ -120,8 +120,8 @@ def collect(
 
 
 def _reason(exc: ResultsError) -> str:
-    where = f"{exc.pointer}: " if exc.pointer else ""
-    return f"{where}{exc.message}"
+    # The director reads this: the message itself, without the JSON pointer.
+    return exc.message
 
 
 def read_folder(
@@ -153,19 +153,25 @@ def indicator_status(row: Mapping[str, Any]) -> bool | None:
 def standard_cells(entry: Entry) -> dict[str, str]:
     """Each standard's state as text: ``ระดับ 3/5``, ``ผ่าน``, ``ไม่ผ่าน`` or ``ยังไม่ประเมิน``."""
     cells: dict[str, str] = {}
-    titles = {section.id: section.title for section in entry.checklist.sections}
-    for key, level in entry.score.levels.items():
-        cells[titles.get(key, key)] = f"ระดับ {level.level}/{level.max_level}"
-    for key, met in entry.score.met.items():
-        cells[titles.get(key, key)] = {True: "ผ่าน", False: "ไม่ผ่าน", None: "ยังไม่ประเมิน"}[met]
+    for section in entry.checklist.sections:  # in the checklist's order
+        if section.id in entry.score.levels:
+            level = entry.score.levels[section.id]
+            cells[section.title] = f"ระดับ {level.level}/{level.max_level}"
+        elif section.id in entry.score.met:
+            met = entry.score.met[section.id]
+            cells[section.title] = {True: "ผ่าน", False: "ไม่ผ่าน", None: "ยังไม่ประเมิน"}[met]
     return cells
 
 
 def needs_support(entry: Entry) -> list[str]:
     """Titles of the standards on which this person needs support (see the module's rule)."""
-    titles = {section.id: section.title for section in entry.checklist.sections}
-    flagged = [titles.get(k, k) for k, v in entry.score.levels.items() if v.level < SUPPORT_LEVEL]
-    flagged += [titles.get(k, k) for k, met in entry.score.met.items() if met is False]
+    flagged = []
+    for section in entry.checklist.sections:  # in the checklist's order
+        level = entry.score.levels.get(section.id)
+        if (level is not None and level.level < SUPPORT_LEVEL) or entry.score.met.get(
+            section.id
+        ) is False:
+            flagged.append(section.title)
     return flagged
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from sphinx.environment import BuildEnvironment
 
 from sop_helpers.thai import thai_date
 
-from .config import value_or_placeholder
+from .config import office_value_html
 from .pages import parse_be_date
 
 HERE = Path(__file__).parent
@@ -111,14 +112,15 @@ def _page_context(
     # pydata-sphinx-theme reads an undeclared ``default_mode``; empty logs a console error.
     context["default_mode"] = "light"
     if context.get("last_updated"):
-        context["last_updated"] = thai_date(dt.date.today(), "full")
+        context["last_updated"] = thai_date(dt.date.today(), "official")
     toctree = context.get("generate_toctree_html")
     if callable(toctree):
         context["generate_toctree_html"] = _named_toggles(toctree)
     context["sop"] = footer_context(app, pagename, context.get("title", ""))
     context["sop_print"] = {
         "date": thai_date(dt.date.today(), "official"),
-        "site_url": value_or_placeholder(app, "sop_site_url"),
+        "title": html.escape(str(app.config.html_title or app.config.project)),
+        "site_url": office_value_html(app, "sop_site_url"),
     }
 
 
@@ -141,10 +143,10 @@ def footer_context(app: Sphinx, pagename: str, title: str) -> dict[str, str]:
     """Values of the footer: review dates, contact, licence, report-a-problem link."""
     meta = app.env.metadata.get(pagename, {})
     result = {
-        "contact": value_or_placeholder(app, "sop_contact"),
-        "licence": value_or_placeholder(app, "sop_licence"),
+        "contact": office_value_html(app, "sop_contact"),
+        "licence": office_value_html(app, "sop_licence"),
         "report_url": "",
-        "report_placeholder": value_or_placeholder(app, "sop_report_problem_url"),
+        "report_placeholder": office_value_html(app, "sop_report_problem_url"),
         "last_reviewed": "",
         "review_due": "",
         "review_due_iso": "",

@@ -5,6 +5,7 @@ The README's table of values the office must set is checked against this list by
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ class Option:
     office_must_set: bool = False
 
 
-PLACEHOLDER = "ยังไม่ได้ตั้งค่า"
+PLACEHOLDER = "รอสำนักงานกำหนด"
 """Text shown on the site where the office has not yet set a value."""
 
 OPTIONS: tuple[Option, ...] = (
@@ -80,7 +81,12 @@ def register(app: Sphinx) -> None:
         app.add_config_value(option.name, option.default, "html", option.types)
 
 
-def value_or_placeholder(app: Sphinx, name: str) -> str:
-    """The configured text, or the visible placeholder."""
+def office_value_html(app: Sphinx, name: str) -> str:
+    """The configured text (escaped), or a visible placeholder naming the setting to fill."""
     value = getattr(app.config, name)
-    return str(value) if value else f"[{PLACEHOLDER}: {name}]"
+    if value:
+        return html.escape(str(value))
+    return (
+        f'<span class="sop-placeholder" data-setting="{name}" '
+        f'title="ตั้งค่า {name} ใน _config.yml">{PLACEHOLDER}</span>'
+    )

@@ -34,10 +34,10 @@
   /** @param {any} data @param {string} name @param {any} models */
   function entry(data, name, models) {
     if (!data || typeof data !== "object" || data.format !== "sop-checklist-results")
-      throw new Error("/format: ไม่ใช่ไฟล์ผลการตรวจสอบตนเองของคู่มือนี้");
+      throw new Error("ไม่ใช่ไฟล์ผลการตรวจสอบตนเองของคู่มือนี้");
     const id = data.checklist && data.checklist.id;
     if (typeof id !== "string" || !models[id])
-      throw new Error("/checklist/id: ไม่รู้จักแบบตรวจสอบ '" + id + "' ในคู่มือนี้");
+      throw new Error("ไม่รู้จักแบบตรวจสอบ '" + id + "' ในคู่มือนี้");
     const model = models[id];
     const m = scorer().migrate(data, model);
     /** @type {Record<string, any>} */ const answers = {};
@@ -57,13 +57,15 @@
     const s = e.score, titles = e.model.section_titles;
     const [done, total] = String(s.progress).split("/").map(Number);
     const cells = [], support = [];
-    for (const [k, v] of Object.entries(s.levels)) {
-      cells.push(titles[k] + ": ระดับ " + v.level + "/" + v.max);
-      if (v.level < supportLevel) support.push(titles[k]);
-    }
-    for (const [k, v] of Object.entries(s.met)) {
-      cells.push(titles[k] + ": " + (v === true ? "ผ่าน" : v === false ? "ไม่ผ่าน" : "ยังไม่ประเมิน"));
-      if (v === false) support.push(titles[k]);
+    for (const section of e.model.sections) {  // in the checklist's order, as team.py
+      const k = section.id, lv = s.levels[k], met = s.met[k];
+      if (lv) {
+        cells.push(titles[k] + ": ระดับ " + lv.level + "/" + lv.max);
+        if (lv.level < supportLevel) support.push(titles[k]);
+      } else if (k in s.met) {
+        cells.push(titles[k] + ": " + (met === true ? "ผ่าน" : met === false ? "ไม่ผ่าน" : "ยังไม่ประเมิน"));
+        if (met === false) support.push(titles[k]);
+      }
     }
     const statuses = e.rows.map(indicatorStatus);
     return {
@@ -111,7 +113,20 @@
     const tr = t.createTHead().insertRow();
     heads.forEach((h) => { const th = document.createElement("th"); th.scope = "col"; th.textContent = h; tr.append(th); });
     const body = t.createTBody();
-    rows.forEach((r) => { const line = body.insertRow(); heads.forEach((h) => { line.insertCell().textContent = String(r[h]); }); });
+    rows.forEach((r) => {
+      const line = body.insertRow();
+      heads.forEach((h) => {
+        const cell = line.insertCell();
+        // A list ("a; b; c") reads one item per line; the text stays the same.
+        const parts = String(r[h]).split("; ");
+        parts.forEach((part, i) => {
+          const span = document.createElement("span");
+          span.className = "sop-team-part";
+          span.textContent = part + (i < parts.length - 1 ? "; " : "");
+          cell.append(span);
+        });
+      });
+    });
     const box = document.createElement("div");
     box.className = "sop-scroll";
     box.tabIndex = 0;
