@@ -102,3 +102,18 @@ def test_review_banner_appears_once_a_page_is_due(
     assert shown.count() == (1 if banner else 0)
     if banner:
         assert "เลยกำหนดทบทวน" in shown.inner_text()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "today",
+    [dt.date(2026, 9, 30), dt.date(2026, 10, 1), dt.date(2027, 1, 15), dt.date(2028, 7, 1)],
+)
+def test_fiscal_today_in_the_browser_matches_python(
+    site_url: str, page: Any, today: dt.date
+) -> None:
+    from sop_helpers.sphinx_ext.pages import fiscal_today_text
+
+    page.clock.set_fixed_time(dt.datetime(today.year, today.month, today.day, 12))
+    page.goto(site_url + "fiscal-year.html", wait_until="networkidle")
+    assert page.text_content(".sop-fiscal-today") == fiscal_today_text(today)

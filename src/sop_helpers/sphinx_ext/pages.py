@@ -9,6 +9,10 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from sop_helpers.fiscal import fiscal_quarter, fiscal_year
+from sop_helpers.thai import thai_date, thai_digits
 
 logger = logging.getLogger(__name__)
 
@@ -52,5 +56,32 @@ def check_last_reviewed(app: Sphinx, doctree: nodes.document) -> None:
         logger.warning(str(exc), location=location, type="sop", subtype="last_reviewed")
 
 
+class FiscalTodayDirective(SphinxDirective):
+    """``{fiscal-today}``: which fiscal year and quarter today falls in.
+
+    The build date's answer is in the page (it reads without JavaScript); ``sop.js`` replaces it
+    with the reader's own today.
+    """
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        text = f"{fiscal_today_text(dt.date.today())} (ณ วันที่สร้างเว็บไซต์)"
+        return [nodes.paragraph(text=text, classes=["sop-fiscal-today"])]
+
+
+QUARTER_MONTHS = {1: "ต.ค.–ธ.ค.", 2: "ม.ค.–มี.ค.", 3: "เม.ย.–มิ.ย.", 4: "ก.ค.–ก.ย."}
+
+
+def fiscal_today_text(day: dt.date) -> str:
+    """``วันนี้ ๒๘ พฤศจิกายน ๒๕๖๙ อยู่ในปีงบประมาณ ๒๕๗๐ ไตรมาสที่ ๑ (ต.ค.–ธ.ค.)``."""
+    year, quarter = fiscal_year(day), fiscal_quarter(day)
+    return (
+        f"วันนี้ {thai_date(day, 'official')} อยู่ในปีงบประมาณ {thai_digits(str(year))}"
+        f" ไตรมาสที่ {thai_digits(str(quarter))} ({QUARTER_MONTHS[quarter]})"
+    )
+
+
 def setup(app: Sphinx) -> None:
     app.connect("doctree-read", check_last_reviewed)
+    app.add_directive("fiscal-today", FiscalTodayDirective)

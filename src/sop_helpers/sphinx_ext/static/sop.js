@@ -61,7 +61,26 @@
     }
   }
 
+  /** Today's fiscal year and quarter, as sop_helpers.fiscal computes them (B.E., from October). */
+  function fiscalToday() {
+    const el = document.querySelector(".sop-fiscal-today");
+    if (!el) return;
+    const now = new Date();
+    const month = now.getMonth() + 1;
+    const year = now.getFullYear() + 543 + (month >= 10 ? 1 : 0);
+    const quarter = Math.floor(((month + 2) % 12) / 3) + 1;
+    const months = ["ต.ค.–ธ.ค.", "ม.ค.–มี.ค.", "เม.ย.–มิ.ย.", "ก.ค.–ก.ย."][quarter - 1];
+    const thai = (/** @type {string|number} */ s) =>
+      String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+    const date = new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-thai", {
+      day: "numeric", month: "long", year: "numeric",
+    }).format(now);
+    el.textContent = "วันนี้ " + date + " อยู่ในปีงบประมาณ " + thai(year) +
+      " ไตรมาสที่ " + thai(quarter) + " (" + months + ")";
+  }
+
   function start() {
+    fiscalToday();
     forwardSidebarToggles();
     reviewBanner();
     scrollableBoxes();
