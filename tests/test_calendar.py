@@ -17,6 +17,7 @@ from icalendar import Calendar
 from sop_helpers.calendar import operations_calendar, pending_steps, to_ical
 from sop_helpers.fiscal import fiscal_year_range
 from sop_helpers.procedures import Procedure, load_procedures, parse_procedure
+from sop_helpers.schedule import thai_number
 
 
 def _step(number: int, timing: dict[str, Any]) -> dict[str, Any]:
@@ -195,6 +196,8 @@ def test_directive_renders_table_and_download(tmp_path: Path) -> None:
         assert f"{ics_file.parent.name}/{ics_file.name}" in html
         assert ics_file.read_bytes() == to_ical(fy, operations_calendar(fy, procedures))
     assert "15 ต.ค. 69" in html  # FY 2570's expenditure report on FY 2569
+    # Step numbers are the procedures' own numbering: Thai digits, as on the procedure pages.
+    assert "ขั้นตอนที่ ๑: " in html and "ขั้นตอนที่ 1: " not in html
 
 
 @pytest.mark.build
@@ -213,6 +216,6 @@ def test_table_labels(procedure: Procedure) -> None:
     labels = {(e.step_id, e.label) for e in events if e.label}
     assert ("s3", "กำหนดส่ง งานของปีงบประมาณ 2569") in labels
     assert {label for step, label in labels if step == "s4"} == {
-        f"รายงานไตรมาส {q}" for q in range(1, 5)
+        f"รายงานไตรมาส {thai_number(q)}" for q in range(1, 5)
     }
     assert all(e.step_text == f"ขั้นตอนทดสอบที่ {e.step_number}" for e in events)

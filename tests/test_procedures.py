@@ -374,3 +374,104 @@ def test_self_check_and_example_links_only_to_existing_pages(
     section = text.split("## แบบตรวจสอบตนเองและตัวอย่าง", 1)[1].split("\n## ", 1)[0]
     assert all(link in section for link in links)
     assert ("{doc}" in section) is bool(links)
+
+
+def _expand(marker: str, docname: str) -> str:
+    from types import SimpleNamespace
+
+    from sop_helpers.sphinx_ext.procedure_pages import expand_markers
+
+    app = SimpleNamespace(srcdir=str(ROOT / "book"), env=_Env(set()))
+    source = [f"# t\n\n```{{{marker}}}\n```\n"]
+    expand_markers(app, docname, source)  # type: ignore[arg-type]
+    return source[0]
+
+
+def _depth(text: str) -> int:
+    depth = deepest = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+@pytest.mark.parametrize("procedure_id", list(PROCEDURES))
+def test_generated_lists_and_timings_read_clearly(procedure_id: str) -> None:
+    from sop_helpers.schedule import number_list
+
+    text = _generate(procedure_id)
+    procedure = PROCEDURES[procedure_id]
+    for standard in procedure.standards:
+        steps = number_list(procedure.step(s).number for s in standard.steps)
+        assert f"(ขั้นตอนที่ {steps})" in text
+    timings = [line for line in text.splitlines() if line.startswith(":ระยะเวลา:")]
+    assert len(timings) == len(procedure.steps)
+    assert all(_depth(line) <= 1 for line in timings), timings
+
+
+def test_errata_page_names_places_staff_can_find() -> None:
+    text = _expand("sop-errata", "errata")
+    assert "ต้นฉบับบรรทัดที่" not in text
+    errata = load_errata(DATA / "errata.yml")
+    blocks = {b.split(")=")[0].upper(): b for b in text.split("(erratum-")[1:]}
+    assert sorted(blocks) == sorted(e.id for e in errata)
+    for erratum in errata:
+        block = blocks[erratum.id]
+        head = next(line for line in block.splitlines() if line.startswith(f"**{erratum.id}**"))
+        assert erratum.where in head.replace("\\", "")
+        # The line number is only a maintainers' note after the fields staff read.
+        assert block.index(":ไฟล์ข้อความต้นฉบับ:") > block.index(":เหตุผล:")
+        cited = [
+            f"<proc-{p.id}-{item.id}>"
+            for p in PROCEDURES.values()
+            for item in (*p.steps, *p.standards)
+            if erratum.id in item.errata
+        ]
+        assert all(label in block for label in cited), erratum.id
+        assert (":ดูในคู่มือ:" in block) is bool(cited)
+
+
+def test_glossary_cites_only_sources_staff_can_get() -> None:
+    text = _expand("sop-glossary", "glossary")
+    assert "เอกสารข้อเท็จจริง" not in text
+    terms = load_glossary(DATA / "glossary.yml")
+    assert text.count("(ที่มา: ") == sum(1 for t in terms.values() if t.source)
+
+
+def test_fiscal_year_table_uses_procedure_titles_and_thai_numbers() -> None:
+    import re
+
+    text = _expand("sop-fiscal-year", "fiscal-year")
+    links = re.findall(r"\{ref\}`([^<`]+) ขั้นตอนที่ ([^ <`]+) <", text)
+    assert links
+    titles = {p.title for p in PROCEDURES.values()}
+    assert {title for title, _ in links} <= titles
+    assert all(re.fullmatch("[๐-๙]+", number) for _, number in links)
+    assert re.search(r"ไตรมาสที่ [0-9]", text) is None
+
+
+def test_example_notebooks_are_stamped_with_their_inputs(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from sop_helpers.sphinx_ext.procedure_pages import stamp_fingerprint
+
+    data = tmp_path / "data" / "sample"
+    data.mkdir(parents=True)
+    (data / "a.csv").write_text("1", encoding="utf-8")
+    page = "```{code-cell} ipython3\n# sop-data-fingerprint\nprint(1)\n```\n"
+
+    def stamp() -> tuple[str, list[str]]:
+        app = SimpleNamespace(srcdir=str(tmp_path), env=_Env(set()))
+        source = [page]
+        stamp_fingerprint(app, "examples/x", source)  # type: ignore[arg-type]
+        return source[0], app.env.dependencies
+
+    first, depends = stamp()
+    assert str(data / "a.csv") in depends
+    assert "# sop-data-fingerprint: " in first and first.endswith("print(1)\n```\n")
+    assert stamp()[0] == first
+    (data / "a.csv").write_text("2", encoding="utf-8")
+    assert stamp()[0] != first
+    plain = ["# no marker\n"]
+    stamp_fingerprint(SimpleNamespace(srcdir=str(tmp_path), env=_Env(set())), "x", plain)  # type: ignore[arg-type]
+    assert plain == ["# no marker\n"]

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from sop_helpers.examples import Figure, PlainText, data_fingerprint, sources_table
+from sop_helpers.examples import Figure, PlainText, data_fingerprint, sources_table, with_unit
 from sop_helpers.rates import ILLUSTRATIVE_LABEL, load_rates
 from sop_helpers.tables import ThaiTable, baht, excel_download, money, pct, xlsx_bytes
 
@@ -76,6 +76,22 @@ def test_sources_table_labels_illustrative() -> None:
     assert list(table["ค่า"]) == ["2,052 บาท/คน/ปี", "ยังไม่ทราบ"]
     sizes = sources_table(load_rates("school_size"))
     assert list(sizes["ค่า"]) == ["1–120 คน", "121–600 คน", "601–1,500 คน", "1,501 ขึ้นไป คน"]
+
+
+@pytest.mark.parametrize(
+    ("number", "unit", "expected"),
+    [("30", "ร้อยละ", "ร้อยละ 30"), ("1,836", "บาท/คน/ปี", "1,836 บาท/คน/ปี"), ("7", "", "7")],
+)
+def test_unit_placement(number: str, unit: str, expected: str) -> None:
+    assert with_unit(number, unit) == expected
+
+
+def test_sources_table_puts_percent_before_the_number() -> None:
+    targets = [
+        r for r in load_rates("disbursement_targets") if r.unit == "ร้อยละ" and r.value is not None
+    ]
+    shown = list(sources_table(targets)["ค่า"])
+    assert targets and shown == [f"ร้อยละ {r.value:,}" for r in targets]
 
 
 def test_fingerprint_follows_content(tmp_path: Path) -> None:

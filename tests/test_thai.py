@@ -92,3 +92,22 @@ def test_formats() -> None:
 def test_digits_round_trip(text: str) -> None:
     assert arabic_digits(thai_digits(text)) == text
     assert not any(c in "0123456789" for c in thai_digits(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [("ครูเข้าร่วมชุมชนการเรียนรู้ทางวิชาชีพ", 12), ("O-NET ป.6 ภาษาไทย", 10), ("โรงเรียนปลอดภัย", 40)],
+)
+def test_wrap_thai_breaks_between_words(text: str, width: int) -> None:
+    from pythainlp.tokenize import word_tokenize
+
+    from sop_helpers.thai import wrap_thai
+
+    wrapped = wrap_thai(text, width)
+    lines = wrapped.split("\n")
+    # Nothing lost or added but the breaks, every line within the width, no word cut in two.
+    assert "".join(wrapped.split()) == "".join(text.split())
+    assert all(len(line) <= width for line in lines)
+    words = set(word_tokenize(text, keep_whitespace=False))
+    assert all(set(word_tokenize(line, keep_whitespace=False)) <= words for line in lines)
+    assert (len(lines) > 1) is (len(text) > width)

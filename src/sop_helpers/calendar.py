@@ -18,6 +18,7 @@ from icalendar import Calendar, Event
 
 from .fiscal import fiscal_month_index, fiscal_year_range, month_range, quarter_range
 from .procedures import DeadlineTiming, MonthsTiming, Procedure, QuarterlyTiming, Step
+from .schedule import thai_number
 from .thai import thai_date
 
 UID_DOMAIN = "sop.policy-plan.phayao2"
@@ -42,7 +43,7 @@ class CalendarEvent:
     step_text: str = ""
     """The step's text (first line, untruncated) for tables."""
     label: str = ""
-    """What this entry is beyond the step itself: "ไตรมาส 2", "กำหนดส่ง รายงานของปีงบประมาณ 2569"."""
+    """What this entry is beyond the step itself, e.g. "รายงานไตรมาส ๒"."""
 
     @property
     def uid(self) -> str:
@@ -69,14 +70,17 @@ def step_events(fiscal_year: int, procedure: Procedure, step: Step) -> list[Cale
     """The events one step contributes to a fiscal year (none for pending timing)."""
     timing = step.timing
     first, last = fiscal_year_range(fiscal_year)
-    base = f"{procedure.short_title} ขั้นตอนที่ {step.number}: {_step_title(step)}"
+    # Step and quarter numbers are the procedure's own numbering: Thai digits, as on its pages.
+    base = f"{procedure.short_title} ขั้นตอนที่ {thai_number(step.number)}: {_step_title(step)}"
     note = getattr(timing, "note", "")
 
     def make(
         start: date, end: date, kind: str, summary: str, part: int = 0, label: str = ""
     ) -> CalendarEvent:
         description = "\n".join(
-            x for x in (f"{procedure.title}", f"ขั้นตอนที่ {step.number}: {step.text}", note) if x
+            x
+            for x in (procedure.title, f"ขั้นตอนที่ {thai_number(step.number)}: {step.text}", note)
+            if x
         )
         return CalendarEvent(
             fiscal_year,
@@ -125,9 +129,9 @@ def step_events(fiscal_year: int, procedure: Procedure, step: Step) -> list[Cale
                     q_end,
                     q_end,
                     "quarterly",
-                    f"{base} (ไตรมาส {quarter})",
+                    f"{base} (ไตรมาส {thai_number(quarter)})",
                     quarter,
-                    f"รายงานไตรมาส {quarter}",
+                    f"รายงานไตรมาส {thai_number(quarter)}",
                 )
             )
         return events

@@ -105,6 +105,17 @@ def glue_text(name: str, text: str) -> None:
     glue(name, PlainText(text), display=False)
 
 
+PREFIX_UNITS = frozenset({"ร้อยละ"})
+"""Units written before the number in Thai ("ร้อยละ 30"); the others follow it ("36 บาท/คน/วัน")."""
+
+
+def with_unit(number: str, unit: str) -> str:
+    """A number with its unit in Thai order: "ร้อยละ 30", "1,836 บาท/คน/ปี"."""
+    if not unit:
+        return number
+    return f"{unit} {number}" if unit in PREFIX_UNITS else f"{number} {unit}"
+
+
 def sources_table(records: Iterable[RateRecord | OfficeFact]) -> pd.DataFrame:
     """One row per record: what, value, source (title and B.E. date), status (with the label)."""
     rows = []
@@ -117,7 +128,7 @@ def sources_table(records: Iterable[RateRecord | OfficeFact]) -> pd.DataFrame:
         else:
             shown = f"{value:,}" if not isinstance(value, str) else value
             if isinstance(record, RateRecord):
-                shown = f"{shown} {record.unit}"
+                shown = with_unit(shown, record.unit)
                 if record.band_min is not None and record.unit == "คน":
                     # a class of schools: show its range of pupils, not the lower bound alone
                     high = f"–{record.band_max:,}" if record.band_max is not None else " ขึ้นไป"

@@ -26,7 +26,8 @@ class Term(BaseModel):
     term: Text
     full: StrictStr = ""
     meaning: Text
-    source: Text
+    source: StrictStr = ""
+    """Where staff can check the meaning; empty when there is no such source."""
 
 
 class _Glossary(RootModel[tuple[Term, ...]]):

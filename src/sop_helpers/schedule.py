@@ -6,6 +6,7 @@ Pure functions over the procedure model; the fiscal-year page and the procedure 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,6 +33,17 @@ QUARTER_END: dict[int, int] = {12: 1, 3: 2, 6: 3, 9: 4}
 def thai_number(value: int | str) -> str:
     """Arabic digits as Thai digits (15 -> ๑๕)."""
     return str(arabic_digit_to_thai_digit(str(value)))
+
+
+def number_list(numbers: Iterable[int | str]) -> str:
+    """Numbers as a Thai list in Thai digits: "๑", "๑ และ ๒", "๑, ๒ และ ๔".
+
+    The comma keeps "๑ ๒" from reading as one number (๑๒).
+    """
+    parts = [thai_number(n) for n in numbers]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " และ " + parts[-1]
 
 
 def month_name(month: int, *, short: bool = False) -> str:
@@ -72,6 +84,32 @@ def timing_label(timing: Timing) -> str:
     else:
         text = "ยังไม่กำหนด"
     return text
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def timing_text(timing: Timing) -> str:
+    """The timing with its note, without brackets inside brackets.
+
+    "ภายในวันที่ ๑๕ ตุลาคม (ตามกำหนดส่งรายงาน)": a bracketed repeat of the timing is dropped
+    from the note; a note that already states the timing is shown alone; a note holding its own
+    brackets follows a colon instead of being bracketed.
+    """
+    label = timing_label(timing)
+    note = getattr(timing, "note", "").strip()
+    if not note:
+        return label
+    repeat = re.compile(r"\s*\(([^()]*)\)")
+    note = repeat.sub(
+        lambda m: "" if _squash(m.group(1)) == _squash(label) else m.group(0), note
+    ).strip()
+    if _squash(label) in _squash(note):
+        return note
+    if "(" in note:
+        return f"{label}: {note}"
+    return f"{label} ({note})"
 
 
 @dataclass(frozen=True)

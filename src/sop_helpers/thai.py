@@ -111,3 +111,25 @@ def money_with_words(amount: Decimal | int, *, thai: bool = True) -> str:
     value = _to_decimal(amount)
     places = 0 if value == value.to_integral_value() else 2
     return f"{format_number(value, places, thai=thai)} บาท ({baht_text(value)})"
+
+
+def wrap_thai(text: str, width: int) -> str:
+    """Text broken into lines of at most ``width`` characters at Thai word boundaries.
+
+    Thai is written without spaces between words, so the breaks come from PyThaiNLP's word
+    segmentation (a word longer than ``width`` stays whole on its own line). Lines are joined
+    with newlines, as chart labels take them.
+    """
+    from pythainlp.tokenize import word_tokenize
+
+    lines: list[str] = []
+    line = ""
+    for word in word_tokenize(text, keep_whitespace=True):
+        if line and len((line + word).rstrip()) > width:
+            lines.append(line.rstrip())
+            line = word.lstrip()
+        else:
+            line += word
+    if line.strip():
+        lines.append(line.rstrip())
+    return "\n".join(lines)

@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 from sop_helpers._errors import SopError
 from sop_helpers.calendar import CalendarEvent, operations_calendar, pending_steps, to_ical
 from sop_helpers.procedures import load_procedures, procedures_dir
+from sop_helpers.schedule import thai_number
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ def _table(fiscal_year: int, events: tuple[CalendarEvent, ...]) -> nodes.table:
     group += body
     for event in events:
         row = nodes.row()
-        step = f"ขั้นตอนที่ {event.step_number}: {event.step_text}"
+        step = f"ขั้นตอนที่ {thai_number(event.step_number)}: {event.step_text}"
         if event.label:
             step += f" ({event.label})"
         for text in (event.when_th, event.procedure_title, step):

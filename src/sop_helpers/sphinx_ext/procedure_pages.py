@@ -13,6 +13,12 @@ in ``page_templates/``; every data file read is a dependency of the page, so edi
 rebuilds it. The ``sop-flowchart`` directive (used by the procedure template) emits a neutral node
 that the HTML visitor turns into the markup of :mod:`sop_helpers.flowchart`; other builders get
 the steps as a text list.
+
+The same ``source-read`` pass stamps the worked-example notebooks: a code line
+``# sop-data-fingerprint`` becomes ``# sop-data-fingerprint: <digest>`` of the files the examples
+read (sample data, rates, downloadable forms) and of the helper package's code. The execution
+cache keys on the code cells' text, so a change to any of those files re-executes the page;
+the files are also the page's dependencies, so Sphinx re-reads it.
 """
 
 from __future__ import annotations
@@ -33,14 +39,17 @@ from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers._errors import DataError
 from sop_helpers.errata import Erratum, load_errata
+from sop_helpers.examples import data_fingerprint
 from sop_helpers.flowchart import build_flow, render_html, render_text
 from sop_helpers.glossary import load_glossary
 from sop_helpers.procedures import Procedure, load_procedures
 from sop_helpers.schedule import (
     month_name,
     months_of,
+    number_list,
     thai_number,
     timing_label,
+    timing_text,
     unscheduled,
     year_table,
 )
@@ -154,6 +163,11 @@ def _environment() -> jinja2.Environment:
     env.filters["timing"] = timing_label
     env.filters["month"] = month_name
     env.filters["thai_join"] = thai_join
+    env.filters["numbers"] = number_list
+    env.filters["step_numbers"] = lambda ids, procedure: number_list(
+        procedure.step(i).number for i in ids
+    )
+    env.filters["timing_text"] = timing_text
     return env
 
 
@@ -193,8 +207,7 @@ def _duration(procedure: Procedure) -> str:
         return "ต้นฉบับไม่ได้ระบุ (รอสำนักงานกำหนด)"
     text = "ตามระยะเวลาของแต่ละขั้นตอนในตารางด้านล่าง"
     if pending:
-        numbers = ", ".join(thai_number(s.number) for s in pending)
-        text += f" (ขั้นตอนที่ {numbers} รอสำนักงานกำหนด)"
+        text += f" (ขั้นตอนที่ {number_list(s.number for s in pending)} รอสำนักงานกำหนด)"
     return text
 
 
@@ -245,6 +258,31 @@ def _procedure_block(app: Sphinx, source: str, procedure_id: str) -> str:
     )
 
 
+def erratum_places(erratum: Erratum, procedures: dict[str, Procedure]) -> list[tuple[str, str]]:
+    """Where the handbook shows an erratum's text: (link text, label) of each step and standard
+    that cites it; a place in another procedure than the erratum's names that procedure."""
+    places = []
+    for procedure in procedures.values():
+        prefix = "" if procedure.id == erratum.procedure else f"{procedure.short_title} "
+        for step in procedure.steps:
+            if erratum.id in step.errata:
+                places.append(
+                    (
+                        f"{prefix}ขั้นตอนที่ {thai_number(step.number)}",
+                        f"proc-{procedure.id}-{step.id}",
+                    )
+                )
+        for standard in procedure.standards:
+            if erratum.id in standard.errata:
+                places.append(
+                    (
+                        f"{prefix}มาตรฐานข้อ {thai_number(standard.number)}",
+                        f"proc-{procedure.id}-{standard.id}",
+                    )
+                )
+    return places
+
+
 def _errata_block(app: Sphinx) -> str:
     errata = _errata(app)
     procedures = _procedures(app)
@@ -252,7 +290,8 @@ def _errata_block(app: Sphinx) -> str:
         {"title": p.title, "errata": [e for e in errata if e.procedure == p.id]}
         for p in procedures.values()
     ]
-    return _render("errata.md", groups=[g for g in groups if g["errata"]])
+    places = {e.id: erratum_places(e, procedures) for e in errata}
+    return _render("errata.md", groups=[g for g in groups if g["errata"]], places=places)
 
 
 def _director_items(app: Sphinx, substep: str) -> str:
@@ -282,6 +321,37 @@ def _blocks(app: Sphinx, source: str) -> dict[str, Callable[[str], str]]:
         "sop-glossary": lambda _arg: _render("glossary.md", terms=_glossary(app).values()),
         "sop-errata": lambda _arg: _errata_block(app),
     }
+
+
+FINGERPRINT_MARKER = "# sop-data-fingerprint"
+_FINGERPRINT_LINE = re.compile(r"^# sop-data-fingerprint\b[^\n]*$", re.MULTILINE)
+EXAMPLE_INPUTS = ("data/sample", "data/rates", "examples/files")
+"""Folders (under ``book/``) whose files the worked examples read."""
+
+
+def example_inputs(srcdir: str | Path) -> list[Path]:
+    """The files the worked examples read, sorted."""
+    root = Path(srcdir)
+    return sorted(
+        path for folder in EXAMPLE_INPUTS for path in (root / folder).rglob("*") if path.is_file()
+    )
+
+
+def _package_code() -> list[Path]:
+    # The helpers the notebooks import; the Sphinx extension itself does not change their output.
+    package = HERE.parent
+    return sorted(p for p in package.rglob("*.py") if HERE not in p.parents)
+
+
+def stamp_fingerprint(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: write the inputs' fingerprint into a notebook's marker line."""
+    text = source[0]
+    if FINGERPRINT_MARKER not in text:
+        return
+    inputs = example_inputs(app.srcdir)
+    _depend(app, inputs)
+    digest = data_fingerprint([*inputs, *_package_code()])
+    source[0] = _FINGERPRINT_LINE.sub(f"{FINGERPRINT_MARKER}: {digest}", text)
 
 
 def expand_markers(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -375,6 +445,7 @@ def _page_css(
 def setup(app: Sphinx) -> None:
     """Register the marker expansion, the flowchart directive and node, and the CSS."""
     app.connect("source-read", expand_markers)
+    app.connect("source-read", stamp_fingerprint)
     app.connect("builder-inited", use_static)
     app.connect("html-page-context", _page_css)
     app.add_directive("sop-flowchart", FlowchartDirective)
