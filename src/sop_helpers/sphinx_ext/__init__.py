@@ -19,6 +19,7 @@ from . import (
     checklists,
     config,
     i18n,
+    notebook_data,
     pages,
     procedure_pages,
     search_th,
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     i18n.setup(app)
     assets.setup(app)
     pages.setup(app)
+    notebook_data.setup(app)
     procedure_pages.setup(app)
     search_th.setup(app)
     calendar_ext.setup(app)
