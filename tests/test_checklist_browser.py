@@ -402,3 +402,166 @@ def test_js_and_python_agree_on_random_answers(page: Any, site_url: str) -> None
         [[m, a] for m, a, _ in cases],
     )
     assert got == [expected for _, _, expected in cases]
+
+
+# ---- reviewer's findings: messages by the tools, questions, one person, labels ----
+
+PHONE = {"width": 360, "height": 740}
+
+
+def _import(form: Any, path: Path) -> None:
+    form.locator('input[data-action="import"]').set_input_files(str(path))
+
+
+def test_messages_show_next_to_the_tools_one_at_a_time(
+    page: Any, site_url: str, tmp_path: Path
+) -> None:
+    page.set_viewport_size(PHONE)
+    form = _open(page, site_url)
+    _answer(form, "std1.1", True)
+    before = page.evaluate("localStorage.getItem('sop-checklist:director-standards')")
+    messages = form.locator(".sop-cl-messages")
+    assert messages.get_attribute("role") == "alert"
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    other = tmp_path / "other.json"
+    other.write_text(
+        json.dumps({"format": "sop-checklist-results", "checklist": {"id": "x", "version": 1}}),
+        encoding="utf-8",
+    )
+    for path, words in ((bad, "ไม่ใช่ JSON"), (other, "อื่น"), (bad, "ไม่ใช่ JSON")):
+        _import(form, path)
+        page.wait_for_function(
+            "([sel, w]) => document.querySelector(sel).innerText.includes(w)",
+            arg=[f"{FORM} .sop-cl-messages", words],
+        )
+        assert messages.locator("p").count() == 1  # replaced, not piled up
+    after = page.evaluate("localStorage.getItem('sop-checklist:director-standards')")
+    assert json.loads(after)["answers"] == json.loads(before)["answers"]
+    # The message sits right by the import control, not far up the page.
+    picker = form.locator("label.sop-cl-import").bounding_box()
+    box = messages.bounding_box()
+    assert 0 <= box["y"] - (picker["y"] + picker["height"]) < 80, (picker, box)
+    form.locator('button[data-action="export-json"]').click()
+    assert messages.locator("p").count() == 1
+    assert "ชื่อ-สกุล" in messages.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    _clean(page)
+
+
+def test_knowledge_questions_read_in_thai_and_keep_the_key_closed(page: Any, site_url: str) -> None:
+    knowledge = load_checklist(ROOT / "checklists" / "director-knowledge.yml", BOOK_PROCEDURES)
+    page.goto(site_url + PAGE)
+    form = page.locator('form[data-checklist-id="director-knowledge"]')
+    form.locator(".sop-cl-tools").wait_for(state="visible")
+    text = form.inner_text()
+    for hint in ("เลือกได้หลายข้อ", "เลือกข้อเดียว"):
+        assert f"({hint}) ({hint})" not in text
+    multiple = next(item for item in knowledge.items if item.multiple)
+    assert text.count(f"({multiple.hint})") == sum(1 for i in knowledge.items if i.multiple)
+    first = knowledge.items[0]
+    label = form.locator(f"label[for='cl-director-knowledge-{first.id}-o-{first.options[0].id}']")
+    assert label.inner_text().strip().startswith("ก. ")
+    key = form.locator(f'details[data-answer-for="{first.id}"]')
+    assert not key.is_visible()  # closed and hidden until answered
+    wrong = next(o for o in first.options if o.id not in first.answer)
+    form.locator(f"#cl-director-knowledge-{first.id}-o-{wrong.id}").check()
+    assert key.is_visible()
+    assert key.evaluate("d => d.open")
+    letters = [first.letter(a) for a in first.answer]
+    assert f"คำตอบ: {', '.join(letters)}" in key.inner_text()
+    # Other questions stay closed.
+    assert not form.locator(f'details[data-answer-for="{knowledge.items[1].id}"]').is_visible()
+    _clean(page)
+
+
+def test_one_person_for_every_form_and_page(page: Any, site_url: str) -> None:
+    form = _open(page, site_url)
+    _answer(form, "std1.1", True)
+    steps = page.locator('form[data-checklist-id="director-steps"]')
+    steps.locator("input[data-item-id]").first.check()
+    stored = {
+        key: page.evaluate(f"localStorage.getItem('sop-checklist:{key}')")
+        for key in ("director-standards", "director-steps")
+    }
+    steps.locator('input[data-person="name"]').fill("สมหญิง ใจดี")
+    steps.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผน")
+    names = page.locator('form.sop-checklist input[data-person="name"]')
+    assert names.count() == 4
+    assert names.evaluate_all("xs => xs.map(x => x.value)") == ["สมหญิง ใจดี"] * 4
+    assert json.loads(page.evaluate("localStorage.getItem('sop-person')")) == {
+        "name": "สมหญิง ใจดี",
+        "position": "นักวิเคราะห์นโยบายและแผน",
+    }
+    # Typing a person in one form never touches another form's answers.
+    other = json.loads(page.evaluate("localStorage.getItem('sop-checklist:director-standards')"))
+    assert other["answers"] == json.loads(stored["director-standards"])["answers"]
+    page.reload()
+    form = page.locator(FORM)
+    form.locator(".sop-cl-tools").wait_for(state="visible")
+    assert form.locator('input[data-person="name"]').input_value() == "สมหญิง ใจดี"
+    assert _level(form, "std1") == 1
+    # Another page: prefilled, and export no longer asks.
+    page.goto(site_url + "self-check/action-plan.html")
+    steps = page.locator('form[data-checklist-id="action-plan-steps"]')
+    steps.locator(".sop-cl-tools").wait_for(state="visible")
+    assert steps.locator('input[data-person="position"]').input_value() == ("นักวิเคราะห์นโยบายและแผน")
+    with page.expect_download():
+        steps.locator('button[data-action="export-json"]').click()
+    _clean(page)
+
+
+def test_saved_person_never_replaces_saved_answers(page: Any, site_url: str) -> None:
+    form = _open(page, site_url)
+    for item in ("std1.1", "std1.2"):
+        _answer(form, item, True)
+    before = json.loads(page.evaluate("localStorage.getItem('sop-checklist:director-standards')"))
+    page.evaluate(
+        "localStorage.setItem('sop-person', JSON.stringify({name: 'ก ข', position: 'ค'}))"
+    )
+    page.reload()
+    form = page.locator(FORM)
+    form.locator(".sop-cl-tools").wait_for(state="visible")
+    assert form.locator('input[data-person="name"]').input_value() == "ก ข"
+    assert _level(form, "std1") == 2
+    form.locator('input[data-person="name"]').fill("ง จ")
+    after = json.loads(page.evaluate("localStorage.getItem('sop-checklist:director-standards')"))
+    assert after["answers"] == before["answers"]
+    assert after["person"]["name"] == "ง จ"
+    page.once("dialog", lambda d: d.accept())
+    form.locator('button[data-action="reset"]').click()  # answers go, the person stays
+    assert form.locator('input[data-person="name"]').input_value() == "ง จ"
+
+
+def test_import_control_is_a_thai_labelled_button(page: Any, site_url: str) -> None:
+    from sop_helpers.checklist_html import IMPORT_JSON
+
+    page.set_viewport_size(PHONE)
+    form = _open(page, site_url)
+    label = form.locator("label.sop-cl-import")
+    assert label.inner_text().strip() == IMPORT_JSON
+    picker = form.get_by_label(IMPORT_JSON)
+    assert picker.get_attribute("type") == "file"
+    box = picker.bounding_box()
+    assert box is not None and box["width"] <= 1 and box["height"] <= 1  # no "Choose File"
+    # Reached and opened from the keyboard.
+    form.locator('button[data-action="export-csv"]').focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "import"
+    outline = label.evaluate("l => getComputedStyle(l).outlineStyle")
+    assert outline != "none"  # the focus shows on the visible label
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    assert chooser.value.element.get_attribute("data-action") == "import"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    _clean(page)
+
+
+def test_team_page_names_the_real_export_button(site_dir: Path) -> None:
+    from sop_helpers.checklist_html import EXPORT_JSON
+
+    step = (ROOT / "book" / "team" / "index.md").read_text("utf-8")
+    quoted = re.findall(r'กดปุ่ม "([^"]+)"', step)
+    assert quoted == [EXPORT_JSON]
+    html = (site_dir / PAGE).read_text("utf-8")
+    assert html.count(f'data-action="export-json">{EXPORT_JSON}</button>') == 4

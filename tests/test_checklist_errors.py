@@ -24,6 +24,7 @@ CASES = [
     ("yaml-syntax", 6, "", "YAML ผิดรูปแบบ"),
     ("number-as-text", 5, "/title", "ต้องเป็นข้อความ"),
     ("bool-as-text", 9, "/items/0/when", "ต้องเป็นข้อความ"),
+    ("choice-hint", 9, "/items/0/question", "ลบ (เลือกได้หลายข้อ) ออกจากคำถาม"),
 ]
 
 

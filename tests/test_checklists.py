@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from sop_helpers import content_hash, load_checklist, load_checklists, load_procedures
-from sop_helpers.checklists import KINDS, schema_text
+from sop_helpers.checklist_html import render_checklist
+from sop_helpers.checklists import KINDS, THAI_LETTERS, schema_text
 from sop_helpers.results import schema_text as results_schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,3 +108,38 @@ def test_handbook_checklists_cover_every_procedure() -> None:
         if checklist.kind == "standards":
             standards = procedures[checklist.procedure].standards
             assert [s.id for s in checklist.sections] == [s.id for s in standards]
+
+
+def test_handbook_titles_take_the_procedure_name_from_the_data() -> None:
+    procedures = load_procedures(BOOK_PROCEDURES)
+    checklists = load_checklists(ROOT / "checklists", procedures)
+    names: dict[str, set[str]] = {}
+    for checklist in checklists.values():
+        procedure = procedures[checklist.procedure]
+        assert checklist.title == f"{checklist.name} {procedure.title}"
+        assert checklist.procedure_title == procedure.title
+        names.setdefault(checklist.kind, set()).add(checklist.name)
+        # A file's own title names the form only; a procedure name typed into it would drift.
+        for other in procedures.values():
+            assert other.title not in checklist.name
+            assert other.short_title not in checklist.name
+    # One name per kind across the four procedures: no file retypes its procedure's name.
+    assert all(len(kind_names) == 1 for kind_names in names.values()), names
+
+
+def test_questions_show_thai_letters_and_the_hint_once() -> None:
+    checklist = load_checklist(FIXTURES / "director-knowledge.yml", PROCEDURES)
+    html = render_checklist(checklist)
+    for item in checklist.items:
+        assert html.count(f"{item.text} ({item.hint})") == 1
+        assert html.count(item.hint) == 1 + (item.hint in (checklist.intro or ""))
+        for index, option in enumerate(item.options):
+            assert f"> {THAI_LETTERS[index]}. {option.text}</label>" in html
+            assert f'value="{option.id}"' in html  # the data keeps its ids
+        key = ", ".join(THAI_LETTERS[[o.id for o in item.options].index(a)] for a in item.answer)
+        assert f"<p>คำตอบ: {key}</p>" in html
+    assert "> a. " not in html
+    assert "คำตอบ: a" not in html
+    # Closed without JavaScript.
+    assert html.count("<details") == len(checklist.items)
+    assert "<details open" not in html

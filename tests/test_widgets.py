@@ -37,6 +37,10 @@ def test_controls_update_answers_and_levels() -> None:
 def test_knowledge_and_rows() -> None:
     knowledge = load_checklist(FIXTURES / "director-knowledge.yml", PROCEDURES)
     view = ChecklistWidget(knowledge)
+    assert [label for label, _ in view._controls["q2"].options] == [
+        f"{letter}. {option.text}"
+        for letter, option in zip("กขค", knowledge.item("q2").options, strict=True)
+    ]
     view._controls["q2"].value = ("a", "b")
     view._controls["q1"].value = "b"
     assert view.score().knowledge is not None

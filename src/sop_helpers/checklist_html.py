@@ -22,6 +22,15 @@ NOTICE = (
 )
 
 
+PERSON_NOTICE = "ชื่อ-สกุลและตำแหน่งกรอกครั้งเดียว ใช้กับทุกแบบตรวจสอบในเบราว์เซอร์นี้"
+
+EXPORT_JSON = "ส่งออกไฟล์ผล (JSON)"
+"""Label of the export button (book/team/index.md quotes it)."""
+
+IMPORT_JSON = "นำเข้าไฟล์ผล (JSON)…"
+"""Label of the import control."""
+
+
 def _attrs(**values: object) -> str:
     parts = []
     for key, value in values.items():
@@ -87,16 +96,18 @@ def _met(checklist: Checklist, item: Item, yes: str, no: str, legend: str) -> st
 
 def _question(checklist: Checklist, item: Item) -> str:
     kind = "checkbox" if item.multiple else "radio"
-    how = "เลือกได้หลายข้อ" if item.multiple else "เลือกข้อเดียว"
     options = "".join(
-        _choice(checklist, item, kind, o.id, f"{o.id}. {o.text}", f"o-{o.id}") for o in item.options
+        _choice(checklist, item, kind, o.id, f"{item.letter(o.id)}. {o.text}", f"o-{o.id}")
+        for o in item.options
     )
-    right = ", ".join(item.answer)
+    right = ", ".join(item.letter(a) for a in item.answer)
     feedback_id = _dom_id(checklist, item.id, "feedback")
+    # Closed without JavaScript; checklist.js hides it until the question is answered.
     return (
         f'<li class="sop-cl-item sop-cl-question"><fieldset class="sop-cl-choice">'
-        f"<legend>{escape(item.number)}. {escape(item.text)} ({how})</legend>{options}"
-        f'<details class="sop-cl-answer"><summary>เฉลยและคำอธิบาย</summary>'
+        f"<legend>{escape(item.number)}. {escape(item.text)} ({item.hint})</legend>{options}"
+        f'<details class="sop-cl-answer" {_attrs(data_answer_for=item.id)}>'
+        f"<summary>เฉลยและคำอธิบาย</summary>"
         f"<p>คำตอบ: {escape(right)}</p><p>{escape(item.explanation)}</p></details>"
         f'<p class="sop-cl-feedback" id="{feedback_id}" data-feedback-for="{escape(item.id)}"'
         f' role="status"></p>'
@@ -237,20 +248,23 @@ def render_checklist(checklist: Checklist, answers: Mapping[str, Any] | None = N
         f" (ฉบับที่ {checklist.version})</p>"
         + (f'<p class="sop-cl-intro">{escape(checklist.intro)}</p>' if checklist.intro else "")
         + f'<p class="sop-cl-notice sop-cl-js">{escape(NOTICE)}</p>'
-        f'<div class="sop-cl-messages sop-cl-js" role="alert"></div>'
         f'<fieldset class="sop-cl-person"><legend>ผู้ประเมิน</legend>{person}'
-        f'<span class="sop-cl-date">วันที่ <output data-date=""></output></span></fieldset>'
+        f'<span class="sop-cl-date">วันที่ <output data-date=""></output></span>'
+        f'<p class="sop-cl-notice sop-cl-js">{escape(PERSON_NOTICE)}</p></fieldset>'
         f"{sections}"
         f'<p class="sop-cl-progress" aria-live="polite">ความคืบหน้า'
         f' <output data-progress="{result.progress}">{result.progress}</output>{knowledge}</p>'
-        f'<p class="sop-cl-tools sop-cl-js">'
-        f'<button type="button" data-action="export-json">ส่งออก JSON</button> '
+        f'<div class="sop-cl-tools sop-cl-js"><p class="sop-cl-buttons">'
+        f'<button type="button" data-action="export-json">{EXPORT_JSON}</button> '
         f'<button type="button" data-action="export-csv">ส่งออก CSV (Excel)</button> '
-        '<label class="sop-cl-import">นำเข้า JSON <input type="file"'
-        ' accept=".json,application/json"'
-        f' data-action="import"></label> '
+        # The native picker's "Choose File / No file chosen" follows the browser's language:
+        # the input is visually hidden (still focusable) and named by this Thai label.
+        f'<label class="sop-cl-import">{IMPORT_JSON}<input type="file" class="sop-cl-file"'
+        ' accept=".json,application/json" data-action="import"></label> '
         f'<button type="button" data-action="print">พิมพ์แบบประเมิน</button> '
         f'<button type="button" data-action="reset">ล้างคำตอบ</button></p>'
+        # One message at a time, next to the buttons that caused it.
+        f'<div class="sop-cl-messages" role="alert"></div></div>'
         f'<div class="sop-cl-sign"><p>ลงชื่อ ........................................ ผู้ประเมิน</p>'
         f"<p>ลงชื่อ ........................................ ผู้อำนวยการกลุ่มนโยบายและแผน</p></div>"
         f'<script type="application/json" class="sop-cl-model">{model}</script>'

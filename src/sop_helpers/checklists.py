@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StrictInt, StrictStr, TypeAdapter, model_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    StrictInt,
+    StrictStr,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
 from pythainlp.util import arabic_digit_to_thai_digit
 
 from ._errors import ChecklistError
@@ -40,6 +48,12 @@ INDICATOR_COLUMNS: tuple[tuple[str, str], ...] = (
     ("result", "ผลการดำเนินงาน"),
 )
 """Columns of a personal-indicators row: key and Thai heading."""
+
+THAI_LETTERS = "กขคงจฉชซฌญ"
+"""Letters shown before the options of a question, in order (ก. ข. ค. ...); ids stay in the data."""
+
+CHOICE_HINTS = ("เลือกได้หลายข้อ", "เลือกข้อเดียว")
+"""What the page adds after a question from its ``type``; a question must not say it again."""
 
 
 # --------------------------------------------------------------------------- file models
@@ -92,10 +106,18 @@ class Question(_Model):
     id: Id
     type: Literal["single", "multiple"]
     question: Text
-    options: Annotated[tuple[Choice, ...], Field(min_length=2)]
+    options: Annotated[tuple[Choice, ...], Field(min_length=2, max_length=len(THAI_LETTERS))]
     answer: Annotated[tuple[Id, ...], Field(min_length=1)]
     explanation: Text
     steps: tuple[Id, ...] = Field(default=(), description="ขั้นตอนที่คำถามนี้เกี่ยวข้อง")
+
+    @field_validator("question")
+    @classmethod
+    def _no_hint(cls, question: str) -> str:
+        for hint in CHOICE_HINTS:
+            if hint in question:
+                raise ValueError(f"ลบ ({hint}) ออกจากคำถาม: หน้าเว็บเติมคำชี้แจงนี้เองตาม type")
+        return question
 
     @model_validator(mode="after")
     def _answer(self) -> Question:
@@ -125,7 +147,10 @@ class _FileBase(_Model):
     id: Id = Field(description="รหัสแบบตรวจสอบ ต้องตรงกับชื่อไฟล์")
     version: Count = Field(description="ฉบับที่ (จำนวนเต็ม) เพิ่มเมื่อแก้รายการ")
     procedure: Id = Field(description="รหัสกระบวนงาน (ชื่อไฟล์ใน book/data/procedures)")
-    title: Text
+    title: Text = Field(
+        description="ชื่อแบบ ไม่รวมชื่อกระบวนงาน (ชื่อกระบวนงานต่อท้ายจากข้อมูลกระบวนงานเอง)"
+        " เช่น แบบตรวจสอบขั้นตอนการปฏิบัติงาน"
+    )
     intro: StrictStr = ""
 
 
@@ -229,6 +254,16 @@ class Item:
     answer: tuple[str, ...] = ()
     explanation: str = ""
 
+    @property
+    def hint(self) -> str:
+        """How many options a question takes, as the page says after it."""
+        return CHOICE_HINTS[0] if self.multiple else CHOICE_HINTS[1]
+
+    def letter(self, option_id: str) -> str:
+        """The Thai letter shown for an option of this question (ก, ข, ค, ... by position)."""
+        ids = [option.id for option in self.options]
+        return THAI_LETTERS[ids.index(option_id)]
+
 
 @dataclass(frozen=True)
 class Section:
@@ -243,13 +278,18 @@ class Section:
 
 @dataclass(frozen=True)
 class Checklist:
-    """A validated checklist with its text resolved from the procedure data."""
+    """A validated checklist with its text resolved from the procedure data.
+
+    ``name`` is the file's ``title`` (the kind of form); ``title`` adds the procedure's own title,
+    so no checklist retypes a procedure's name.
+    """
 
     id: str
     version: int
     kind: str
     procedure: str
     procedure_title: str
+    name: str
     title: str
     intro: str
     sections: tuple[Section, ...]
@@ -364,7 +404,8 @@ def parse_checklist(
         kind=model.kind,
         procedure=procedure.id,
         procedure_title=procedure.title,
-        title=model.title,
+        name=model.title,
+        title=f"{model.title} {procedure.title}",
         intro=model.intro,
         sections=sections,
         min_rows=model.min_rows if isinstance(model, IndicatorsFile) else 1,

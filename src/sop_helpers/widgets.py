@@ -69,16 +69,20 @@ class ChecklistWidget:
                 options=[(_UNANSWERED, None), (yes, True), (no, False)], value=None
             )
         elif item.multiple:
-            control = w.SelectMultiple(options=[(o.text, o.id) for o in item.options])
+            control = w.SelectMultiple(options=_lettered(item))
         else:
-            control = w.RadioButtons(
-                options=[(_UNANSWERED, None), *((o.text, o.id) for o in item.options)], value=None
-            )
+            control = w.RadioButtons(options=[(_UNANSWERED, None), *_lettered(item)], value=None)
         control.observe(lambda change, key=item.id: self._changed(key, change["new"]), "value")
         self._controls[item.id] = control
         if item.kind == "step":
             return control
-        label = f"ระดับ {item.number}: {item.text}" if item.kind == "statement" else item.text
+        label = (
+            f"ระดับ {item.number}: {item.text}"
+            if item.kind == "statement"
+            else f"{item.number}. {item.text} ({item.hint})"
+            if item.kind == "question"
+            else item.text
+        )
         return w.VBox([w.HTML(label), control])
 
     def _changed(self, key: str, value: Any) -> None:
@@ -200,3 +204,8 @@ def summary_html(checklist: Checklist, result: Score) -> str:
 def checklist_widget(checklist: Checklist, **kwargs: Any) -> ChecklistWidget:
     """Shortcut: ``display(checklist_widget(load_checklist("director-standards")))``."""
     return ChecklistWidget(checklist, **kwargs)
+
+
+def _lettered(item: Item) -> list[tuple[str, str]]:
+    """Options as (label, id), labelled ก. ข. ค. ... like the website form."""
+    return [(f"{item.letter(o.id)}. {o.text}", o.id) for o in item.options]

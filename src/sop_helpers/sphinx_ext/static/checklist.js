@@ -1,18 +1,20 @@
 // @ts-check
-// Self-check checklists: scoring (same rules as sop_helpers.scoring), autosave in localStorage,
-// migration between versions (same rule as sop_helpers.load_results), export, import, print and
-// the "my progress" list. No framework, no build step; one namespace: window.SopChecklist.
+// Self-check checklists: scoring (as sop_helpers.scoring), autosave in localStorage, migration
+// (as sop_helpers.load_results), export, import, print, "my progress". One namespace: SopChecklist.
 (() => {
   "use strict";
 
   /** @typedef {{id: string, kind: string, hash: string, text: string, level?: number, multiple?: boolean, answer?: string[], options?: string[]}} Item */
   /** @typedef {{id: string, version: number, kind: string, title: string, min_rows: number, sections: {id: string, kind: string, items: Item[]}[]}} Model */
   /** @typedef {Object<string, any>} Answers */
+  /** @typedef {{name: string, position: string}} Person */
 
   const FORMAT = "sop-checklist-results";
   const COLUMNS = ["indicator", "target", "evidence", "result"];
   const KEY = "sop-checklist:";
   const PKEY = "sop-checklist-progress:";
+  const PERSON = "sop-person"; // one person for the whole site
+  const LETTERS = "กขคงจฉชซฌญ"; // option labels, as checklist_html
   const BINARY = ["step", "statement", "standard"];
 
   /** @param {ParentNode} root @param {string} sel @returns {any[]} */
@@ -148,6 +150,24 @@
   }
 
   /** @param {any} v */
+  const trim = (v) => (typeof v === "string" ? v.trim() : "");
+  /** @param {any} p @returns {Person} */
+  const cleanPerson = (p) => ({ name: trim(p?.name), position: trim(p?.position) });
+  /** @type {((p: Person) => void)[]} */
+  const personViews = [];
+  function sitePerson() {
+    const p = cleanPerson(readStore(PERSON));
+    return p.name || p.position ? p : null;
+  }
+  /** Save the site's person, show it in the other forms (answers untouched). @param {Person} p @param {any} [except] */
+  function storePerson(p, except) {
+    try {
+      localStorage.setItem(PERSON, JSON.stringify(p));
+    } catch (e) {} // private mode: this page's forms still follow
+    for (const view of personViews) if (view !== except) view(p);
+  }
+
+  /** @param {any} v */
   const csvCell = (v) => {
     const s = String(v ?? "");
     return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
@@ -163,11 +183,11 @@
     const template = one(form, "template.sop-cl-row-template");
     let created = new Date().toISOString();
 
-    /** @param {string} text */
+    /** Replace the message (live region by the tools). @param {string} text */
     const say = (text) => {
       const p = document.createElement("p");
       p.textContent = text;
-      messages.append(p);
+      messages.replaceChildren(p);
     };
     /** @param {string} id */
     const inputs = (id) => all(form, `input[data-item-id="${id}"]`);
@@ -207,11 +227,11 @@
       }
     }
 
-    const person = () => {
-      /** @type {Object<string, string>} */ const p = { name: "", position: "" };
-      for (const i of all(form, "input[data-person]")) p[i.dataset.person] = i.value.trim();
-      return { name: p.name, position: p.position };
-    };
+    const personInputs = all(form, "input[data-person]");
+    const person = () => cleanPerson(Object.fromEntries(personInputs.map((i) => [i.dataset.person, i.value])));
+    /** @param {Person} p */
+    const setPerson = (p) => personInputs.forEach((i) => (i.value = /** @type {any} */ (p)[i.dataset.person]));
+    personViews.push(setPerson);
 
     function results() {
       const answers = readAnswers();
@@ -248,8 +268,10 @@
         for (const [id, q] of Object.entries(k.questions)) {
           show(`[data-feedback-for="${id}"]`, "data-correct", String(q ?? ""),
             q === null ? "" : q ? "ถูกต้อง" : "ยังไม่ถูกต้อง ดูเฉลยและคำอธิบาย");
-          const details = one(form, `[data-feedback-for="${id}"]`).parentElement.querySelector("details");
-          if (q !== null) details.open = true;
+          // The key is hidden until answered, then opened once.
+          const details = one(form, `details[data-answer-for="${id}"]`);
+          if (details.hidden && q !== null) details.open = true;
+          details.hidden = q === null;
         }
       }
       return r;
@@ -271,9 +293,9 @@
       const m = migrate(data, model);
       if (data.created) created = String(data.created);
       writeAnswers(Object.fromEntries(Object.entries(m.kept).map(([k, a]) => [k, a.value])));
-      const p = data.person || {};
-      for (const i of all(form, "input[data-person]"))
-        i.value = typeof p[i.dataset.person] === "string" ? p[i.dataset.person] : "";
+      // A file brings its person; old saved answers only when the site has none yet.
+      const filed = cleanPerson(data.person);
+      if ((fromFile || !sitePerson()) && (filed.name || filed.position)) storePerson(filed);
       if (m.dropped.length || data.checklist.version !== model.version)
         say("แบบตรวจสอบนี้เป็นฉบับที่ " + thai(model.version) + " (คำตอบ" + (fromFile ? "ในไฟล์" : "ที่บันทึกไว้") +
           "ทำกับฉบับที่ " + thai(data.checklist.version) + ") " + (m.dropped.length
@@ -286,7 +308,7 @@
       const r = results();
       if (!r.person.name || !r.person.position) {
         say("กรุณากรอกชื่อ-สกุลและตำแหน่งก่อนส่งออก");
-        one(form, "input[data-person]").focus();
+        personInputs.find((i) => !i.value.trim())?.focus();
         return;
       }
       download(model.id + ".json", "application/json", JSON.stringify(r, null, 2) + "\n");
@@ -303,7 +325,7 @@
           (v || []).forEach((/** @type {any} */ row, /** @type {number} */ n) =>
             lines.push(["แถว " + (n + 1), row.indicator + " / " + row.target, row.evidence + " / " + row.result]));
         else lines.push([it.id, it.text, v === true ? (it.kind === "step" ? "ทำแล้ว" : "ใช่")
-          : v === false ? "ไม่ใช่" : [...chosen(v)].join(" ")]);
+          : v === false ? "ไม่ใช่" : [...chosen(v)].map((x) => LETTERS[(it.options || []).indexOf(x)] || x).join(" ")]);
       }
       for (const [id, lv] of Object.entries(r.levels)) lines.push([id, "ระดับที่ได้", String(lv.level)]);
       lines.push(["", "ความคืบหน้า", r.progress]);
@@ -337,7 +359,9 @@
       else if (!t.dataset.person) save();
     });
     form.addEventListener("input", (e) => {
-      if (/** @type {HTMLInputElement} */ (e.target).type === "text") save();
+      const t = /** @type {HTMLInputElement} */ (e.target);
+      if (t.dataset.person) storePerson(person(), setPerson);
+      if (t.type === "text") save();
     });
     form.addEventListener("click", (e) => {
       const t = /** @type {HTMLElement} */ (e.target);
@@ -359,7 +383,6 @@
         localStorage.removeItem(key);
         localStorage.removeItem(PKEY + model.id);
         writeAnswers({});
-        for (const i of all(form, "input[data-person]")) i.value = "";
         update();
       }
     });
@@ -369,6 +392,7 @@
     });
 
     setDate();
+    for (const d of all(form, "details[data-answer-for]")) d.hidden = true;
     const saved = readStore(key);
     try {
       if (saved) apply(saved, false);
@@ -377,6 +401,7 @@
       say("คำตอบที่บันทึกไว้อ่านไม่ได้ จึงเริ่มใหม่");
       update();
     }
+    setPerson(sitePerson() || person());
     form.classList.add("sop-cl-ready");
   }
 
@@ -389,6 +414,11 @@
         (String(p.version) !== cell.dataset.version ? " (ทำกับฉบับเก่า เปิดแบบเพื่อปรับเป็นฉบับใหม่)" : "");
     }
   }
+
+  addEventListener("storage", (e) => {
+    const p = e.key === PERSON && sitePerson();
+    if (p) for (const view of personViews) view(p);
+  });
 
   function init() {
     for (const f of all(document, "form.sop-checklist")) if (!f.classList.contains("sop-cl-ready")) setup(f);
