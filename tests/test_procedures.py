@@ -435,7 +435,7 @@ def test_glossary_cites_only_sources_staff_can_get() -> None:
     text = _expand("sop-glossary", "glossary")
     assert "เอกสารข้อเท็จจริง" not in text
     terms = load_glossary(DATA / "glossary.yml")
-    assert text.count("(ที่มา: ") == sum(1 for t in terms.values() if t.source)
+    assert text.count("ที่มา: ") == sum(1 for t in terms.values() if t.source)
 
 
 def test_fiscal_year_table_uses_procedure_titles_and_thai_numbers() -> None:
@@ -466,9 +466,13 @@ def test_example_notebooks_are_stamped_with_their_inputs(tmp_path: Path) -> None
         stamp_fingerprint(app, "examples/x", source)  # type: ignore[arg-type]
         return source[0], app.env.dependencies
 
+    (data / "team").mkdir()
+    (data / "team" / "b.json").write_text("{}", encoding="utf-8")
     first, depends = stamp()
     assert str(data / "a.csv") in depends
     assert "# sop-data-fingerprint: " in first and first.endswith("print(1)\n```\n")
+    assert stamp()[0] == first
+    (data / "team" / "b.json").write_text("[]", encoding="utf-8")  # not an input of the examples
     assert stamp()[0] == first
     (data / "a.csv").write_text("2", encoding="utf-8")
     assert stamp()[0] != first

@@ -330,10 +330,11 @@ EXAMPLE_INPUTS = ("data/sample", "data/rates", "examples/files")
 
 
 def example_inputs(srcdir: str | Path) -> list[Path]:
-    """The files the worked examples read, sorted."""
-    root = Path(srcdir)
+    """The files the worked examples read, sorted: the files directly in each input folder
+    (``data/sample/team/``, the team view's own samples, is not an input of the examples)."""
+    folders = [Path(srcdir) / folder for folder in EXAMPLE_INPUTS]
     return sorted(
-        path for folder in EXAMPLE_INPUTS for path in (root / folder).rglob("*") if path.is_file()
+        p for folder in folders if folder.is_dir() for p in folder.iterdir() if p.is_file()
     )
 
 
