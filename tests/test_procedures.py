@@ -420,7 +420,7 @@ def test_errata_page_names_places_staff_can_find() -> None:
         head = next(line for line in block.splitlines() if line.startswith(f"**{erratum.id}**"))
         assert erratum.where in head.replace("\\", "")
         # The line number is only a maintainers' note after the fields staff read.
-        assert block.index(":ไฟล์ข้อความต้นฉบับ:") > block.index(":เหตุผล:")
+        assert block.index(":หมายเหตุ: สำหรับผู้ดูแลคู่มือ") > block.index(":เหตุผล:")
         cited = [
             f"<proc-{p.id}-{item.id}>"
             for p in PROCEDURES.values()
