@@ -185,6 +185,12 @@ def test_import_replaces_after_confirmation(page: Any, site_url: str, tmp_path: 
     )
     assert _level(form, "std2") == 0
     assert form.locator('input[data-person="name"]').input_value() == "ก"
+    messages = form.locator(".sop-cl-messages p")
+    assert messages.count() == 1
+    assert "นำเข้าคำตอบจากไฟล์แล้ว" in messages.inner_text()
+    # The file's person becomes the site's person, in every form of the page.
+    names = page.locator('form.sop-checklist input[data-person="name"]')
+    assert names.evaluate_all("xs => xs.map(x => x.value)") == ["ก"] * 4
 
 
 def test_new_version_keeps_unchanged_answers(page: Any, site_url: str) -> None:
@@ -209,6 +215,7 @@ def test_new_version_keeps_unchanged_answers(page: Any, site_url: str) -> None:
     page.reload()
     form = page.locator(FORM)
     form.locator(".sop-cl-tools").wait_for(state="visible")
+    assert form.locator(".sop-cl-messages p").count() == 1
     message = form.locator(".sop-cl-messages").inner_text()
     assert "ฉบับที่ ๒" in message
     assert "std1.2" in message

@@ -131,11 +131,7 @@
 
   /** @param {string} key */
   function readStore(key) {
-    try {
-      return JSON.parse(localStorage.getItem(key) || "null");
-    } catch (e) {
-      return null;
-    }
+    try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
   }
 
   /** @param {string} name @param {string} type @param {string} text */
@@ -161,9 +157,7 @@
   }
   /** Save the site's person, show it in the other forms (answers untouched). @param {Person} p @param {any} [except] */
   function storePerson(p, except) {
-    try {
-      localStorage.setItem(PERSON, JSON.stringify(p));
-    } catch (e) {} // private mode: this page's forms still follow
+    try { localStorage.setItem(PERSON, JSON.stringify(p)); } catch (e) {} // private mode: the page still follows
     for (const view of personViews) if (view !== except) view(p);
   }
 
@@ -293,14 +287,14 @@
       const m = migrate(data, model);
       if (data.created) created = String(data.created);
       writeAnswers(Object.fromEntries(Object.entries(m.kept).map(([k, a]) => [k, a.value])));
-      // A file brings its person; old saved answers only when the site has none yet.
+      // A file brings its person; saved answers only when the site has none.
       const filed = cleanPerson(data.person);
       if ((fromFile || !sitePerson()) && (filed.name || filed.position)) storePerson(filed);
-      if (m.dropped.length || data.checklist.version !== model.version)
-        say("แบบตรวจสอบนี้เป็นฉบับที่ " + thai(model.version) + " (คำตอบ" + (fromFile ? "ในไฟล์" : "ที่บันทึกไว้") +
-          "ทำกับฉบับที่ " + thai(data.checklist.version) + ") " + (m.dropped.length
-          ? "คำตอบของรายการต่อไปนี้ถูกล้างเพราะข้อความเปลี่ยนหรือรายการถูกยกเลิก: " + m.dropped.join(", ")
-          : "คำตอบทั้งหมดยังใช้ได้"));
+      const old = m.dropped.length || data.checklist.version !== model.version;
+      if (old || fromFile) say((fromFile ? "นำเข้าคำตอบจากไฟล์แล้ว " : "") + (old ? "แบบตรวจสอบนี้เป็นฉบับที่ " + thai(model.version) +
+        " (คำตอบ" + (fromFile ? "ในไฟล์" : "ที่บันทึกไว้") + "ทำกับฉบับที่ " + thai(data.checklist.version) + ") " +
+        (m.dropped.length ? "คำตอบของรายการต่อไปนี้ถูกล้างเพราะข้อความเปลี่ยนหรือรายการถูกยกเลิก: " + m.dropped.join(", ")
+        : "คำตอบทั้งหมดยังใช้ได้") : ""));
       save();
     }
 
