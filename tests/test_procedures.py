@@ -449,33 +449,3 @@ def test_fiscal_year_table_uses_procedure_titles_and_thai_numbers() -> None:
     assert all(re.fullmatch("[๐-๙]+", number) for _, number in links)
     assert re.search(r"ไตรมาสที่ [0-9]", text) is None
 
-
-def test_example_notebooks_are_stamped_with_their_inputs(tmp_path: Path) -> None:
-    from types import SimpleNamespace
-
-    from sop_helpers.sphinx_ext.procedure_pages import stamp_fingerprint
-
-    data = tmp_path / "data" / "sample"
-    data.mkdir(parents=True)
-    (data / "a.csv").write_text("1", encoding="utf-8")
-    page = "```{code-cell} ipython3\n# sop-data-fingerprint\nprint(1)\n```\n"
-
-    def stamp() -> tuple[str, list[str]]:
-        app = SimpleNamespace(srcdir=str(tmp_path), env=_Env(set()))
-        source = [page]
-        stamp_fingerprint(app, "examples/x", source)  # type: ignore[arg-type]
-        return source[0], app.env.dependencies
-
-    (data / "team").mkdir()
-    (data / "team" / "b.json").write_text("{}", encoding="utf-8")
-    first, depends = stamp()
-    assert str(data / "a.csv") in depends
-    assert "# sop-data-fingerprint: " in first and first.endswith("print(1)\n```\n")
-    assert stamp()[0] == first
-    (data / "team" / "b.json").write_text("[]", encoding="utf-8")  # not an input of the examples
-    assert stamp()[0] == first
-    (data / "a.csv").write_text("2", encoding="utf-8")
-    assert stamp()[0] != first
-    plain = ["# no marker\n"]
-    stamp_fingerprint(SimpleNamespace(srcdir=str(tmp_path), env=_Env(set())), "x", plain)  # type: ignore[arg-type]
-    assert plain == ["# no marker\n"]

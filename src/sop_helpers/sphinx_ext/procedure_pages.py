@@ -13,12 +13,6 @@ in ``page_templates/``; every data file read is a dependency of the page, so edi
 rebuilds it. The ``sop-flowchart`` directive (used by the procedure template) emits a neutral node
 that the HTML visitor turns into the markup of :mod:`sop_helpers.flowchart`; other builders get
 the steps as a text list.
-
-The same ``source-read`` pass stamps the worked-example notebooks: a code line
-``# sop-data-fingerprint`` becomes ``# sop-data-fingerprint: <digest>`` of the files the examples
-read (sample data, rates, downloadable forms) and of the helper package's code. The execution
-cache keys on the code cells' text, so a change to any of those files re-executes the page;
-the files are also the page's dependencies, so Sphinx re-reads it.
 """
 
 from __future__ import annotations
@@ -39,7 +33,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers._errors import DataError
 from sop_helpers.errata import Erratum, load_errata
-from sop_helpers.examples import data_fingerprint
 from sop_helpers.flowchart import build_flow, render_html, render_text
 from sop_helpers.glossary import load_glossary
 from sop_helpers.procedures import Procedure, load_procedures
@@ -323,38 +316,6 @@ def _blocks(app: Sphinx, source: str) -> dict[str, Callable[[str], str]]:
     }
 
 
-FINGERPRINT_MARKER = "# sop-data-fingerprint"
-_FINGERPRINT_LINE = re.compile(r"^# sop-data-fingerprint\b[^\n]*$", re.MULTILINE)
-EXAMPLE_INPUTS = ("data/sample", "data/rates", "examples/files")
-"""Folders (under ``book/``) whose files the worked examples read."""
-
-
-def example_inputs(srcdir: str | Path) -> list[Path]:
-    """The files the worked examples read, sorted: the files directly in each input folder
-    (``data/sample/team/``, the team view's own samples, is not an input of the examples)."""
-    folders = [Path(srcdir) / folder for folder in EXAMPLE_INPUTS]
-    return sorted(
-        p for folder in folders if folder.is_dir() for p in folder.iterdir() if p.is_file()
-    )
-
-
-def _package_code() -> list[Path]:
-    # The helpers the notebooks import; the Sphinx extension itself does not change their output.
-    package = HERE.parent
-    return sorted(p for p in package.rglob("*.py") if HERE not in p.parents)
-
-
-def stamp_fingerprint(app: Sphinx, docname: str, source: list[str]) -> None:
-    """``source-read``: write the inputs' fingerprint into a notebook's marker line."""
-    text = source[0]
-    if FINGERPRINT_MARKER not in text:
-        return
-    inputs = example_inputs(app.srcdir)
-    _depend(app, inputs)
-    digest = data_fingerprint([*inputs, *_package_code()])
-    source[0] = _FINGERPRINT_LINE.sub(f"{FINGERPRINT_MARKER}: {digest}", text)
-
-
 def expand_markers(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``: replace each marker block with its generated MyST text."""
     text = source[0]
@@ -446,7 +407,6 @@ def _page_css(
 def setup(app: Sphinx) -> None:
     """Register the marker expansion, the flowchart directive and node, and the CSS."""
     app.connect("source-read", expand_markers)
-    app.connect("source-read", stamp_fingerprint)
     app.connect("builder-inited", use_static)
     app.connect("html-page-context", _page_css)
     app.add_directive("sop-flowchart", FlowchartDirective)
