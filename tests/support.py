@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import os
+import subprocess
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Error as PlaywrightError
@@ -46,3 +50,22 @@ def load_and_weigh(page: Any, url: str) -> PageLoad:
         load.gzip_bytes += size
         load.files.append((response.url, size))
     return load
+
+
+def sphinx_build(
+    src: Path, out: Path, env: dict[str, str] | None = None, *, nitpicky: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Build a small Sphinx project to HTML with warnings as errors, in a subprocess.
+
+    ``env`` adds variables (e.g. ``SOP_CHECKLISTS_DIR``) to this process's environment.
+    """
+    command = [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html"]
+    if nitpicky:
+        command.append("-n")
+    return subprocess.run(
+        [*command, str(src), str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )

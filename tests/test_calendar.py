@@ -3,7 +3,6 @@ back by two independent parsers (icalendar and ics)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -18,6 +17,8 @@ from sop_helpers.calendar import operations_calendar, pending_steps, to_ical
 from sop_helpers.fiscal import fiscal_year_range
 from sop_helpers.procedures import Procedure, load_procedures, parse_procedure
 from sop_helpers.schedule import thai_number
+
+from .support import sphinx_build
 
 
 def _step(number: int, timing: dict[str, Any]) -> dict[str, Any]:
@@ -172,14 +173,7 @@ def _build(tmp_path: Path, procedures: Path) -> tuple[subprocess.CompletedProces
         encoding="utf-8",
     )
     out = tmp_path / "html"
-    env = {**os.environ, "SOP_PROCEDURES_DIR": str(procedures)}
-    done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "-q", str(src), str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
+    done = sphinx_build(src, out, {"SOP_PROCEDURES_DIR": str(procedures)}, nitpicky=True)
     return done, out
 
 

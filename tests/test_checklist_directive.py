@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from .support import sphinx_build
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -31,18 +31,8 @@ def _build(tmp_path: Path, checklist_id: str, folder: Path) -> subprocess.Comple
         f"Test\n====\n\n.. checklist:: {checklist_id}\n\n.. checklist-progress::\n",
         encoding="utf-8",
     )
-    env = {
-        **os.environ,
-        "SOP_CHECKLISTS_DIR": str(folder),
-        "SOP_PROCEDURES_DIR": str(DATA / "procedures"),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    env = {"SOP_CHECKLISTS_DIR": str(folder), "SOP_PROCEDURES_DIR": str(DATA / "procedures")}
+    return sphinx_build(src, tmp_path / "out", env)
 
 
 def test_checklist_renders_with_hooks(tmp_path: Path) -> None:

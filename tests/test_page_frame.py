@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from .support import sphinx_build
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,17 +34,10 @@ def _build(
             body += f"\n\n.. toctree::\n\n{toctree}\n"
         (src / f"{name}.rst").write_text(body, encoding="utf-8")
     env = {
-        **os.environ,
         "SOP_PROCEDURES_DIR": str(ROOT / "book" / "data" / "procedures"),
         "SOP_CHECKLISTS_DIR": str(ROOT / "checklists"),
     }
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    return sphinx_build(src, tmp_path / "out", env)
 
 
 PAGE = ":last_reviewed: 2569-11-28\n\nหน้าทดสอบ\n=========\n\nเนื้อหา\n"

@@ -11,8 +11,6 @@ import gzip
 import itertools
 import json
 import re
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +30,8 @@ from sop_helpers.sphinx_ext.search_th import (
     query_words,
     words,
 )
+
+from .support import sphinx_build
 
 DATA = Path(__file__).parent / "data"
 FIXTURE = DATA / "search_fixture"
@@ -145,10 +145,8 @@ def test_index_dump_orders_pages_by_use_and_drops_empty_terms() -> None:
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("search-fixture")
-    subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "-q", str(FIXTURE), str(out)],
-        check=True,
-    )
+    done = sphinx_build(FIXTURE, out)
+    assert done.returncode == 0, done.stderr
     return out
 
 
