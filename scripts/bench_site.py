@@ -16,13 +16,13 @@ import sys
 import tempfile
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _is_local, site_pages  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _is_local, _QuietHandler, site_pages  # noqa: E402
 from tests.support import load_and_weigh  # noqa: E402
 
 
@@ -55,8 +55,7 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
