@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from ._errors import DataError
 from ._yaml import JsonPath, Located, pointer
@@ -36,6 +36,13 @@ _MESSAGES: dict[str, str] = {
     "date_from_datetime_parsing": "ต้องเป็นวันที่แบบ YYYY-MM-DD",
     "date_type": "ต้องเป็นวันที่แบบ YYYY-MM-DD",
 }
+
+Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+"""A stable identifier: lower-case letters, digits and hyphens (``std1``, ``action-plan``)."""
+Text = Annotated[StrictStr, Field(min_length=1)]
+"""Non-empty text; a number or true/false written unquoted in YAML is an error."""
+Count = Annotated[StrictInt, Field(ge=1)]
+"""A whole number from 1."""
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 """Model config used by every data model: immutable, no unknown fields.

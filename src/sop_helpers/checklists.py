@@ -30,13 +30,9 @@ from pythainlp.util import arabic_digit_to_thai_digit
 
 from ._errors import ChecklistError
 from ._paths import find_folder
-from ._validate import FROZEN, validate
+from ._validate import FROZEN, Count, Id, Text, validate
 from ._yaml import JsonPath, Located, load_yaml, pointer
 from .procedures import Procedure, load_procedures, nfc
-
-Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Text = Annotated[StrictStr, Field(min_length=1)]
-Count = Annotated[StrictInt, Field(ge=1)]
 
 KINDS = ("steps", "standards", "knowledge", "indicators")
 """The four kinds of checklist file."""

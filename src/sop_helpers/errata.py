@@ -16,10 +16,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, RootModel, StrictInt, StrictStr, model_validator
 
 from ._errors import DataError
-from ._validate import FROZEN, validate
+from ._validate import FROZEN, Text, validate
 from ._yaml import load_yaml
 
-Text = Annotated[StrictStr, Field(min_length=1)]
 Status = Literal["fix", "proposed-applied", "listed"]
 
 STATUS_LABELS: dict[str, str] = {

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import BaseModel, Field, RootModel, StrictStr, model_validator
+from pydantic import BaseModel, RootModel, StrictStr, model_validator
 
 from ._errors import DataError
-from ._validate import FROZEN, validate
+from ._validate import FROZEN, Text, validate
 from ._yaml import load_yaml
-
-Text = Annotated[StrictStr, Field(min_length=1)]
 
 
 class GlossaryError(DataError):

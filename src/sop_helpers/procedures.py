@@ -24,13 +24,10 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ._errors import ProcedureError
 from ._paths import find_folder
-from ._validate import FROZEN, validate
+from ._validate import FROZEN, Count, Id, Text, validate
 from ._yaml import load_yaml
 
-Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Text = Annotated[StrictStr, Field(min_length=1)]
 Month = Annotated[StrictInt, Field(ge=1, le=12)]
-Count = Annotated[StrictInt, Field(ge=1)]
 ErratumId = Annotated[StrictStr, Field(pattern=r"^E[0-9]+$")]
 
 

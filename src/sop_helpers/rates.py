@@ -28,7 +28,7 @@ from pydantic import (
 
 from ._errors import RatesError
 from ._paths import find_folder
-from ._validate import FROZEN, validate
+from ._validate import FROZEN, Text, validate
 from ._yaml import load_yaml
 
 ILLUSTRATIVE_LABEL = "ตัวเลขสมมุติเพื่อประกอบคำอธิบาย (ยังไม่ยืนยันจากหนังสือราชการ)"
@@ -56,7 +56,6 @@ def _money(value: Any) -> Any:
 
 Amount = Annotated[Decimal | None, BeforeValidator(_money)]
 Key = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
-Text = Annotated[StrictStr, Field(min_length=1)]
 FiscalYear = Annotated[StrictInt, Field(ge=2500, le=2700)]
 
 
