@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
@@ -116,3 +117,17 @@ def _existing_prefix(located: Located, path: JsonPath) -> JsonPath:
         elif index == len(path) - 1 and isinstance(data, dict):
             kept.append(part)
     return tuple(kept)
+
+
+def require_id_matches_file(
+    found: str, path: str | Path, located: Located, error: type[DataError]
+) -> None:
+    """A data file's ``id`` must equal its file name (how ids are looked up)."""
+    expected = Path(path).stem
+    if found != expected:
+        raise error(
+            f"id '{found}' ต้องตรงกับชื่อไฟล์ '{expected}'",
+            source=str(path),
+            line=located.line_of(("id",)),
+            pointer="/id",
+        )

@@ -30,7 +30,7 @@ from pythainlp.util import arabic_digit_to_thai_digit
 
 from ._errors import ChecklistError
 from ._paths import find_folder
-from ._validate import FROZEN, Count, Id, Text, validate
+from ._validate import FROZEN, Count, Id, Text, require_id_matches_file, validate
 from ._yaml import JsonPath, Located, load_yaml, pointer
 from .procedures import Procedure, load_procedures, nfc
 
@@ -596,13 +596,7 @@ def load_checklist(
     if procedures is None:
         procedures = load_procedures()
     checklist = parse_checklist(located, procedures)
-    if checklist.id != path.stem:
-        raise ChecklistError(
-            f"id '{checklist.id}' ต้องตรงกับชื่อไฟล์ '{path.stem}'",
-            source=str(path),
-            line=located.line_of(("id",)),
-            pointer="/id",
-        )
+    require_id_matches_file(checklist.id, path, located, ChecklistError)
     return checklist
 
 

@@ -24,7 +24,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ._errors import ProcedureError
 from ._paths import find_folder
-from ._validate import FROZEN, Count, Id, Text, validate
+from ._validate import FROZEN, Count, Id, Text, require_id_matches_file, validate
 from ._yaml import load_yaml
 
 Month = Annotated[StrictInt, Field(ge=1, le=12)]
@@ -288,14 +288,7 @@ def load_procedure(path: str | Path) -> Procedure:
     """Read and validate one procedure file; errors name file, line and field."""
     located = load_yaml(path, ProcedureError)
     procedure = validate(Procedure, located, ProcedureError)
-    expected = Path(path).stem
-    if procedure.id != expected:
-        raise ProcedureError(
-            f"id '{procedure.id}' ต้องตรงกับชื่อไฟล์ '{expected}'",
-            source=str(path),
-            line=located.line_of(("id",)),
-            pointer="/id",
-        )
+    require_id_matches_file(procedure.id, path, located, ProcedureError)
     return procedure
 
 
