@@ -33,6 +33,7 @@ from ._paths import find_folder
 from ._validate import FROZEN, Count, Id, Text, require_id_matches_file, validate
 from ._yaml import JsonPath, Located, load_yaml, pointer
 from .procedures import Procedure, load_procedures, nfc
+from .wording import thai_list
 
 KINDS = ("steps", "standards", "knowledge", "indicators")
 """The four kinds of checklist file."""
@@ -437,7 +438,11 @@ def _steps_section(model: StepsFile, procedure: Procedure, fail: Any) -> Section
                 text=step.text,
                 hash=content_hash(step.text),
                 ref=step.id,
-                details=tuple(f"{sub.number} {sub.text}" for sub in step.substeps),
+                # a sub-step that ends "...ดังนี้" / "...ประกอบด้วย" shows its list after it
+                details=tuple(
+                    f"{sub.number} {sub.text}" + (f" {thai_list(sub.items)}" if sub.items else "")
+                    for sub in step.substeps
+                ),
                 evidence=entry.evidence,
                 when=entry.when,
                 note=entry.note,

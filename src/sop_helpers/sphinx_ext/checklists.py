@@ -19,7 +19,10 @@ from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers._errors import DataError
 from sop_helpers.checklist_html import render_checklist
-from sop_helpers.checklists import Checklist, checklists_dir, load_checklist
+from sop_helpers.checklists import Checklist, checklists_dir, load_checklist, thai_number
+from sop_helpers.print_form import render_print_form
+from sop_helpers.rates import load_office
+from sop_helpers.wording import wording_script
 from sop_helpers.procedures import load_procedures, procedures_dir
 
 from .assets import use_static
@@ -68,9 +71,23 @@ class ChecklistDirective(SphinxDirective):
             "procedure_title": checklist.procedure_title,
             "version": checklist.version,
         }
-        node = checklist_node(checklist=checklist)
+        node = checklist_node(checklist=checklist, print_form=_print_form(self, checklist))
         node += _plain_list(checklist)
         return [node]
+
+
+def _print_form(directive: SphinxDirective, checklist: Checklist) -> str:
+    """The office form printed for this checklist (office name from book/data/office.yml)."""
+    _, procedures_folder = _folders(directive.env)
+    office_file = procedures_folder.parent / "office.yml"
+    office = ""
+    if office_file.is_file():
+        directive.env.note_dependency(str(office_file))
+        office = load_office(office_file).name
+    procedure = load_procedures(procedures_folder)[checklist.procedure]
+    numbers = {std.id: thai_number(std.number) for std in procedure.standards}
+    director = str(getattr(directive.config, "sop_director_name", "") or "")
+    return render_print_form(checklist, office, director, numbers)
 
 
 def _plain_list(checklist: Checklist) -> nodes.Element:
@@ -111,6 +128,11 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildE
 
 def visit_checklist_html(translator: Any, node: checklist_node) -> None:
     translator.body.append(render_checklist(node["checklist"]))
+    translator.body.append(node.get("print_form", ""))
+    if not getattr(translator, "_sop_wording", False):
+        # One result wording for the page's scripts (sop_helpers.wording), once per page.
+        translator._sop_wording = True
+        translator.body.append(wording_script())
     raise nodes.SkipNode
 
 
@@ -163,7 +185,9 @@ def _page_assets(
     body = context.get("body", "")
     if has is not None or 'class="sop-checklist"' in body:
         app.add_js_file("checklist.js", defer="defer")
+        app.add_js_file("print-form.js", defer="defer")
         app.add_css_file("checklist.css")
+        app.add_css_file("print-form.css")
 
 
 def setup(app: Sphinx) -> None:
