@@ -12,7 +12,8 @@ import json
 from collections.abc import Mapping
 from html import escape
 
-from .checklists import INDICATOR_COLUMNS, Checklist, Item, Section, thai_number
+from .checklists import INDICATOR_COLUMNS, Checklist, Item, Section
+from .thai import thai_number
 from .wording import TEXTS
 
 GROUP = "กลุ่มนโยบายและแผน"

@@ -48,13 +48,12 @@ TEXTS: Mapping[str, str] = {
 }
 """Every result wording, keyed; ``{field}`` parts are filled by :func:`say`."""
 
-_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-
-
 def digits(value: int | str, style: Digits = "thai") -> str:
     """A number as the site writes it: Thai digits (๑๒) or Arabic (12)."""
+    from .thai import thai_digits
+
     text = str(value)
-    return text.translate(_THAI_DIGITS) if style == "thai" else text
+    return thai_digits(text) if style == "thai" else text
 
 
 def say(key: str, style: Digits = "thai", **values: int | str) -> str:
