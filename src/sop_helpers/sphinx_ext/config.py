@@ -179,9 +179,7 @@ def readme_table() -> str:
     ]
     for declared in rows:
         must = "yes" if declared.office_must_set else "no"
-        lines.append(
-            f"| `{declared.name}` | {declared.doc} | {_cell(declared.default)} | {must} |"
-        )
+        lines.append(f"| `{declared.name}` | {declared.doc} | {_cell(declared.default)} | {must} |")
     return "\n".join(lines) + "\n"
 
 
