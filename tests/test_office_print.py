@@ -31,8 +31,9 @@ def _squeeze(text: str) -> str:
 def _pdf_text(pdf: Path) -> tuple[int, str]:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return pages, text
 
 
@@ -59,23 +60,38 @@ def test_standards_form_prints_on_two_pages_at_most(
     answers = {item.id: n % 3 != 2 for n, item in enumerate(checklist.items)}
     _fill(page, site_url, checklist_id, answers, width)
     # The print button prints the office form; window.print is stubbed so the test can look at it.
-    page.evaluate("() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }")
+    page.evaluate(
+        "() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }"
+    )
     page.locator(f'form[data-checklist-id="{checklist_id}"] [data-action="print"]').click()
-    assert page.evaluate("window.__printed") == 1
+    # print-form.js is fetched on the first click, then prints once
+    page.wait_for_function("window.__printed === 1")
     page.emulate_media(media="print")
     pdf = tmp_path / "form.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
     pages, text = _pdf_text(pdf)
     assert pages <= 2, f"{checklist_id} prints on {pages} pages"
     squeezed = _squeeze(text)
-    for words in (OFFICE, "กลุ่มนโยบายและแผน", checklist.title, "นางสาวสมหญิงใจดี",
-                  "นักวิเคราะห์นโยบายและแผนชำนาญการ", "(ชื่อตัวบรรจง)", "ตำแหน่ง", "วันที่",
-                  "ผู้ประเมิน", "ผู้อำนวยการกลุ่มนโยบายและแผน", "สรุปผล"):
+    for words in (
+        OFFICE,
+        "กลุ่มนโยบายและแผน",
+        checklist.title,
+        "นางสาวสมหญิงใจดี",
+        "นักวิเคราะห์นโยบายและแผนชำนาญการ",
+        "(ชื่อตัวบรรจง)",
+        "ตำแหน่ง",
+        "วันที่",
+        "ผู้ประเมิน",
+        "ผู้อำนวยการกลุ่มนโยบายและแผน",
+        "สรุปผล",
+    ):
         assert _squeeze(words) in squeezed, words
     assert squeezed.count("ลงชื่อ") == 2
     result = score(checklist, answers)
-    numbers = {s.id: "๑๒๓๔๕๖๗๘๙"[PROCEDURES[checklist.procedure].standard(s.id).number - 1]
-               for s in PROCEDURES[checklist.procedure].standards}
+    numbers = {
+        s.id: "๑๒๓๔๕๖๗๘๙"[PROCEDURES[checklist.procedure].standard(s.id).number - 1]
+        for s in PROCEDURES[checklist.procedure].standards
+    }
     for sid, level in result.levels.items():
         line = say("level.standard", number=numbers[sid], level=level.level, max=level.max_level)
         assert _squeeze(line) in squeezed, line
@@ -97,9 +113,8 @@ def test_standards_form_prints_on_two_pages_at_most(
 def test_each_answer_in_the_form_words(page: Any, site_url: str, tmp_path: Path) -> None:
     answers = {"std1": True, "std2": False}
     _fill(page, site_url, "action-plan-standards", answers, 1280)
-    page.evaluate(
-        "SopPrintForm.prepare(document.querySelector('form[data-checklist-id=\"action-plan-standards\"]'))"
-    )
+    page.evaluate("() => { window.print = () => {}; }")
+    page.locator('form[data-checklist-id="action-plan-standards"] [data-action="print"]').click()
     cells = page.locator(".sop-print-root [data-pf-answer]")
     texts = {c.get_attribute("data-pf-answer"): c.inner_text().strip() for c in cells.all()}
     assert texts["std1"] == "ได้ตามมาตรฐาน"

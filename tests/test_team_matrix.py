@@ -1,4 +1,4 @@
-"""The director's person x procedure table: one row per person, whatever the honorific or spacing."""
+"""The director's person x procedure table: one row per person, whatever honorific or spacing."""
 
 from __future__ import annotations
 
@@ -27,18 +27,41 @@ def procedures() -> Any:
     return load_procedures(ROOT / "book" / "data" / "procedures")
 
 
-def _file(checklists: dict[str, Any], cid: str, answers: dict[str, Any], name: str, day: int,
-          position: str = "นักวิเคราะห์นโยบายและแผน") -> bytes:
-    results = make_results(checklists[cid], answers, name=name, position=position,
-                           now=dt.datetime(2026, 11, day, 9, tzinfo=TZ))
+def _file(
+    checklists: dict[str, Any],
+    cid: str,
+    answers: dict[str, Any],
+    name: str,
+    day: int,
+    position: str = "นักวิเคราะห์นโยบายและแผน",
+) -> bytes:
+    results = make_results(
+        checklists[cid],
+        answers,
+        name=name,
+        position=position,
+        now=dt.datetime(2026, 11, day, 9, tzinfo=TZ),
+    )
     return results_json(results).encode()
 
 
 def test_two_files_of_one_person_make_one_row(checklists: dict[str, Any], procedures: Any) -> None:
     files = [
-        ("a.json", _file(checklists, "action-plan-steps", {"s1": True, "s2": True}, "นางสาวสมหญิง ใจดี", 3)),
+        (
+            "a.json",
+            _file(checklists, "action-plan-steps", {"s1": True, "s2": True}, "นางสาวสมหญิง ใจดี", 3),
+        ),
         # the same person typed without the honorific and with a double space
-        ("b.json", _file(checklists, "budget-analysis-standards", {"std1": True, "std2": False}, "สมหญิง  ใจดี", 4)),
+        (
+            "b.json",
+            _file(
+                checklists,
+                "budget-analysis-standards",
+                {"std1": True, "std2": False},
+                "สมหญิง  ใจดี",
+                4,
+            ),
+        ),
         ("c.json", _file(checklists, "director-standards", {"std1.1": True}, "นายกิตติ อ่อนน้อม", 2)),
     ]
     entries, rejected = collect(files, checklists)
@@ -61,7 +84,10 @@ def test_two_files_of_one_person_make_one_row(checklists: dict[str, Any], proced
 def test_the_newest_duplicate_counts_and_the_reason_says_so(checklists: dict[str, Any]) -> None:
     files = [
         ("old.json", _file(checklists, "action-plan-steps", {"s1": True}, "นายกิตติ อ่อนน้อม", 1)),
-        ("new.json", _file(checklists, "action-plan-steps", {"s1": True, "s2": True}, "กิตติ อ่อนน้อม", 5)),
+        (
+            "new.json",
+            _file(checklists, "action-plan-steps", {"s1": True, "s2": True}, "กิตติ อ่อนน้อม", 5),
+        ),
     ]
     entries, rejected = collect(files, checklists)
     assert [e.file for e in entries] == ["new.json"]

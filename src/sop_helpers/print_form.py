@@ -23,6 +23,7 @@ DOTS = "." * 48
 
 def _blank(item: Item) -> str:
     # Unanswered on paper: both choices with a box, to tick by pen.
+    choices: tuple[str, ...]
     if item.kind == "statement":
         choices = (TEXTS["statement.true"], TEXTS["statement.false"])
     elif item.kind == "standard":
@@ -43,7 +44,10 @@ def _row(number: str, text: str, item: Item, extra: str = "") -> str:
 
 def _section_rows(section: Section) -> str:
     if section.kind == "cumulative":
-        head = f'<tr class="sop-pf-group"><th colspan="3" scope="rowgroup">{escape(section.title)}</th></tr>'
+        head = (
+            '<tr class="sop-pf-group"><th colspan="3" scope="rowgroup">'
+            f"{escape(section.title)}</th></tr>"
+        )
         return head + "".join(
             _row(f"ระดับ {item.number}", item.text, item) for item in section.items
         )
@@ -77,7 +81,10 @@ def _section_rows(section: Section) -> str:
 
 def _signer(name: str, position: str, role: str, hooks: bool) -> str:
     """A signature block: signature line, (name in block letters), position, date, role."""
-    fill = (lambda key: f' data-pf="{key}"') if hooks else (lambda key: "")
+
+    def fill(key: str) -> str:
+        return f' data-pf="{key}"' if hooks else ""
+
     date = f"วันที่ {'.' * 8} เดือน {'.' * 18} พ.ศ. {'.' * 8}"
     return (
         '<div class="sop-pf-signer">'
@@ -106,6 +113,7 @@ def render_print_form(
         for s in checklist.sections
         if s.kind == "cumulative"
     }
+    numbers_json = json.dumps(by_section, ensure_ascii=False)
     if checklist.kind == "indicators":
         head = "".join(f'<th scope="col">{escape(label)}</th>' for _, label in INDICATOR_COLUMNS)
         body = (
@@ -134,7 +142,7 @@ def render_print_form(
         "</tr></table>"
         f"{body}"
         '<section class="sop-pf-summary"><p class="sop-pf-summary-title">สรุปผล</p>'
-        f"<ul data-pf=\"summary\" data-numbers='{escape(json.dumps(by_section, ensure_ascii=False))}'>"
+        f"<ul data-pf=\"summary\" data-numbers='{escape(numbers_json)}'>"
         "</ul></section>"
         '<div class="sop-pf-sign">'
         + _signer("", "", "ผู้ประเมิน", hooks=True)

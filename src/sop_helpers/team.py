@@ -261,8 +261,12 @@ class Cell:
                     if level is not None:
                         number = numbers.get(section.items[0].ref, section.id)
                         lines.append(
-                            say("level.standard", number=number, level=level.level,
-                                max=level.max_level)
+                            say(
+                                "level.standard",
+                                number=number,
+                                level=level.level,
+                                max=level.max_level,
+                            )
                         )
                 if singles:
                     lines.append(
@@ -340,7 +344,9 @@ def standard_numbers(procedures: Mapping[str, Any]) -> dict[str, dict[str, str]]
     }
 
 
-def matrix_table(people: Iterable[PersonRow], procedures: Mapping[str, Any]) -> list[dict[str, list[str]]]:
+def matrix_table(
+    people: Iterable[PersonRow], procedures: Mapping[str, Any]
+) -> list[dict[str, list[str]]]:
     """The person x procedure table as plain lines per cell (what the web page and notebook show).
 
     Columns: ``ชื่อ`` (name, position), one per procedure (its short title), ``ส่งล่าสุด``.
@@ -348,7 +354,9 @@ def matrix_table(people: Iterable[PersonRow], procedures: Mapping[str, Any]) -> 
     numbers = standard_numbers(procedures)
     table = []
     for person in people:
-        row: dict[str, list[str]] = {"ชื่อ": [person.name, *([person.position] if person.position else [])]}
+        row: dict[str, list[str]] = {
+            "ชื่อ": [person.name, *([person.position] if person.position else [])]
+        }
         for cell in person.cells:
             row[procedures[cell.procedure].short_title] = cell.lines(numbers[cell.procedure])
         row["ส่งล่าสุด"] = [thai_date(person.updated.date(), "short")]

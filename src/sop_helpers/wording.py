@@ -48,6 +48,7 @@ TEXTS: Mapping[str, str] = {
 }
 """Every result wording, keyed; ``{field}`` parts are filled by :func:`say`."""
 
+
 def digits(value: int | str, style: Digits = "thai") -> str:
     """A number as the site writes it: Thai digits (๑๒) or Arabic (12)."""
     from .thai import thai_digits

@@ -20,11 +20,11 @@ from sphinx.util.docutils import SphinxDirective
 from sop_helpers._errors import DataError
 from sop_helpers.checklist_html import render_checklist
 from sop_helpers.checklists import Checklist, checklists_dir, load_checklist
-from sop_helpers.thai import thai_number
 from sop_helpers.print_form import render_print_form
-from sop_helpers.rates import load_office
-from sop_helpers.wording import wording_script
 from sop_helpers.procedures import load_procedures, procedures_dir
+from sop_helpers.rates import load_office
+from sop_helpers.thai import thai_number
+from sop_helpers.wording import wording_script
 
 from .assets import use_static
 
@@ -186,9 +186,20 @@ def _page_assets(
     body = context.get("body", "")
     if has is not None or 'class="sop-checklist"' in body:
         app.add_js_file("checklist.js", defer="defer")
-        app.add_js_file("print-form.js", defer="defer")
+        # The office form's code is fetched when a form is printed (no request until then).
+        app.add_js_file(None, body=PRINT_LOADER)
         app.add_css_file("checklist.css")
-        app.add_css_file("print-form.css")
+
+
+PRINT_LOADER = (
+    'document.addEventListener("click",function(e){'
+    "var b=e.target.closest&&e.target.closest('form.sop-checklist [data-action=\"print\"]');"
+    "if(!b||window.SopPrintForm)return;e.stopImmediatePropagation();"
+    'var s=document.createElement("script");'
+    's.src=document.documentElement.dataset.content_root+"_static/print-form.js";'
+    "s.onload=function(){b.click()};document.head.append(s)},true);"
+)
+"""Loads ``print-form.js`` on the first click of a form's print button, then clicks again."""
 
 
 def setup(app: Sphinx) -> None:
