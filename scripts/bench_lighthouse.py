@@ -18,6 +18,7 @@ import argparse
 import fnmatch
 import functools
 import gzip
+import io
 import json
 import os
 import statistics
@@ -69,8 +70,6 @@ class GzipHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=3600")
         self.end_headers()
-        import io
-
         return io.BytesIO(body)
 
 
@@ -107,7 +106,8 @@ def run_lighthouse(url: str, out: Path) -> dict[str, float]:
         a["id"]
         for cat in ("accessibility", "best-practices", "seo")
         for ref in report["categories"][cat]["auditRefs"]
-        if ref["weight"] and (a := report["audits"][ref["id"]])["score"] is not None
+        if ref["weight"]
+        and (a := report["audits"][ref["id"]])["score"] is not None
         and a["score"] < 1
     )
     scores["failing"] = failing  # type: ignore[assignment]
@@ -163,9 +163,7 @@ def main() -> int:
         )
     perf = [r["performance"] for r in rows]
     met = [
-        r
-        for r in rows
-        if all(r[c] >= t for c, t in TARGETS.items()) and r["fcp"] <= FCP_TARGET_MS
+        r for r in rows if all(r[c] >= t for c, t in TARGETS.items()) and r["fcp"] <= FCP_TARGET_MS
     ]
     print(
         f"\n{len(rows)} pages (median of {args.runs} runs): performance "
