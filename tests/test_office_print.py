@@ -106,7 +106,7 @@ def test_standards_form_prints_on_two_pages_at_most(
     # After printing the page is as it was.
     page.emulate_media(media="screen")
     page.evaluate("dispatchEvent(new Event('afterprint'))")
-    assert page.locator(".sop-print-root").count() == 0
+    assert page.locator("body > .sop-print-form").count() == 0
     assert not page.watch.console_errors and not page.watch.blocked
 
 
@@ -115,7 +115,8 @@ def test_each_answer_in_the_form_words(page: Any, site_url: str, tmp_path: Path)
     _fill(page, site_url, "action-plan-standards", answers, 1280)
     page.evaluate("() => { window.print = () => {}; }")
     page.locator('form[data-checklist-id="action-plan-standards"] [data-action="print"]').click()
-    cells = page.locator(".sop-print-root [data-pf-answer]")
+    page.wait_for_selector("body > .sop-print-form", state="attached")  # fetched on the click
+    cells = page.locator("body > .sop-print-form [data-pf-answer]")
     texts = {c.get_attribute("data-pf-answer"): c.inner_text().strip() for c in cells.all()}
     assert texts["std1"] == "ได้ตามมาตรฐาน"
     assert texts["std2"] == "ยังไม่ได้ตามมาตรฐาน"

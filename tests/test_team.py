@@ -8,9 +8,16 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, make_results
+from sop_helpers import load_checklists, load_procedures, make_results
 from sop_helpers.results import results_json
-from sop_helpers.team import collect, indicator_status, read_folder, team_rows
+from sop_helpers.team import (
+    collect,
+    indicator_status,
+    matrix_table,
+    read_folder,
+    team_matrix,
+    team_rows,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "book" / "data" / "sample" / "team"
@@ -89,23 +96,27 @@ def test_wrong_answer_kind_is_rejected_with_its_place(checklists: dict[str, Any]
 def test_web_page_shows_the_same_table(
     site_url: str, page: Any, checklists: dict[str, Any]
 ) -> None:
+    """Cell by cell: the web page's person x procedure table is team.matrix_table's."""
     entries, rejected = read_folder(SAMPLES, checklists)
-    expected = team_rows(entries)
+    procedures = load_procedures(ROOT / "book" / "data" / "procedures")
+    expected = matrix_table(team_matrix(entries, procedures), procedures)
     page.goto(site_url + "team/index.html", wait_until="networkidle")
     page.set_input_files("#sop-team-files", sorted(str(p) for p in SAMPLES.glob("*.json")))
-    page.wait_for_selector(".sop-team-output table")
+    page.wait_for_selector(".sop-team-matrix")
     tables = page.evaluate(
         """() => [...document.querySelectorAll('.sop-team-output table')].map(t => ({
              caption: t.caption.textContent,
              heads: [...t.tHead.rows[0].cells].map(c => c.textContent),
-             rows: [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent))}))"""
+             text: [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent)),
+             rows: [...t.tBodies[0].rows].map(r => [...r.cells].map(c =>
+               [...c.querySelectorAll(':scope > .sop-team-line')].map(s => s.textContent)))}))"""
     )
     by_caption = {t["caption"]: t for t in tables}
-    shown_rejected = by_caption["ไฟล์ที่ใช้ไม่ได้"]["rows"]
+    shown_rejected = by_caption["ไฟล์ที่ใช้ไม่ได้หรือซ้ำ"]["text"]
     assert [row[0] for row in shown_rejected] == [r.file for r in rejected]
-    team = by_caption["ภาพรวมของทีม"]
+    team = by_caption["ภาพรวมของทีม (หนึ่งแถวต่อหนึ่งคน)"]
     assert team["heads"] == list(expected[0])
-    assert team["rows"] == [[str(v) for v in row.values()] for row in expected]
+    assert team["rows"] == [list(row.values()) for row in expected]
     status = page.text_content(".sop-team-status")
     assert "ใช้ได้ 8 ไฟล์" in status and "ใช้ไม่ได้ 2 ไฟล์" in status
     assert not page.watch.console_errors

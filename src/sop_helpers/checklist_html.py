@@ -130,8 +130,9 @@ def _rows(checklist: Checklist, item: Item) -> str:
         if examples
         else ""
     )
+    # data-label: on a phone each row stacks as labelled fields (checklist.css).
     template_cells = "".join(
-        "<td><input "
+        f'<td data-label="{escape(label)}"><input '
         + _attrs(type="text", data_column=key, aria_label=label, **_hooks(checklist, item))
         + "></td>"
         for key, label in INDICATOR_COLUMNS

@@ -15,8 +15,8 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers.checklists import checklists_dir, load_checklists
-from sop_helpers.procedures import procedures_dir
-from sop_helpers.team import KIND_LABELS, SUPPORT_LEVEL
+from sop_helpers.procedures import load_procedures, procedures_dir
+from sop_helpers.team import KIND_LABELS, SUPPORT_LEVEL, standard_numbers
 from sop_helpers.wording import TEXTS
 
 
@@ -35,16 +35,28 @@ class TeamViewDirective(SphinxDirective):
             self.env.note_dependency(str(path))
         for path in sorted(procedures_dir(self.env.srcdir).glob("*.yml")):
             self.env.note_dependency(str(path))
-        checklists = load_checklists(folder)
+        procedures = load_procedures(procedures_dir(self.env.srcdir))
+        checklists = load_checklists(folder, procedures)
+        numbers = standard_numbers(procedures)
         models = {
             cid: {
                 **c.to_json(),
+                "procedure": c.procedure,
                 "section_titles": {s.id: s.title for s in c.sections},
+                # standard number per section (as written: ๑, ๒ ...), for the matrix cells
+                "section_numbers": {
+                    s.id: numbers[c.procedure].get(s.items[0].ref, "")
+                    for s in c.sections
+                    if s.items and s.items[0].ref in numbers[c.procedure]
+                },
             }
             for cid, c in checklists.items()
         }
         node = team_view()
         node["models"] = models
+        node["procedures"] = [
+            {"id": p.id, "short_title": p.short_title} for p in procedures.values()
+        ]
         node += nodes.paragraph(text="หน้านี้อ่านไฟล์ผลการตรวจสอบตนเองในเบราว์เซอร์ (ต้องเปิด JavaScript)")
         return [node]
 
@@ -53,6 +65,7 @@ def visit_team_view_html(self: Any, node: team_view) -> None:
     payload = json.dumps(
         {
             "models": node["models"],
+            "procedures": node["procedures"],
             "kinds": KIND_LABELS,
             "support_level": SUPPORT_LEVEL,
             "wording": dict(TEXTS),
@@ -91,6 +104,7 @@ def _page_assets(
 ) -> None:
     if doctree is not None and next(iter(doctree.findall(team_view)), None) is not None:
         app.add_js_file("checklist.js", loading_method="defer")
+        app.add_js_file("team-matrix.js", loading_method="defer")
         app.add_js_file("team.js", loading_method="defer")
         app.add_css_file("team.css")
 

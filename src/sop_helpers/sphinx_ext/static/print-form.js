@@ -127,17 +127,13 @@
       li.textContent = line;
       list.append(li);
     }
-    const root = document.createElement("div");
-    root.className = "sop-print-root";
-    root.append(copy);
-    document.body.append(root);
-    document.body.classList.add("sop-pf-printing");
+    // The filled copy is a child of body: print CSS then hides every other child of body.
+    document.body.append(copy);
     return copy;
   }
 
   function done() {
-    document.querySelectorAll(".sop-print-root").forEach((el) => el.remove());
-    document.body.classList.remove("sop-pf-printing");
+    document.querySelectorAll("body > .sop-print-form").forEach((el) => el.remove());
   }
 
   // The form's print button prints the office form (capture: before checklist.js sees the click).

@@ -97,6 +97,10 @@
     return t.toLowerCase();
   }
 
+  /** Said to the director, as team._older: which file counts instead, and why. @param {any} newer */
+  const older = (newer) => "ซ้ำกับไฟล์ที่ใหม่กว่า (" + newer.file + " บันทึก " + shortDate(newer.updated) + ")" +
+    " ของคนเดียวกันและแบบตรวจสอบเดียวกัน จึงใช้ไฟล์ที่ใหม่กว่า";
+
   /** Newest file per person and checklist counts; older ones are rejected (as team.collect). */
   function collect(/** @type {{name: string, text: string}[]} */ files, /** @type {any} */ models) {
     /** @type {any[]} */ const entries = [];
@@ -112,10 +116,10 @@
     for (const e of entries) {
       const key = personKey(e.name) + "\u0000" + e.model.id, old = newest.get(key);
       if (old && old.updated >= e.updated) {
-        rejected.push({ file: e.file, reason: "ซ้ำกับไฟล์ที่ใหม่กว่า (" + old.file + ")" });
+        rejected.push({ file: e.file, reason: older(old) });
         continue;
       }
-      if (old) rejected.push({ file: old.file, reason: "ซ้ำกับไฟล์ที่ใหม่กว่า (" + e.file + ")" });
+      if (old) rejected.push({ file: old.file, reason: older(e) });
       newest.set(key, e);
     }
     const cmp = (/** @type {string} */ a, /** @type {string} */ b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -157,7 +161,8 @@
 
   /** @param {string[]} heads @param {any[]} rows */
   function csv(heads, rows) {
-    const cell = (/** @type {any} */ v) => '"' + String(v).replace(/"/g, '""') + '"';
+    // Text cells only; one starting with = + - @ tab or CR gets a leading ' (decision 2).
+    const cell = (/** @type {any} */ v) => '"' + String(v).replace(/^([=+\-@\t\r])/, "'$1").replace(/"/g, '""') + '"';
     return "\ufeff" + [heads.map(cell).join(","), ...rows.map((r) => heads.map((h) => cell(r[h])).join(","))].join("\r\n") + "\r\n";
   }
 
@@ -168,31 +173,46 @@
     const out = /** @type {HTMLElement} */ (root.querySelector(".sop-team-output"));
     WORDS = data.wording || {};
 
+    /** Files chosen so far (by name): choosing again adds to them; the same name replaces. */
+    /** @type {Map<string, string>} */ const chosen = new Map();
+
     async function read(/** @type {FileList|File[]} */ list) {
-      const files = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
-      files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const f of [...list]) chosen.set(f.name, await f.text());
+      const files = [...chosen].map(([name, text]) => ({ name, text }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const { kept, rejected } = collect(files, data.models);
-      const rows = kept.map((e) => row(e, data.support_level));
       out.replaceChildren();
       if (rejected.length)
-        out.append(table(["ไฟล์", "เหตุผล"], rejected.map((r) => ({ "ไฟล์": r.file, "เหตุผล": r.reason })), "ไฟล์ที่ใช้ไม่ได้"));
-      out.append(table(COLUMNS, rows, "ภาพรวมของทีม"));
-      const support = kept.flatMap((e, i) => rows[i]["ควรได้รับการสนับสนุน"] ? [{ "ชื่อ": e.name, "แบบตรวจสอบ": e.model.title, "มาตรฐานที่ควรสนับสนุน": rows[i]["ควรได้รับการสนับสนุน"] }] : []);
-      if (support.length) out.append(table(["ชื่อ", "แบบตรวจสอบ", "มาตรฐานที่ควรสนับสนุน"], support, "ผู้ที่ควรได้รับการสนับสนุน"));
+        out.append(table(["ไฟล์", "เหตุผล"], rejected.map((r) => ({ "ไฟล์": r.file, "เหตุผล": r.reason })), "ไฟล์ที่ใช้ไม่ได้หรือซ้ำ"));
+      const matrix = /** @type {any} */ (window).SopTeamMatrix;
+      const folks = matrix.people(kept, data, personKey);
+      const shown = matrix.render(folks, data, indicatorStatus);
+      out.append(shown.box);
       const button = document.createElement("button");
       button.type = "button";
-      button.className = "btn btn-outline-primary";
+      button.className = "btn btn-outline-primary sop-team-csv";
       button.textContent = "ดาวน์โหลดตารางภาพรวมเป็น CSV (เปิดใน Excel ได้)";
       button.addEventListener("click", () => {
-        const blob = new Blob([csv(COLUMNS, rows)], { type: "text/csv;charset=utf-8" });
+        const flat = shown.rows.map((/** @type {any} */ r) => Object.fromEntries(shown.heads.map((/** @type {string} */ h) => [h, r[h].join("; ")])));
+        const blob = new Blob([csv(shown.heads, flat)], { type: "text/csv;charset=utf-8" });
         const a = document.createElement("a");
         a.href = URL.createObjectURL(blob);
-        a.download = "team-summary.csv";
+        a.download = "ภาพรวมทีม_" + new Date().toISOString().slice(0, 10) + ".csv";
         a.click();
         setTimeout(() => URL.revokeObjectURL(a.href), 1000);
       });
-      out.append(button);
-      status.textContent = "อ่าน " + files.length + " ไฟล์: ใช้ได้ " + kept.length + " ไฟล์ ใช้ไม่ได้ " + rejected.length + " ไฟล์";
+      const clear = document.createElement("button");
+      clear.type = "button";
+      clear.className = "btn btn-outline-secondary sop-team-clear";
+      clear.textContent = "ล้างรายการไฟล์";
+      clear.addEventListener("click", () => { chosen.clear(); out.replaceChildren(); status.textContent = "ล้างรายการไฟล์แล้ว"; });
+      const tools = document.createElement("p");
+      tools.className = "sop-team-tools";
+      tools.append(button, " ", clear);
+      out.append(tools);
+      status.textContent = "อ่าน " + files.length + " ไฟล์: ใช้ได้ " + kept.length + " ไฟล์ ใช้ไม่ได้ " + rejected.length +
+        " ไฟล์ บุคลากร " + folks.length + " คน (เลือกไฟล์เพิ่มได้อีก)";
+      input.value = "";
     }
 
     input.addEventListener("change", () => { if (input.files) read(input.files); });

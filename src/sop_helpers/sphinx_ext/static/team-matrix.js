@@ -1,0 +1,164 @@
+// @ts-check
+/* The director's person x procedure table (as sop_helpers.team.team_matrix / matrix_table): one row
+   per person (names matched by the shared person key), one cell per procedure with progress,
+   levels, quiz score and "needs support" in the handbook's wording (sop_helpers.wording, from the
+   page's data), details of each file on demand. One namespace: SopTeamMatrix. */
+(function () {
+  "use strict";
+  const KIND_ORDER = ["steps", "standards", "knowledge", "indicators"];
+
+  /** @param {string|number} s */
+  function digits(s) {
+    const core = /** @type {any} */ (window).SopCore;
+    if (core && core.thaiDigits) return core.thaiDigits(String(s));
+    return String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+  }
+
+  /** @param {Record<string,string>} words @param {string} key @param {Record<string, string|number>} [values] */
+  function say(words, key, values = {}) {
+    return (words[key] || key).replace(/\{(\w+)\}/g,
+      (_, k) => (typeof values[k] === "number" ? digits(values[k]) : String(values[k] ?? "")));
+  }
+
+  /** @param {any} e @param {(row: any) => boolean|null} indicatorStatus */
+  const reached = (e, indicatorStatus) => e.rows.map(indicatorStatus).filter((/** @type {any} */ x) => x).length;
+
+  /**
+   * The lines of one person's cell for one procedure (as team.Cell.lines).
+   * @param {any[]} entries @param {any} data @param {(row: any) => boolean|null} indicatorStatus
+   */
+  function lines(entries, data, indicatorStatus) {
+    const w = data.wording || {};
+    if (!entries.length) return [say(w, "not.sent")];
+    /** @type {string[]} */ const out = [];
+    /** @type {string[]} */ const support = [];
+    for (const e of entries) {
+      const s = e.score, model = e.model, numbers = model.section_numbers || {};
+      const [done, total] = String(s.progress).split("/").map(Number);
+      if (model.kind === "steps") out.push(say(w, "steps", { done, total }));
+      else if (model.kind === "knowledge" && s.knowledge) {
+        const quiz = e.quiz;
+        if (quiz && !quiz.submitted) out.push(say(w, "quiz.unsubmitted"));
+        else {
+          const score = quiz && quiz.score ? quiz.score : s.knowledge;
+          out.push(say(w, "quiz", { correct: score.correct, total: score.total }));
+        }
+        if (quiz && quiz.attempts) out.push(say(w, "quiz.attempts", { attempts: quiz.attempts }));
+      } else if (model.kind === "indicators") {
+        out.push(say(w, "rows", { done, total }));
+        if (e.rows.length) out.push(say(w, "indicators", { reached: reached(e, indicatorStatus), total: e.rows.length }));
+      } else {
+        for (const section of model.sections) {
+          const lv = s.levels[section.id];
+          if (lv) out.push(say(w, "level.standard", { number: numbers[section.id] || section.id, level: lv.level, max: lv.max }));
+        }
+        const met = Object.values(s.met);
+        if (met.length) out.push(say(w, "met.count", { met: met.filter((m) => m === true).length, total: met.length }));
+      }
+      for (const section of model.sections) {
+        const lv = s.levels[section.id];
+        if ((lv && lv.level < data.support_level) || s.met[section.id] === false)
+          support.push(numbers[section.id] || section.id);
+      }
+    }
+    if (support.length) out.push(say(w, "support") + ": มาตรฐานข้อ " + support.join(", "));
+    return out;
+  }
+
+  /** "20 พ.ย. 69" from the date part of an ISO time, as team.py's thai_date(short). @param {string} iso */
+  function shortDate(iso) {
+    const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+    return new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-latn", {
+      day: "numeric", month: "short", year: "2-digit", timeZone: "UTC",
+    }).format(new Date(Date.UTC(y, m - 1, d)));
+  }
+
+  /**
+   * People (one per key), each with a cell per procedure, sorted by key (no honorific).
+   * @param {any[]} kept @param {any} data @param {(name: string) => string} key
+   */
+  function people(kept, data, key) {
+    /** @type {Map<string, any[]>} */ const byKey = new Map();
+    for (const e of kept) {
+      const k = key(e.name);
+      if (!byKey.has(k)) byKey.set(k, []);
+      /** @type {any[]} */ (byKey.get(k)).push(e);
+    }
+    const cmp = (/** @type {string} */ a, /** @type {string} */ b) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...byKey.entries()].map(([k, mine]) => {
+      const newest = mine.reduce((a, b) => (b.updated > a.updated ? b : a));
+      const cells = data.procedures.map((/** @type {any} */ p) => mine
+        .filter((e) => e.model.procedure === p.id)
+        .sort((a, b) => KIND_ORDER.indexOf(a.model.kind) - KIND_ORDER.indexOf(b.model.kind) || cmp(a.model.id, b.model.id)));
+      return { key: k, name: newest.name, position: newest.position, updated: newest.updated, entries: mine, cells };
+    }).sort((a, b) => cmp(a.key, b.key) || cmp(a.name, b.name));
+  }
+
+  /** The plain table (heading -> lines), as team.matrix_table. @param {any[]} folks @param {any} data @param {any} indicatorStatus */
+  function table(folks, data, indicatorStatus) {
+    return folks.map((p) => {
+      /** @type {Record<string, string[]>} */ const row = { "ชื่อ": [p.name, ...(p.position ? [p.position] : [])] };
+      data.procedures.forEach((/** @type {any} */ proc, /** @type {number} */ i) => {
+        row[proc.short_title] = lines(p.cells[i], data, indicatorStatus);
+      });
+      row["ส่งล่าสุด"] = [shortDate(p.updated)];
+      return row;
+    });
+  }
+
+  /** @param {string} tag @param {string} [cls] @param {string} [text] */
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  /**
+   * The matrix as an HTML table in a box that never scrolls sideways; cards on a phone.
+   * @param {any[]} folks @param {any} data @param {any} indicatorStatus
+   */
+  function render(folks, data, indicatorStatus) {
+    const rows = table(folks, data, indicatorStatus);
+    const heads = ["ชื่อ", ...data.procedures.map((/** @type {any} */ p) => p.short_title), "ส่งล่าสุด"];
+    const t = el("table", "table sop-team-matrix");
+    /** @type {HTMLTableElement} */ (t).createCaption().textContent = "ภาพรวมของทีม (หนึ่งแถวต่อหนึ่งคน)";
+    const head = /** @type {HTMLTableElement} */ (t).createTHead().insertRow();
+    heads.forEach((h) => { const th = el("th", "", h); th.setAttribute("scope", "col"); head.append(th); });
+    const body = /** @type {HTMLTableElement} */ (t).createTBody();
+    rows.forEach((row, n) => {
+      const tr = body.insertRow();
+      heads.forEach((h, i) => {
+        const cell = i === 0 ? el("th") : el("td");
+        if (i === 0) cell.setAttribute("scope", "row");
+        cell.dataset.label = h;
+        row[h].forEach((line) => cell.append(el("span", "sop-team-line", line)));
+        if (row[h].some((line) => line.startsWith(say(data.wording || {}, "support")))) cell.classList.add("sop-team-support");
+        if (i === 0) cell.append(details(folks[n]));
+        tr.append(cell);
+      });
+    });
+    const box = el("div", "sop-team-box");
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", "ภาพรวมของทีม");
+    box.tabIndex = 0;
+    box.append(t);
+    return { box, rows, heads };
+  }
+
+  /** Details on demand: each file of the person, its date and its state. @param {any} person */
+  function details(person) {
+    const d = el("details", "sop-team-details");
+    d.append(el("summary", "", "รายละเอียด (" + digits(person.entries.length) + " ไฟล์)"));
+    const list = el("ul");
+    for (const e of person.entries) {
+      const [done, total] = String(e.score.progress).split("/").map(Number);
+      list.append(el("li", "", e.model.title + ": ตอบแล้ว " + digits(done) + " จาก " + digits(total) +
+        " ข้อ (ไฟล์ " + e.file + " บันทึก " + shortDate(e.updated) + ")"));
+    }
+    d.append(list);
+    return d;
+  }
+
+  /** @type {any} */ (window).SopTeamMatrix = { people, table, render, lines };
+})();
