@@ -20,9 +20,7 @@ from pydantic import BaseModel, Field, model_validator
 from ._errors import DataError
 from ._validate import FROZEN, Text, validate
 from ._yaml import load_yaml
-
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_DIGIT_TABLE = str.maketrans(THAI_DIGITS, "0123456789")
+from .thai import arabic_digits
 
 ACRONYMS: tuple[str, ...] = (
     "กคศ", "กพท", "กศจ", "กสศ", "ครม", "คสช", "ผอ", "ศธ", "ศธจ", "สกสค", "สงป", "สตง",
@@ -50,11 +48,6 @@ class SearchRulesError(DataError):
     """``book/data/search.yml`` is malformed."""
 
 
-def fold_digits(text: str) -> str:
-    """Replace Thai digits by Arabic digits (``๑๕`` -> ``15``)."""
-    return text.translate(_DIGIT_TABLE)
-
-
 def _undot(match: re.Match[str]) -> str:
     return " " + match.group(0).replace(".", "") + " "
 
@@ -64,7 +57,7 @@ def normalise(text: str) -> str:
 
     Each acronym is set apart by spaces so that it becomes a word of its own.
     """
-    text = fold_digits(unicodedata.normalize("NFC", text)).lower()
+    text = arabic_digits(unicodedata.normalize("NFC", text)).lower()
     for pattern in (_KNOWN, _DOTTED, _GENERIC):
         text = pattern.sub(_undot, text)
     return _SEPARATORS.sub(" ", text)

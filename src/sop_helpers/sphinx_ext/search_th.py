@@ -41,8 +41,6 @@ from sop_helpers.glossary import load_glossary
 from sop_helpers.search_text import (
     ACRONYMS,
     RUN,
-    THAI_DIGITS,
-    fold_digits,
     index_data,
     load_search_rules,
     normalise,
@@ -50,7 +48,7 @@ from sop_helpers.search_text import (
 
 from .assets import use_static
 
-__all__ = ["ACRONYMS", "THAI_DIGITS", "SearchThai", "fold_digits", "normalise"]
+__all__ = ["ACRONYMS", "SearchThai", "normalise"]
 
 FUNCTION_WORDS: frozenset[str] = frozenset((
     "และ", "ของ", "ใน", "ตาม", "เป็น", "ให้", "ได้", "มี", "ไม่", "กับ", "จาก", "นี้", "นั้น",
