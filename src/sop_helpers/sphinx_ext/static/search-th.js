@@ -578,7 +578,8 @@
     }
     const content = pieces.filter((w) => !joins(w));
     if (content.length) pieces.splice(0, pieces.length, ...content);
-    else if (!pieces.length) {
+    const onlyAsking = !pieces.length;
+    if (onlyAsking) {
       // Only question words: search them after all.
       pieces.push(...words);
       dropped.length = 0;
@@ -653,7 +654,7 @@
       const concepts = [];
       for (const s of cut) {
         if (s.kind === "near" && s.near) concepts.push(nearConcept(s.text, s.near, s.text.length));
-        else if (p.drop.has(s.text)) dropped.push(s.text);
+        else if (p.drop.has(s.text) && !onlyAsking) dropped.push(s.text);
         else if (p.syn.has(s.text)) concepts.push(aliasConcept(s.text, s.text.length));
         else if (cut.length === 1 || (s.text.length > 1 && !joins(s.text))) concepts.push(plain(s.text, s.text.length));
       }
