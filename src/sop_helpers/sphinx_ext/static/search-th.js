@@ -141,10 +141,12 @@
       : null;
 
   /**
-   * A number in the site's digits (decision 1: Thai unless the site is set to Arabic).
+   * A number in the site's digits (decision 1: Thai unless <body data-sop-digits="arabic">).
    * @param {number} n
    */
   function digits(n) {
+    // sop-core.js, where the site has it, is the one home of the digit style.
+    if (W.SopCore && typeof W.SopCore.digits === "function") return String(W.SopCore.digits(String(n)));
     const style =
       document.documentElement.dataset.sopDigits ||
       (document.body && document.body.dataset.sopDigits) ||
