@@ -162,6 +162,7 @@ def _page_assets(
     )
     body = context.get("body", "")
     if has is not None or 'class="sop-checklist"' in body:
+        app.add_js_file("sop-core.js", defer="defer")
         app.add_js_file("checklist.js", defer="defer")
         app.add_css_file("checklist.css")
 

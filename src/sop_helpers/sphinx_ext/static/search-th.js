@@ -528,7 +528,9 @@
         const thai = w.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)]);
         return thai === w ? [w] : [w, thai];
       });
-      localStorage.setItem("sphinx_highlight_terms", marks.join(" "));
+      try {
+        localStorage.setItem("sphinx_highlight_terms", marks.join(" "));
+      } catch (e) { /* storage blocked or full: the results still show, only unmarked */ }
     }
     const list = /** @type {HTMLElement} */ (S.output);
     list.replaceChildren();
