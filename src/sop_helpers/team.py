@@ -25,7 +25,7 @@ from .checklists import Checklist
 from .names import person_key
 from .results import MESSAGES, Bundle, Loaded, check_file, message, migrate
 from .scoring import Score, score
-from .thai import thai_date, thai_digits
+from .thai import arabic_digits, thai_date, thai_digits
 
 KIND_LABELS = {
     "steps": "ขั้นตอน",
@@ -158,7 +158,7 @@ _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 def _number(text: str) -> Decimal | None:
     """A plain number written with Thai or Arabic digits, commas or a % sign; else None."""
-    cleaned = re.sub(r"[,%\s]", "", text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+    cleaned = re.sub(r"[,%\s]", "", arabic_digits(text))
     return Decimal(cleaned) if _NUMBER.fullmatch(cleaned) else None
 
 
