@@ -67,6 +67,14 @@
     });
   }
 
+  /** The handbook's result wording (sop_helpers.wording), from the page's data. */
+  let WORDS = /** @type {Record<string, string>} */ ({});
+  /** @param {string} key @param {Record<string, string|number>} [values] */
+  const say = (key, values = {}) => (WORDS[key] || key).replace(/\{(\w+)\}/g,
+    (_, k) => (typeof values[k] === "number" ? core.thaiDigits(values[k]) : String(values[k] ?? "")));
+  /** @param {boolean|null|undefined} m */
+  const metWord = (m) => say(m === true ? "met.true" : m === false ? "met.false" : "met.none");
+
   /** @param {any} e @param {number} supportLevel */
   function row(e, supportLevel) {
     const s = e.score, titles = e.model.section_titles;
@@ -75,24 +83,28 @@
     for (const section of e.model.sections) {  // in the checklist's order, as team.py
       const k = section.id, lv = s.levels[k], met = s.met[k];
       if (lv) {
-        cells.push(titles[k] + ": ระดับ " + lv.level + "/" + lv.max);
+        cells.push(titles[k] + ": " + say("level", { level: lv.level, max: lv.max }));
         if (lv.level < supportLevel) support.push(titles[k]);
       } else if (k in s.met) {
-        cells.push(titles[k] + ": " + (met === true ? "ผ่าน" : met === false ? "ไม่ผ่าน" : "ยังไม่ประเมิน"));
+        cells.push(titles[k] + ": " + metWord(met));
         if (met === false) support.push(titles[k]);
       }
     }
     const statuses = e.rows.map(indicatorStatus);
     return {
       "ชื่อ": e.name, "ตำแหน่ง": e.position, "แบบตรวจสอบ": e.model.title,
-      "ความก้าวหน้า": done + "/" + total, "ร้อยละ": total ? Math.round(100 * done / total) : 0,
+      "ความก้าวหน้า": say("progress", { done, total }), "ร้อยละ": total ? Math.round(100 * done / total) : 0,
       "มาตรฐาน": cells.join("; "),
-      "ความรู้": s.knowledge ? s.knowledge.correct + "/" + s.knowledge.total : "",
-      "ตัวชี้วัด (บรรลุ/ทั้งหมด)": e.rows.length ? statuses.filter((/** @type {boolean|null} */ x) => x).length + "/" + statuses.length : "",
+      "ความรู้": s.knowledge ? say("quiz", { correct: s.knowledge.correct, total: s.knowledge.total }) : "",
+      "ตัวชี้วัด (บรรลุ/ทั้งหมด)": e.rows.length ? say("progress", { done: statuses.filter((/** @type {boolean|null} */ x) => x).length, total: statuses.length }) : "",
       "ควรได้รับการสนับสนุน": support.join(", "),
       "ปรับปรุงล่าสุด": shortDate(e.updated),
     };
   }
+
+  /** Said to the director, as team._older: which file counts instead, and why. @param {any} newer */
+  const older = (newer) => "ซ้ำกับไฟล์ที่ใหม่กว่า (" + newer.file + " บันทึก " + shortDate(newer.updated) + ")" +
+    " ของคนเดียวกันและแบบตรวจสอบเดียวกัน จึงใช้ไฟล์ที่ใหม่กว่า";
 
   /**
    * The newest file per person (same person_key) and checklist counts, by instant; the others are
@@ -116,14 +128,14 @@
     for (const e of found) {
       const key = e.key + "\u0000" + e.model.id, old = newest.get(key);
       if (old && old.at >= e.at) {
-        rejected.push({ file: e.file, reason: "ซ้ำกับไฟล์ที่ใหม่กว่า (" + old.file + ")" });
+        rejected.push({ file: e.file, reason: older(old) });
         continue;
       }
-      if (old) rejected.push({ file: old.file, reason: "ซ้ำกับไฟล์ที่ใหม่กว่า (" + e.file + ")" });
+      if (old) rejected.push({ file: old.file, reason: older(e) });
       newest.set(key, e);
     }
     const cmp = (/** @type {string} */ a, /** @type {string} */ b) => (a < b ? -1 : a > b ? 1 : 0);
-    const kept = [...newest.values()].sort((a, b) => cmp(a.key, b.key) || cmp(a.model.id, b.model.id));
+    const kept = [...newest.values()].sort((a, b) => cmp(a.key, b.key) || cmp(a.name, b.name) || cmp(a.model.id, b.model.id));
     return { kept, rejected: rejected.sort((a, b) => cmp(a.file, b.file)) };
   }
 
@@ -166,6 +178,7 @@
     const input = /** @type {HTMLInputElement} */ (root.querySelector("input[type=file]"));
     const status = /** @type {HTMLElement} */ (root.querySelector(".sop-team-status"));
     const out = /** @type {HTMLElement} */ (root.querySelector(".sop-team-output"));
+    WORDS = data.wording || {};
 
     async function read(/** @type {FileList|File[]} */ list) {
       const files = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
