@@ -14,7 +14,7 @@
   /** @typedef {{ok: true, kept: Object<string, Answer>, dropped: string[], bad: {id: string, message: string}[], version: number, notes: string[], file: any} | {ok: false, key: string, place: string, message: string}} Read */
 
   const core = /** @type {any} */ (window).SopCore;
-  const { thaiDigits: thai, storage } = core;
+  const { digits: thai, storage } = core; // numbers in the site's digits
   const COLUMNS = ["indicator", "target", "evidence", "result"];
   const KEY = "sop-checklist:";
   const PKEY = "sop-checklist-progress:";

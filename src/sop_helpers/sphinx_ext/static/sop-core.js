@@ -15,6 +15,16 @@
   /** "๑๒" -> "12" (what inputs are read as). @param {string|number} s */
   const arabicDigits = (s) => String(s).replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
 
+  /**
+   * A number or text in the site's digits (decision 1: Thai unless the page carries
+   * data-sop-digits="arabic" on <body> or <html>). Every number the scripts show goes through it.
+   * @param {string|number} s
+   */
+  function digits(s) {
+    const style = (document.body && document.body.dataset.sopDigits) || document.documentElement.dataset.sopDigits;
+    return style === "arabic" ? arabicDigits(s) : thaiDigits(s);
+  }
+
   // ------------------------------------------------------------------------------- storage
 
   /** Why storage failed, as the reader is told (Thai). */
@@ -147,7 +157,7 @@
   function shortList(items, limit = 10) {
     const shown = items.slice(0, limit).map((x) => (x.length > 80 ? x.slice(0, 80) + "…" : x));
     const rest = items.length - shown.length;
-    return shown.join(", ") + (rest > 0 ? " และอีก " + thaiDigits(rest.toLocaleString("en-US")) + " รายการ" : "");
+    return shown.join(", ") + (rest > 0 ? " และอีก " + digits(rest.toLocaleString("en-US")) + " รายการ" : "");
   }
 
   // ------------------------------------------------------------------------------- names
@@ -359,7 +369,7 @@
   }
 
   /** @type {any} */ (window).SopCore = {
-    thaiDigits, arabicDigits,
+    thaiDigits, arabicDigits, digits,
     storage: { load, save, remove, keys, MESSAGES: STORAGE_MESSAGES },
     download, csvCell, csvText, shortList,
     normalizeText, personKey,

@@ -45,7 +45,7 @@
     const checked = core.contract.checkFile(data);
     if (!checked.ok) throw new Refused(checked.message);
     return checked.files.map((/** @type {any} */ file, /** @type {number} */ i) => {
-      const where = checked.shape === "bundle" ? "ผลที่ " + core.thaiDigits(i + 1) + " ในชุด: " : "";
+      const where = checked.shape === "bundle" ? "ผลที่ " + core.digits(i + 1) + " ในชุด: " : "";
       const id = file.checklist.id;
       if (!Object.prototype.hasOwnProperty.call(models, id))
         throw new Refused(where + core.contract.message({ key: "unknown_checklist", place: "/checklist/id", params: { found: id } }));
@@ -71,7 +71,7 @@
   let WORDS = /** @type {Record<string, string>} */ ({});
   /** @param {string} key @param {Record<string, string|number>} [values] */
   const say = (key, values = {}) => (WORDS[key] || key).replace(/\{(\w+)\}/g,
-    (_, k) => (typeof values[k] === "number" ? core.thaiDigits(values[k]) : String(values[k] ?? "")));
+    (_, k) => (typeof values[k] === "number" ? core.digits(values[k]) : String(values[k] ?? "")));
   /** @param {boolean|null|undefined} m */
   const metWord = (m) => say(m === true ? "met.true" : m === false ? "met.false" : "met.none");
 
