@@ -86,7 +86,7 @@
     }
     const cmp = (/** @type {string} */ a, /** @type {string} */ b) => (a < b ? -1 : a > b ? 1 : 0);
     return [...byKey.entries()].map(([k, mine]) => {
-      const newest = mine.reduce((a, b) => (b.updated > a.updated ? b : a));
+      const newest = mine.reduce((a, b) => ((b.at ?? b.updated) > (a.at ?? a.updated) ? b : a));
       const cells = data.procedures.map((/** @type {any} */ p) => mine
         .filter((e) => e.model.procedure === p.id)
         .sort((a, b) => KIND_ORDER.indexOf(a.model.kind) - KIND_ORDER.indexOf(b.model.kind) || cmp(a.model.id, b.model.id)));
