@@ -209,7 +209,9 @@ def _section_summary(checklist: Checklist, section: Section, result: Score) -> s
     return ""
 
 
-def render_checklist(checklist: Checklist, answers: Mapping[str, Any] | None = None) -> str:
+def render_checklist(
+    checklist: Checklist, answers: Mapping[str, Any] | None = None, file_stem: str = ""
+) -> str:
     """The checklist as an HTML form (progressively enhanced by ``checklist.js``).
 
     ``answers`` only sets the initial scores shown; the browser keeps its own answers.
@@ -232,6 +234,8 @@ def render_checklist(checklist: Checklist, answers: Mapping[str, Any] | None = N
         data_checklist_kind=checklist.kind,
         data_checklist_title=checklist.title,
         data_procedure_title=checklist.procedure_title,
+        # exported files are named "<stem>_<person>_<date>" (checklist.js)
+        data_file_stem=file_stem or checklist.id,
         aria_labelledby=f"cl-{checklist.id}-title",
     )
     person = "".join(

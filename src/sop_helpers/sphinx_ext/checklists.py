@@ -21,6 +21,7 @@ from sop_helpers._errors import DataError
 from sop_helpers.checklist_html import render_checklist
 from sop_helpers.checklists import Checklist, checklists_dir, load_checklist
 from sop_helpers.print_form import render_print_form
+from sop_helpers.team import KIND_LABELS
 from sop_helpers.procedures import load_procedures, procedures_dir
 from sop_helpers.rates import load_office
 from sop_helpers.thai import thai_number
@@ -71,8 +72,17 @@ class ChecklistDirective(SphinxDirective):
             "title": checklist.title,
             "procedure_title": checklist.procedure_title,
             "version": checklist.version,
+            # "my progress" lists checklists in the handbook's order: procedure, then kind
+            "order": (
+                procedures[checklist.procedure].order,
+                list(KIND_LABELS).index(checklist.kind) if checklist.kind in KIND_LABELS else 99,
+            ),
         }
-        node = checklist_node(checklist=checklist, print_form=_print_form(self, checklist))
+        node = checklist_node(
+            checklist=checklist,
+            print_form=_print_form(self, checklist),
+            file_stem=_file_stem(self, checklist),
+        )
         node += _plain_list(checklist)
         return [node]
 
@@ -89,6 +99,13 @@ def _print_form(directive: SphinxDirective, checklist: Checklist) -> str:
     numbers = {std.id: thai_number(std.number) for std in procedure.standards}
     director = str(getattr(directive.config, "sop_director_name", "") or "")
     return render_print_form(checklist, office, director, numbers)
+
+
+def _file_stem(directive: SphinxDirective, checklist: Checklist) -> str:
+    """How exported files begin: the procedure's short title and the kind (Thai, no spaces)."""
+    _, procedures_folder = _folders(directive.env)
+    short = load_procedures(procedures_folder)[checklist.procedure].short_title
+    return "-".join(f"{short} {KIND_LABELS.get(checklist.kind, checklist.kind)}".split())
 
 
 def _plain_list(checklist: Checklist) -> nodes.Element:
@@ -128,7 +145,7 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildE
 
 
 def visit_checklist_html(translator: Any, node: checklist_node) -> None:
-    translator.body.append(render_checklist(node["checklist"]))
+    translator.body.append(render_checklist(node["checklist"], file_stem=node.get("file_stem", "")))
     translator.body.append(node.get("print_form", ""))
     if not getattr(translator, "_sop_wording", False):
         # One result wording for the page's scripts (sop_helpers.wording), once per page.
@@ -141,7 +158,9 @@ def visit_progress_html(translator: Any, node: checklist_progress_node) -> None:
     builder = translator.builder
     registry = _registry(builder.env)
     rows = []
-    for checklist_id, info in sorted(registry.items(), key=lambda kv: (kv[1]["docname"], kv[0])):
+    for checklist_id, info in sorted(
+        registry.items(), key=lambda kv: (tuple(kv[1].get("order", (99, 99))), kv[0])
+    ):
         uri = builder.get_relative_uri(builder.current_docname, info["docname"])
         rows.append(
             f'<tr data-progress-row="{checklist_id}"><td><a href="{uri}#cl-{checklist_id}">'

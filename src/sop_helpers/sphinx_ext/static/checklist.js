@@ -204,6 +204,16 @@
     for (const view of personViews) if (view !== except) view(p);
   }
 
+  /** A file-name part: the text as typed, Thai kept, unsafe characters dropped, spaces as "-". @param {string} text */
+  const namePart = (text) => core.normalizeText(String(text)).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "").replace(/ /g, "-");
+  /** Today as B.E. "2569-12-01" (file names keep Arabic digits). */
+  function beToday() {
+    const d = new Date();
+    return (d.getFullYear() + 543) + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
+  /** "<stem>_<person>_<date>.<ext>", e.g. แผนปฏิบัติการ-มาตรฐาน_สมหญิง-ใจดี_2569-12-01.json @param {string} stem @param {string} name @param {string} ext */
+  const fileName = (stem, name, ext) => namePart(stem) + "_" + namePart(name) + "_" + beToday() + "." + ext;
+
   // ------------------------------------------------------------------- one form
 
   /** @param {HTMLFormElement} form */
@@ -215,6 +225,10 @@
     const rowsBody = one(form, "table.sop-cl-rows tbody");
     const template = one(form, "template.sop-cl-row-template");
     let created = new Date().toISOString();
+    // A knowledge check is submitted ("ส่งคำตอบ"): then locked and its key shown; "ทำใหม่" starts again.
+    const isQuiz = model.kind === "knowledge";
+    /** @type {{submitted: boolean, attempts: number, score: {correct: number, total: number}|null}} */
+    let quiz = { submitted: false, attempts: 0, score: null };
     /** When each answer was last given or cleared here or in another tab (ms). @type {Object<string, number>} */
     let times = {};
 
@@ -289,8 +303,35 @@
         format: "sop-checklist-results", format_version: core.contract.version(),
         checklist: { id: model.id, version: model.version },
         person: person(), created, updated: new Date().toISOString(), answers,
+        ...(isQuiz ? { quiz: { ...quiz } } : {}),
       };
     }
+
+    /** The quiz's own buttons (made here: without JavaScript the key is simply open). */
+    const quizBar = isQuiz ? document.createElement("p") : null;
+    if (quizBar) {
+      quizBar.className = "sop-cl-quiz";
+      quizBar.innerHTML = '<button type="button" data-action="quiz-submit">ส่งคำตอบ</button> ' +
+        '<button type="button" data-action="quiz-retry">ทำใหม่</button> <output class="sop-cl-quiz-state" aria-live="polite"></output>';
+      one(form, ".sop-cl-progress").before(quizBar);
+    }
+    /** Lock or unlock the questions as the quiz state says. */
+    function lockQuiz() {
+      if (!quizBar) return;
+      form.dataset.quizSubmitted = String(quiz.submitted);
+      for (const it of Object.values(items)) for (const i of inputs(it.id)) i.disabled = quiz.submitted;
+      one(quizBar, '[data-action="quiz-submit"]').hidden = quiz.submitted;
+      one(quizBar, '[data-action="quiz-retry"]').hidden = !quiz.submitted;
+      one(quizBar, "output").textContent = quiz.submitted && quiz.score
+        ? "ส่งคำตอบแล้ว: ถูก " + thai(quiz.score.correct) + " จาก " + thai(quiz.score.total) + " ข้อ (ครั้งที่ " + thai(quiz.attempts) + ")"
+        : "ยังไม่ได้ส่งคำตอบ" + (quiz.attempts ? " (ส่งแล้ว " + thai(quiz.attempts) + " ครั้ง)" : "");
+    }
+    /** @param {any} q */
+    const takeQuiz = (q) => {
+      if (!isQuiz || !q || typeof q !== "object") return;
+      quiz = { submitted: q.submitted === true, attempts: Number(q.attempts) || 0,
+        score: q.score && typeof q.score.correct === "number" ? { correct: q.score.correct, total: q.score.total } : null };
+    };
 
     /** Show saved answers (null: cleared) and remember their times. @param {Object<string, Answer>} answers */
     function show(answers) {
@@ -327,12 +368,12 @@
       if (k) {
         put("output[data-knowledge]", "data-knowledge", k.correct + "/" + k.total, thai(k.correct + "/" + k.total));
         for (const [id, q] of Object.entries(k.questions)) {
-          put(`[data-feedback-for="${id}"]`, "data-correct", String(q ?? ""),
-            q === null ? "" : q ? "ถูกต้อง" : "ยังไม่ถูกต้อง ดูเฉลยและคำอธิบาย");
-          // The key is hidden until answered, then opened once.
+          // Nothing is given away before "ส่งคำตอบ": no right/wrong, no key.
+          put(`[data-feedback-for="${id}"]`, "data-correct", quiz.submitted ? String(q ?? "false") : "",
+            !quiz.submitted ? "" : q ? "ถูกต้อง" : "ยังไม่ถูกต้อง ดูเฉลยและคำอธิบาย");
           const details = one(form, `details[data-answer-for="${id}"]`);
-          if (details.hidden && q !== null) details.open = true;
-          details.hidden = q === null;
+          if (details.hidden && quiz.submitted) details.open = true;
+          details.hidden = !quiz.submitted;
         }
       }
       return r;
@@ -379,6 +420,7 @@
     function use(m, fromFile) {
       const data = m.file;
       if (data.created) created = String(data.created);
+      takeQuiz(data.quiz);
       if (fromFile) {
         const now = new Date().toISOString();
         /** @type {Object<string, Answer>} */ const all = {};
@@ -400,6 +442,26 @@
         core.shortList(m.bad.map((b) => b.id)) + " คำตอบอื่นยังอยู่ครบ");
       if (parts.length) say(parts.join(" "));
       if (fromFile || old || m.bad.length) save(); else update();
+      lockQuiz();
+    }
+
+    function submitQuiz() {
+      const k = score(model, readAnswers()).knowledge;
+      if (!k) return;
+      quiz = { submitted: true, attempts: quiz.attempts + 1, score: { correct: k.correct, total: k.total } };
+      save();
+      lockQuiz();
+      say("ส่งคำตอบแล้ว: ถูก " + thai(k.correct) + " จาก " + thai(k.total) + " ข้อ" +
+        (k.answered < k.total ? " (ไม่ได้ตอบ " + thai(k.total - k.answered) + " ข้อ นับว่ายังไม่ถูก)" : "") +
+        " ดูเฉลยและคำอธิบายใต้แต่ละข้อ");
+    }
+
+    function retryQuiz() {
+      quiz = { submitted: false, attempts: quiz.attempts, score: null };
+      lockQuiz();
+      writeAnswers({});
+      changed(Object.keys(items));
+      say("เริ่มทำใหม่: ตอบทุกข้อแล้วกด \"ส่งคำตอบ\"");
     }
 
     function exportJson() {
@@ -409,27 +471,36 @@
         personInputs.find((i) => !i.value.trim())?.focus();
         return;
       }
-      core.download(model.id + ".json", "application/json", JSON.stringify(r, null, 2) + "\n");
+      core.download(fileName(form.dataset.fileStem || model.id, r.person.name, "json"), "application/json",
+        JSON.stringify(r, null, 2) + "\n");
     }
 
     function exportCsv() {
       const answers = readAnswers();
       const r = score(model, answers);
       const p = person();
-      /** @type {unknown[][]} */ const lines = [["รหัส", "ข้อความ", "คำตอบ"], ["ผู้ประเมิน", p.name, p.position]];
+      if (!p.name || !p.position) { // a file the director receives names its person, as JSON
+        say("กรุณากรอกชื่อ-สกุลและตำแหน่งก่อนส่งออก");
+        personInputs.find((i) => !i.value.trim())?.focus();
+        return;
+      }
+      // The form's own words for each answer (sop_helpers.wording), never ใช่/ไม่ใช่.
+      /** @type {Record<string, [string, string]>} */ const WORDS = { step: ["ทำแล้ว", "ยังไม่ได้ทำ"],
+        statement: ["เป็นจริง", "ยังไม่เป็นจริง"], standard: ["ได้ตามมาตรฐาน", "ยังไม่ได้ตามมาตรฐาน"] };
+      /** @type {unknown[][]} */ const lines = [["รหัส", "รายการ", "ผล"], ["ผู้ประเมิน", p.name, p.position]];
       for (const it of Object.values(items)) {
         const v = answers[it.id];
         if (it.kind === "rows")
           (v || []).forEach((/** @type {any} */ row, /** @type {number} */ n) =>
             lines.push(["แถว " + (n + 1), row.indicator + " / " + row.target, row.evidence + " / " + row.result]));
-        else lines.push([it.id, it.text, v === true ? (it.kind === "step" ? "ทำแล้ว" : "ใช่")
-          : v === false ? "ไม่ใช่" : [...chosen(v)].map((x) => LETTERS[(it.options || []).indexOf(x)] || x).join(" ")]);
+        else lines.push([it.id, it.text, WORDS[it.kind] ? (v === true ? WORDS[it.kind][0] : v === false ? WORDS[it.kind][1] : "")
+          : [...chosen(v)].map((x) => LETTERS[(it.options || []).indexOf(x)] || x).join(" ")]);
       }
       for (const [id, lv] of Object.entries(r.levels)) lines.push([id, "ระดับที่ได้", lv.level]);
       // Numbers as numbers, never "3/7" (which Excel reads as a date).
       const [done, total] = r.progress.split("/").map(Number);
       lines.push(["", "ความคืบหน้า: ทำแล้ว", done], ["", "ความคืบหน้า: ทั้งหมด", total]);
-      core.download(model.id + ".csv", "text/csv;charset=utf-8", core.csvText(lines));
+      core.download(fileName(form.dataset.fileStem || model.id, p.name, "csv"), "text/csv;charset=utf-8", core.csvText(lines));
     }
 
     /** @param {HTMLInputElement} input */
@@ -470,6 +541,7 @@
       try { data = JSON.parse(e.newValue); } catch (_) { return; }
       const theirs = readSaved(data, model);
       if (!theirs.ok) return;
+      if (isQuiz && data.quiz) { takeQuiz(data.quiz); lockQuiz(); }
       const mine = currentAnswers();
       const merged = merge(theirs.kept, mine);
       if (!sameAnswers(merged, mine)) show(merged);
@@ -506,6 +578,8 @@
         changed(["rows"]);
       } else if (action === "export-json") exportJson();
       else if (action === "export-csv") exportCsv();
+      else if (action === "quiz-submit") submitQuiz();
+      else if (action === "quiz-retry") retryQuiz();
       else if (action === "print") {
         setDate();
         document.body.classList.add("sop-cl-printing");
@@ -535,6 +609,8 @@
       }
     } else update();
     setPerson(sitePerson() || person());
+    lockQuiz();
+    update();
     form.classList.add("sop-cl-ready");
   }
 
@@ -562,9 +638,58 @@
         continue;
       }
       cell.dataset.progress = p.progress;
-      cell.textContent = "ตอบแล้ว " + thai(p.progress) + " บันทึกล่าสุด " + thaiDate(new Date(p.updated)) +
+      const [done, total] = p.progress.split("/").map(Number);
+      const saved = storage.load(KEY + cell.dataset.savedFor).value;
+      const q = saved && saved.quiz;
+      cell.textContent = "ตอบแล้ว " + thai(done) + " จาก " + thai(total) + " ข้อ" +
+        (q && q.submitted && q.score ? " ถูก " + thai(q.score.correct) + " จาก " + thai(q.score.total) + " ข้อ" : "") +
+        " บันทึกล่าสุด " + thaiDate(new Date(p.updated)) +
         (String(p.version) !== cell.dataset.version ? " (ทำกับฉบับเก่า เปิดแบบเพื่อปรับเป็นฉบับใหม่)" : "");
     }
+    const table = one(document, ".sop-cl-progress-table");
+    if (table && !one(document, ".sop-cl-mine")) mine(table);
+  }
+
+  /** Every checklist saved in this browser, as results files (unreadable ones left out). */
+  function savedResults() {
+    return storage.keys(KEY).map((/** @type {string} */ k) => storage.load(k).value)
+      .filter((/** @type {any} */ v) => v && core.contract.checkFile(v).ok && v.format === "sop-checklist-results" &&
+        Object.values(v.answers || {}).some((/** @type {any} */ a) => a && a.value !== null));
+  }
+
+  /** "ส่งออกผลทั้งหมดของฉัน" (one bundle file) and "เปลี่ยนผู้ใช้ / ล้างข้อมูลของฉัน" on the progress page. @param {Element} table */
+  function mine(table) {
+    const box = document.createElement("div");
+    box.className = "sop-cl-mine";
+    box.innerHTML = '<p class="sop-cl-buttons"><button type="button" data-action="export-all">ส่งออกผลทั้งหมดของฉัน</button> ' +
+      '<button type="button" data-action="switch-user">เปลี่ยนผู้ใช้ / ล้างข้อมูลของฉัน</button></p>' +
+      '<div class="sop-cl-messages" role="alert"></div>';
+    table.after(box);
+    const say = (/** @type {string} */ text) => { one(box, ".sop-cl-messages").textContent = text; };
+    function exportAll() {
+      const p = sitePerson();
+      const results = savedResults();
+      if (!p || !p.name) { say("กรุณากรอกชื่อ-สกุลในแบบตรวจสอบใดก็ได้ก่อนส่งออก"); return false; }
+      if (!results.length) { say("ยังไม่มีผลที่บันทึกไว้ในเบราว์เซอร์นี้"); return false; }
+      const bundle = { format: "sop-checklist-bundle", format_version: core.contract.version(), person: p,
+        created: new Date().toISOString(), results: results.map((/** @type {any} */ r) => ({ ...r, person: p })) };
+      core.download(fileName("ผลทั้งหมด", p.name, "json"), "application/json", JSON.stringify(bundle, null, 2) + "\n");
+      say("ส่งออกผลทั้งหมด " + thai(results.length) + " แบบในไฟล์เดียวแล้ว");
+      return true;
+    }
+    box.addEventListener("click", (e) => {
+      const action = /** @type {HTMLElement} */ (e.target).dataset.action;
+      if (action === "export-all") exportAll();
+      else if (action === "switch-user") {
+        const p = sitePerson();
+        const who = p && p.name ? p.name : "ผู้ใช้คนนี้";
+        if (confirm("ส่งออกผลทั้งหมดของ " + who + " เป็นไฟล์ก่อนล้างหรือไม่ (แนะนำ)")) exportAll();
+        if (!confirm("ล้างคำตอบ ชื่อ และตำแหน่งทั้งหมดของ " + who + " ออกจากเบราว์เซอร์นี้ เพื่อให้คนถัดไปเริ่มใหม่หรือไม่")) return;
+        for (const k of [...storage.keys(KEY), ...storage.keys(PKEY), ...storage.keys("sop-backup:"), PERSON]) storage.remove(k);
+        for (const cell of all(document, "[data-saved-for]")) { cell.textContent = "ยังไม่ได้เริ่ม"; delete cell.dataset.progress; }
+        say("ล้างข้อมูลของ " + who + " แล้ว คนถัดไปเริ่มกรอกได้เลย");
+      }
+    });
   }
 
   addEventListener("storage", (e) => {
