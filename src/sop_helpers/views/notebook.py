@@ -12,7 +12,6 @@ from typing import Any
 
 from ..examples import (
     PREFIX_UNITS,
-    data_dir,
     data_fingerprint,
     read_sample,
     sample_dir,
@@ -20,6 +19,7 @@ from ..examples import (
     sources_table,
     with_unit,
 )
+from ..rates import data_dir
 
 
 def use_thai_font() -> str:
