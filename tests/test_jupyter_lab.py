@@ -118,7 +118,7 @@ def _shot(page: Any, name: str) -> None:
 def _open_by_double_click(page: Any, lab: Lab, *path: str) -> Any:
     from playwright.sync_api import expect
 
-    page.goto(lab.url)
+    page.goto(lab.url + "&reset")  # a fresh workspace: no tabs restored from an earlier run
     listing = page.locator(".jp-DirListing-content")
     for part in path:
         item = listing.locator(".jp-DirListing-item", has=page.get_by_text(part, exact=True))
@@ -175,9 +175,7 @@ def test_self_check_in_jupyterlab_to_the_website(
     assert source.read_bytes() == before
 
     # The kernel outlives the browser tab: reopening and running again shows no widget error.
-    jl.reload()
-    notebook = jl.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-    expect(notebook.locator(".jp-Notebook")).to_be_visible()
+    notebook = _open_by_double_click(jl, lab, "self-check", "jupyter.md")
     _run_all(jl)
     expect(notebook.locator(".sop-widget-summary").first).to_be_visible()
     _no_widget_errors(jl)

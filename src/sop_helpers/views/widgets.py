@@ -27,8 +27,9 @@ from ..results import (
 )
 from ..scoring import Score, score
 from ..thai import thai_number
+from ..wording import met, say, statement
 
-_UNANSWERED = "ยังไม่ตอบ"
+_UNANSWERED = statement(None)
 
 
 class ChecklistWidget:
@@ -90,13 +91,10 @@ class ChecklistWidget:
             # The label is a separate HTML widget: a Checkbox's own description is cut with "…".
             control = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
         elif item.kind in ("statement", "standard"):
-            yes, no = (
-                ("เป็นจริง", "ยังไม่เป็นจริง")
-                if item.kind == "statement"
-                else ("ได้ตามมาตรฐาน", "ยังไม่ได้ตามมาตรฐาน")
-            )
+            word = statement if item.kind == "statement" else met
             control = w.RadioButtons(
-                options=[(_UNANSWERED, None), (yes, True), (no, False)], value=None
+                options=[(word(None), None), (word(True), True), (word(False), False)],
+                value=None,
             )
         elif item.multiple:
             control = w.SelectMultiple(
@@ -246,35 +244,22 @@ class ChecklistWidget:
 
 
 def summary_html(checklist: Checklist, result: Score) -> str:
-    """Short HTML summary of a score in the site's wording (decision 3), standards by name."""
+    """Short HTML summary of a score in the one wording (decision 3), standards by name."""
+    done, total = result.progress.done, result.progress.total
     kinds = {section.kind for section in checklist.sections}
-    if kinds == {"steps"}:
-        parts = [
-            f"ทำแล้ว {thai_number(result.progress.done)} จาก "
-            f"{thai_number(result.progress.total)} ขั้นตอน"
-        ]
-    else:
-        parts = [
-            f"ตอบแล้ว {thai_number(result.progress.done)} จาก {thai_number(result.progress.total)}"
-        ]
+    parts = [say("steps" if kinds == {"steps"} else "answered", done=done, total=total)]
     for section in checklist.sections:  # in the checklist's order, by the standards' names
         name = escape(_standard_name(section.title))
         if section.id in result.levels:
             level = result.levels[section.id]
-            parts.append(
-                f"{name}: ระดับ {thai_number(level.level)} จาก {thai_number(level.max_level)}"
-            )
+            parts.append(f"{name}: {say('level', level=level.level, max=level.max_level)}")
         for item in section.items:
             if item.id in result.met:
-                met = result.met[item.id]
-                parts.append(f"{name}: {'ยังไม่ได้ประเมิน' if met is None else MET[met]}")
+                parts.append(f"{name}: {met(result.met[item.id])}")
     if result.knowledge is not None:
         k = result.knowledge
-        parts.append(f"ถูก {thai_number(k.correct)} จาก {thai_number(k.total)} ข้อ")
+        parts.append(say("quiz", correct=k.correct, total=k.total))
     return '<div class="sop-widget-summary">' + "<br>".join(parts) + "</div>"
-
-
-MET = {True: "ได้ตามมาตรฐาน", False: "ยังไม่ได้ตามมาตรฐาน"}
 
 
 def _standard_name(title: str) -> str:
