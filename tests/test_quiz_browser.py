@@ -21,8 +21,13 @@ WIDTHS = [360, 1280]
 pytestmark = pytest.mark.browser
 
 
-def _open(page: Any, site_url: str, width: int, path: str = "self-check/director.html",
-          selector: str = FORM) -> Any:
+def _open(
+    page: Any,
+    site_url: str,
+    width: int,
+    path: str = "self-check/director.html",
+    selector: str = FORM,
+) -> Any:
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(site_url + path)
     form = page.locator(selector)
@@ -36,7 +41,9 @@ def _person(page: Any, form: Any) -> None:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_key_hidden_until_submitted_then_answers_locked(page: Any, site_url: str, width: int) -> None:
+def test_key_hidden_until_submitted_then_answers_locked(
+    page: Any, site_url: str, width: int
+) -> None:
     form = _open(page, site_url, width)
     multiple = next(q for q in QUIZ.items if q.multiple)
     # One tick in a multi-answer question gives nothing away.
@@ -75,8 +82,13 @@ def test_key_hidden_until_submitted_then_answers_locked(page: Any, site_url: str
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_export_names_the_checklist_person_and_date(page: Any, site_url: str, width: int) -> None:
-    form = _open(page, site_url, width, "self-check/action-plan.html",
-                 'form[data-checklist-id="action-plan-standards"]')
+    form = _open(
+        page,
+        site_url,
+        width,
+        "self-check/action-plan.html",
+        'form[data-checklist-id="action-plan-standards"]',
+    )
     form.locator('[data-action="export-csv"]').click()  # no name yet: refused, as for JSON
     assert "กรุณากรอกชื่อ" in form.locator(".sop-cl-messages").inner_text()
     _person(page, form)
@@ -85,7 +97,9 @@ def test_export_names_the_checklist_person_and_date(page: Any, site_url: str, wi
     with page.expect_download() as got:
         form.locator('[data-action="export-json"]').click()
     name = got.value.suggested_filename
-    assert re.fullmatch(r"แผนปฏิบัติการประจำปีงบประมาณ-มาตรฐาน_นางสาวสมหญิง-ใจดี_25\d\d-\d\d-\d\d\.json", name)
+    assert re.fullmatch(
+        r"แผนปฏิบัติการประจำปีงบประมาณ-มาตรฐาน_นางสาวสมหญิง-ใจดี_25\d\d-\d\d-\d\d\.json", name
+    )
     with page.expect_download() as got:
         form.locator('[data-action="export-csv"]').click()
     assert got.value.suggested_filename.endswith(".csv")
@@ -95,8 +109,9 @@ def test_export_names_the_checklist_person_and_date(page: Any, site_url: str, wi
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_bundle_round_trips_through_the_team_view(page: Any, site_url: str, width: int,
-                                                  tmp_path: Path) -> None:
+def test_bundle_round_trips_through_the_team_view(
+    page: Any, site_url: str, width: int, tmp_path: Path
+) -> None:
     form = _open(page, site_url, width)
     _person(page, form)
     page.locator("#cl-director-standards-std1-1-yes").check()
@@ -125,7 +140,9 @@ def test_switch_user_exports_first_then_clears(page: Any, site_url: str, width: 
     page.locator("#cl-director-standards-std1-1-yes").check()
     page.goto(site_url + "self-check/index.html")
     titles = page.locator(".sop-cl-progress-table tbody tr td:first-child").all_inner_texts()
-    assert titles[0].startswith("แบบตรวจสอบขั้นตอนการปฏิบัติงาน การบริหารงานของผู้อำนวยการ")  # handbook order
+    assert titles[0].startswith(
+        "แบบตรวจสอบขั้นตอนการปฏิบัติงาน การบริหารงานของผู้อำนวยการ"
+    )  # handbook order
     page.on("dialog", lambda d: d.accept())
     with page.expect_download() as got:
         page.locator('[data-action="switch-user"]').click()

@@ -21,9 +21,9 @@ from sop_helpers._errors import DataError
 from sop_helpers.checklist_html import render_checklist
 from sop_helpers.checklists import Checklist, checklists_dir, load_checklist
 from sop_helpers.print_form import render_print_form
-from sop_helpers.team import KIND_LABELS
 from sop_helpers.procedures import load_procedures, procedures_dir
 from sop_helpers.rates import load_office
+from sop_helpers.team import KIND_LABELS
 from sop_helpers.thai import thai_number
 from sop_helpers.wording import wording_script
 
