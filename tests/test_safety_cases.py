@@ -203,7 +203,8 @@ def test_concurrent_readers_never_see_half_a_file(tmp_path: Path) -> None:
         f"P = load_procedures({str(DATA / 'procedures')!r})\n"
         f"C = load_checklist({str(DATA / 'checklists' / 'director-standards.yml')!r}, P)\n"
         "for n in range(300):\n"
-        "    save_results(make_results(C, {'std3': n % 2 == 0}, name='ก' * (n % 150)), sys.argv[1])\n"
+        "    r = make_results(C, {'std3': n % 2 == 0}, name='ก' * (n % 150))\n"
+        "    save_results(r, sys.argv[1])\n"
     )
     reader = (
         "import json, sys, time, pathlib\n"
@@ -347,7 +348,8 @@ def test_one_corrupt_progress_entry_hides_no_other(page: Any, site_url: str) -> 
     form.locator("#cl-director-standards-std3-yes").check()
     page.evaluate("localStorage.setItem('sop-checklist-progress:director-steps', '{broken')")
     page.evaluate(
-        "localStorage.setItem('sop-checklist-progress:director-knowledge', JSON.stringify({progress: 5, updated: 'x'}))"
+        "localStorage.setItem('sop-checklist-progress:director-knowledge',"
+        " JSON.stringify({progress: 5, updated: 'x'}))"
     )
     page.goto(site_url + "self-check/index.html")
     cell = page.locator('[data-saved-for="director-standards"]')
@@ -357,7 +359,8 @@ def test_one_corrupt_progress_entry_hides_no_other(page: Any, site_url: str) -> 
     assert page.watch.console_errors == []
 
 
-BLOCKED = """Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});"""
+BLOCKED = """Object.defineProperty(window, 'localStorage',
+  {get() { throw new DOMException('blocked', 'SecurityError'); }});"""
 FULL = """(() => { const set = Storage.prototype.setItem;
   Storage.prototype.setItem = function (k, v) {
     if (String(k).startsWith('sop-checklist')) throw new DOMException('full', 'QuotaExceededError');
@@ -468,8 +471,10 @@ def test_team_page_survives_every_bad_file(page: Any, site_url: str, tmp_path: P
     page.set_input_files("#sop-team-files", paths)
     page.wait_for_selector(".sop-team-output table")
     tables = page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll('.sop-team-output table')].map(t =>
-             [t.caption.textContent, [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent))]))"""
+        """() => Object.fromEntries(
+           [...document.querySelectorAll('.sop-team-output table')].map(t =>
+             [t.caption.textContent,
+              [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent))]))"""
     )
     shown = {row[0]: row[1] for row in tables["ไฟล์ที่ใช้ไม่ได้"]}
     assert shown == {r.file: r.reason for r in rejected}  # the same Thai reason, word for word
