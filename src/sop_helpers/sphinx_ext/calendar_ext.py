@@ -19,6 +19,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers._errors import SopError
+from sop_helpers._files import write_bytes_atomic
 from sop_helpers.calendar import CalendarEvent, operations_calendar, pending_steps, to_ical
 from sop_helpers.procedures import load_procedures, procedures_dir
 from sop_helpers.thai import thai_number
@@ -38,7 +39,7 @@ def _write_if_changed(path: Path, data: bytes) -> None:
     if path.exists() and path.read_bytes() == data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    write_bytes_atomic(path, data)
 
 
 def _table(fiscal_year: int, events: tuple[CalendarEvent, ...]) -> nodes.table:
