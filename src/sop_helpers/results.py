@@ -23,6 +23,7 @@ from ._errors import ResultsError
 from ._validate import FROZEN, validate
 from ._yaml import Located
 from .checklists import Checklist, Item
+from .checklists.kinds import answer_of
 
 FORMAT: Literal["sop-checklist-results"] = "sop-checklist-results"
 
@@ -108,19 +109,7 @@ class Loaded:
 
 
 def _valid_value(item: Item, value: Any) -> bool:
-    if value is None:
-        return True
-    if item.kind == "step" or item.kind in ("statement", "standard"):
-        return isinstance(value, bool)
-    if item.kind == "question":
-        options = {o.id for o in item.options}
-        picked = (value,) if isinstance(value, str) else value
-        return isinstance(picked, tuple) and all(
-            isinstance(v, str) and v in options for v in picked
-        )
-    return (
-        item.kind == "rows" and isinstance(value, tuple) and all(isinstance(v, Row) for v in value)
-    )
+    return value is None or answer_of(item).valid(item, value)
 
 
 def make_results(

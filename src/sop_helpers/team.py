@@ -26,14 +26,6 @@ from .results import Loaded, parse_results
 from .scoring import Score, score
 from .thai import arabic_digits, thai_date
 
-KIND_LABELS = {
-    "steps": "ขั้นตอน",
-    "standards": "มาตรฐาน",
-    "knowledge": "ความรู้",
-    "indicators": "ตัวชี้วัดรายบุคคล",
-}
-"""Short Thai names of the checklist kinds, for labels."""
-
 SUPPORT_LEVEL = 3
 """A cumulative standard below this level (of 5) is flagged as needing support."""
 

@@ -14,9 +14,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from sop_helpers.checklists import checklists_dir, load_checklists
+from sop_helpers.checklists import KIND_LABELS, checklists_dir, load_checklists
 from sop_helpers.procedures import procedures_dir
-from sop_helpers.team import KIND_LABELS, SUPPORT_LEVEL
+from sop_helpers.team import SUPPORT_LEVEL
 
 
 class team_view(nodes.General, nodes.Element):  # type: ignore[misc]

@@ -8,6 +8,7 @@ Import this module only where ipywidgets is installed; ``sop_helpers`` itself ne
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import ipywidgets as w
 
 from ..checklist_html import render_checklist
 from ..checklists import INDICATOR_COLUMNS, Checklist, Item
+from ..checklists.kinds import ITEM_KINDS, answer_of, rule_of
 from ..results import Results, load_results, make_results, save_results
 from ..scoring import Score, score
 from ..thai import thai_number
@@ -39,11 +41,12 @@ class ChecklistWidget:
         load = w.Button(description="เปิดไฟล์", icon="folder-open")
         save.on_click(lambda _button: self._save_clicked())
         load.on_click(lambda _button: self._load_clicked())
-        children: list[Any] = [w.HTML(f"<b>{checklist.title}</b> (ฉบับที่ {checklist.version})")]
+        title = f"<b>{escape(checklist.title)}</b> (ฉบับที่ {checklist.version})"
+        children: list[Any] = [w.HTML(title)]
         children += [self._name, self._position]
         for section in checklist.sections:
-            children.append(w.HTML(f"<b>{section.title}</b>"))
-            if section.kind == "indicators":
+            children.append(w.HTML(f"<b>{escape(section.title)}</b>"))
+            if rule_of(section) == "rows":
                 add = w.Button(description="เพิ่มแถว", icon="plus")
                 add.on_click(lambda _button: self._add_row())
                 children += [self._rows_box, add]
@@ -56,18 +59,14 @@ class ChecklistWidget:
     # ----------------------------------------------------------------- controls
     def _control(self, item: Item) -> Any:
         control: Any
-        if item.kind == "step":
+        kind = ITEM_KINDS[item.kind]
+        if kind.answer == "tick":
             control = w.Checkbox(
                 value=False, description=f"{item.number}. {item.text}", indent=False
             )
-        elif item.kind in ("statement", "standard"):
-            yes, no = (
-                ("เป็นจริง", "ยังไม่เป็นจริง")
-                if item.kind == "statement"
-                else ("ได้ตามมาตรฐาน", "ยังไม่ได้ตามมาตรฐาน")
-            )
+        elif kind.answer == "yes-no":
             control = w.RadioButtons(
-                options=[(_UNANSWERED, None), (yes, True), (no, False)], value=None
+                options=[(_UNANSWERED, None), (kind.yes, True), (kind.no, False)], value=None
             )
         elif item.multiple:
             control = w.SelectMultiple(options=_lettered(item))
@@ -75,22 +74,24 @@ class ChecklistWidget:
             control = w.RadioButtons(options=[(_UNANSWERED, None), *_lettered(item)], value=None)
         control.observe(lambda change, key=item.id: self._changed(key, change["new"]), "value")
         self._controls[item.id] = control
-        if item.kind == "step":
+        if kind.answer == "tick":
             return control
+        section = next(s for s in self.checklist.sections if item in s.items)
         label = (
             f"ระดับ {item.number}: {item.text}"
-            if item.kind == "statement"
+            if rule_of(section) == "level"
             else f"{item.number}. {item.text} ({item.hint})"
-            if item.kind == "question"
+            if kind.answer == "choice"
             else item.text
         )
-        return w.VBox([w.HTML(label), control])
+        return w.VBox([w.HTML(escape(label)), control])
 
     def _changed(self, key: str, value: Any) -> None:
         item = self.checklist.item(key)
-        if item.kind == "step":
+        answer = answer_of(item).name
+        if answer == "tick":
             value = True if value else None
-        elif item.kind == "question" and item.multiple:
+        elif answer == "choice" and item.multiple:
             value = list(value) or None
         if value is None:
             self.answers.pop(key, None)
@@ -139,9 +140,10 @@ class ChecklistWidget:
         for key, control in self._controls.items():
             value = answers.get(key)
             item = self.checklist.item(key)
-            if item.kind == "step":
+            answer = answer_of(item).name
+            if answer == "tick":
                 control.value = value is True
-            elif item.kind == "question" and item.multiple:
+            elif answer == "choice" and item.multiple:
                 control.value = tuple(value or ())
             else:
                 control.value = value
@@ -165,15 +167,15 @@ class ChecklistWidget:
 
     def _save_clicked(self) -> None:
         path = self.save(self._path.value)
-        self._message.value = f"บันทึกแล้ว: {path}"
+        self._message.value = escape(f"บันทึกแล้ว: {path}")
 
     def _load_clicked(self) -> None:
         try:
             dropped = self.load(self._path.value)
         except Exception as error:  # shown to the person, not swallowed
-            self._message.value = f"เปิดไฟล์ไม่ได้: {error}"
+            self._message.value = escape(f"เปิดไฟล์ไม่ได้: {error}")
             return
-        self._message.value = (
+        self._message.value = escape(
             f"คำตอบที่ถูกล้างเพราะข้อความเปลี่ยน: {', '.join(dropped)}" if dropped else "เปิดไฟล์แล้ว"
         )
 
@@ -199,7 +201,7 @@ def summary_html(checklist: Checklist, result: Score) -> str:
     if result.knowledge is not None:
         k = result.knowledge
         parts.append(f"คะแนน {thai_number(k.correct)}/{thai_number(k.total)}")
-    return "<br>".join(parts)
+    return "<br>".join(escape(part) for part in parts)
 
 
 def checklist_widget(checklist: Checklist, **kwargs: Any) -> ChecklistWidget:
