@@ -22,6 +22,7 @@ from typing import Any
 
 from ._errors import ResultsError
 from .checklists import Checklist
+from .checklists.kinds import KIND_LABELS as KIND_LABELS  # the team notebook imports it here
 from .results import Loaded, parse_results
 from .scoring import Score, score
 from .thai import arabic_digits, thai_date

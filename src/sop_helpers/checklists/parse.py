@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .._errors import ChecklistError
-from .._validate import validate
-from .._yaml import JsonPath, Located, pointer
+from .._errors import ChecklistError, DataError
+from .._validate import error_at, validate
+from .._yaml import JsonPath, Located
 from ..procedures import Procedure
 from .build import item_ids
 from .files import IndicatorsFile
@@ -28,10 +28,8 @@ def parse_checklist(
     if source is not None and located.source is None:
         located = Located(located.data, located.lines, source)
 
-    def fail(message: str, path: JsonPath) -> ChecklistError:
-        return ChecklistError(
-            message, source=located.source, line=located.line_of(path), pointer=pointer(path)
-        )
+    def fail(message: str, path: JsonPath) -> DataError:
+        return error_at(ChecklistError, located, path, message)
 
     raw = located.data
     if not isinstance(raw, dict):
