@@ -124,3 +124,14 @@ def test_the_self_checks_render(site: Path) -> None:
     page = _soup(site, f"self-check/{NEW}.html")
     ids = {form["data-checklist-id"] for form in page.select("form.sop-checklist")}
     assert ids == {f"{NEW}-steps", f"{NEW}-standards", f"{NEW}-knowledge"}
+
+
+def test_procedure_styles_load_only_where_procedure_content_is(site: Path) -> None:
+    def styled(page: str) -> bool:
+        return any(
+            "procedure.css" in link.get("href", "")
+            for link in _soup(site, page).select('link[rel="stylesheet"]')
+        )
+
+    assert styled(f"procedures/{NEW}.html") and styled("errata.html")
+    assert not styled("glossary.html") and not styled(f"self-check/{NEW}.html")

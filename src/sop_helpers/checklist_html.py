@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from ._html import attrs as _attrs
 from .checklists import INDICATOR_COLUMNS, Checklist, Item, Section
 from .checklists.kinds import ITEM_KINDS, answer_of, rule_of
 from .scoring import Score, score
@@ -31,16 +32,6 @@ EXPORT_JSON = "ส่งออกไฟล์ผล (JSON)"
 
 IMPORT_JSON = "นำเข้าไฟล์ผล (JSON)…"
 """Label of the import control."""
-
-
-def _attrs(**values: object) -> str:
-    parts = []
-    for key, value in values.items():
-        if value is None or value is False:
-            continue
-        name = key.rstrip("_").replace("_", "-")
-        parts.append(name if value is True else f'{name}="{escape(str(value), quote=True)}"')
-    return " ".join(parts)
 
 
 def _evidence(item: Item) -> str:

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -42,7 +41,7 @@ from sop_helpers.schedule import (
 from sop_helpers.thai import month_name, number_list, parse_be_date, thai_date, thai_number
 
 from . import flowchart_ext
-from .assets import use_static
+from .assets import needs, use_static
 from .flowchart_ext import flowchart
 from .handbook_data import data_dir as _data_dir
 from .handbook_data import depend
@@ -293,21 +292,15 @@ def expand_markers(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = _MARKER.sub(replace, text)
 
 
-_STYLED = ("sop-flow", "sop-step", "sop-standard", "sop-erratum", "sop-drafted", "sop-procedure")
-
-
 def _page_css(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    # Only pages that show procedure content load its stylesheet (fewer requests elsewhere).
+    # Only pages that show procedure content load its stylesheet (fewer requests elsewhere):
+    # the templates that make such content declare it with ``{sop-assets} procedure``.
     if doctree is None:
         return
-    for node in doctree.findall(nodes.Element):
-        if isinstance(node, flowchart) or any(
-            c.startswith(_STYLED) for c in node.get("classes", [])
-        ):
-            app.add_css_file("procedure.css", priority=910)
-            return
+    if needs(doctree, "procedure") or next(iter(doctree.findall(flowchart)), None) is not None:
+        app.add_css_file("procedure.css", priority=910)
 
 
 def setup(app: Sphinx) -> None:
