@@ -6,6 +6,7 @@ from typing import Any
 
 from ..procedures import Procedure
 from ..thai import thai_number
+from ..wording import thai_list
 from .files import IndicatorsFile, KnowledgeFile, Question, StandardsFile, StepsFile, _FileBase
 from .model import INDICATOR_COLUMNS, Item, Option, Section, content_hash
 
@@ -37,7 +38,11 @@ def steps_sections(model: StepsFile, procedure: Procedure, fail: Any) -> tuple[S
                 text=step.text,
                 hash=content_hash(step.text),
                 ref=step.id,
-                details=tuple(f"{sub.number} {sub.text}" for sub in step.substeps),
+                # a sub-step that ends "...ดังนี้" / "...ประกอบด้วย" shows its list after it
+                details=tuple(
+                    f"{sub.number} {sub.text}" + (f" {thai_list(sub.items)}" if sub.items else "")
+                    for sub in step.substeps
+                ),
                 evidence=entry.evidence,
                 when=entry.when,
                 note=entry.note,
