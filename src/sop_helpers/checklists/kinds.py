@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..procedures import Procedure
+from ..wording import TEXTS
 from . import build
 from .files import IndicatorsFile, KnowledgeFile, StandardsFile, StepsFile, _FileBase
 from .model import INDICATOR_COLUMNS, Item, Section
@@ -107,20 +108,29 @@ ANSWERS: dict[AnswerType, Answer] = {
 
 @dataclass(frozen=True)
 class ItemKind:
-    """One kind of item: its answer type and, for yes-no answers, the words of the two sides."""
+    """One kind of item: its answer type and the wording (:data:`~sop_helpers.wording.TEXTS`)
+    of its answers: ``yes``/``no`` for a yes-no answer, ``yes`` alone for a tick."""
 
     name: str
     answer: AnswerType
-    yes: str = ""
-    no: str = ""
+    words: str = ""
+    """Prefix of its keys in the wording table (``met`` -> ``met.true``, ``met.false``)."""
+
+    @property
+    def yes(self) -> str:
+        return TEXTS.get(f"{self.words}.true", "")
+
+    @property
+    def no(self) -> str:
+        return TEXTS.get(f"{self.words}.false", "")
 
 
 ITEM_KINDS: dict[str, ItemKind] = {
     kind.name: kind
     for kind in (
-        ItemKind("step", "tick"),
-        ItemKind("statement", "yes-no", "เป็นจริง", "ยังไม่เป็นจริง"),
-        ItemKind("standard", "yes-no", "ได้ตามมาตรฐาน", "ยังไม่ได้ตามมาตรฐาน"),
+        ItemKind("step", "tick", "step"),
+        ItemKind("statement", "yes-no", "statement"),
+        ItemKind("standard", "yes-no", "met"),
         ItemKind("question", "choice"),
         ItemKind("rows", "rows"),
     )
