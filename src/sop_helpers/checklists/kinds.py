@@ -194,7 +194,7 @@ def kinds_json() -> dict[str, Any]:
     """The tables as the browser receives them (``model.kinds`` of each checklist)."""
     return {
         "items": {
-            name: {"answer": kind.answer, "yes": kind.yes, "no": kind.no}
+            name: {"answer_type": kind.answer, "yes": kind.yes, "no": kind.no}
             for name, kind in ITEM_KINDS.items()
         },
         "sections": {name: {"score": rule} for name, rule in SECTION_KINDS.items()},

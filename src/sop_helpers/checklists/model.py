@@ -119,7 +119,7 @@ class Checklist:
 
         Each kind's behaviour comes with it (from :mod:`.kinds`), so the script reads it instead
         of comparing kind names: the checklist's ``quiz`` and ``label``, each section's
-        ``score`` rule, each item's ``answer`` type.
+        ``score`` rule, each item's ``answer_type`` (``answer`` stays a question's right options).
         """
         from .kinds import CHECKLIST_KINDS, ITEM_KINDS, SECTION_KINDS  # kinds imports this module
 
@@ -138,7 +138,7 @@ class Checklist:
                     "kind": section.kind,
                     "score": SECTION_KINDS[section.kind],
                     "items": [
-                        {**_item_json(item), "answer": ITEM_KINDS[item.kind].answer}
+                        {**_item_json(item), "answer_type": ITEM_KINDS[item.kind].answer}
                         for item in section.items
                     ],
                 }
