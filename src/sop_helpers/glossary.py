@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, RootModel, StrictStr
+from pydantic import BaseModel, RootModel, StrictStr, model_validator
 
 from ._errors import DataError
 from ._validate import FROZEN, Text, require_unique, validate
