@@ -51,8 +51,10 @@ def complete_row(row: Any) -> bool:
 def _option_ids(item: Item, value: Any) -> bool:
     options = {o.id for o in item.options}
     picked = (value,) if isinstance(value, str) else value
-    return isinstance(picked, tuple | list) and all(
-        isinstance(v, str) and v in options for v in picked
+    return (
+        isinstance(picked, tuple | list)
+        and (item.multiple or len(picked) <= 1)  # one option unless the question takes several
+        and all(isinstance(v, str) and v in options for v in picked)
     )
 
 

@@ -18,6 +18,7 @@ from . import (
     calendar_ext,
     checklists,
     config,
+    digits,
     i18n,
     notebook_data,
     notebook_download,
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     calendar_ext.setup(app)
     checklists.setup(app)
     team_view.setup(app)
+    digits.setup(app)
     return {
         "version": __version__,
         "env_version": code_version(),
