@@ -26,7 +26,8 @@ REVIEWED = "---\nlast_reviewed: 2569-11-28\n---\n"
 
 
 def handbook_pages(procedures: dict[str, dict[str, Any]] | None = None) -> dict[str, str]:
-    """The pages a procedure page links to: one page per procedure, errata, glossary, changelog.
+    """The pages a procedure page links to: one page per procedure, errata, glossary, changelog,
+    worklist.
 
     ``procedures`` (id -> data, as ``make_project`` takes them) defaults to the book's own.
     Each procedure page is written as README.md says: its title as heading, then the block.
@@ -43,6 +44,7 @@ def handbook_pages(procedures: dict[str, dict[str, Any]] | None = None) -> dict[
     pages["errata"] = "# รายการแก้ไขต้นฉบับ\n\n```{sop-errata}\n```\n"
     pages["glossary"] = "# อภิธานศัพท์\n\n```{sop-glossary}\n```\n"
     pages["changelog"] = "# บันทึกการเปลี่ยนแปลง\n\nยังไม่มี\n"
+    pages["worklist"] = "# รายการที่รอสำนักงานยืนยัน\n\n```{sop-worklist}\n```\n"
     return pages
 
 

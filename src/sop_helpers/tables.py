@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from .output import sheet_cell
 from .thai import format_number
 
 Formatter = Callable[[Any], str]
@@ -131,9 +132,9 @@ def xlsx_bytes(sheets: Mapping[str, ThaiTable | pd.DataFrame]) -> bytes:
     for name, table in sheets.items():
         frame = table.frame if isinstance(table, ThaiTable) else table
         sheet = book.create_sheet(_sheet_name(name, used))
-        sheet.append([str(c) for c in frame.columns])
+        sheet.append([sheet_cell(str(c)) for c in frame.columns])
         for row in frame.itertuples(index=False):
-            sheet.append([_excel_value(v) for v in row])
+            sheet.append([sheet_cell(_excel_value(v)) for v in row])
         for index, column in enumerate(frame.columns, start=1):
             width = max([len(str(column)), *(len(str(v)) for v in frame[column])]) + 2
             sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(width, 60)
