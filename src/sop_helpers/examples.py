@@ -105,6 +105,13 @@ def glue_text(name: str, text: str) -> None:
     glue(name, PlainText(text), display=False)
 
 
+def glue_markdown(name: str, text: str) -> None:
+    """Glue Markdown under ``name`` for a ``{glue:md}`` directive (a list of worked lines)."""
+    from myst_nb import glue
+
+    glue(name, markdown(text), display=False)
+
+
 PREFIX_UNITS = frozenset({"ร้อยละ"})
 """Units written before the number in Thai ("ร้อยละ 30"); the others follow it ("36 บาท/คน/วัน")."""
 
@@ -114,6 +121,19 @@ def with_unit(number: str, unit: str) -> str:
     if not unit:
         return number
     return f"{unit} {number}" if unit in PREFIX_UNITS else f"{number} {unit}"
+
+
+def percent_text(value: Decimal | int, places: int = 2) -> str:
+    """A percentage the one way the handbook writes it: "ร้อยละ 83.95"."""
+    from .thai import format_number
+
+    return f"ร้อยละ {format_number(Decimal(value), places)}"
+
+
+def document_names(records: Iterable[RateRecord | OfficeFact]) -> str:
+    """The documents the records come from, each once, in order: "ก; ข" (for a page's prose)."""
+    names = dict.fromkeys(record.source_title for record in records)
+    return "; ".join(names)
 
 
 def sources_table(records: Iterable[RateRecord | OfficeFact]) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from sop_helpers import __version__
 
 from . import (
     assets,
+    calculators,
     calendar_ext,
     checklists,
     config,
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     procedure_pages.setup(app)
     search_th.setup(app)
     calendar_ext.setup(app)
+    calculators.setup(app)
     checklists.setup(app)
     team_view.setup(app)
     return {
