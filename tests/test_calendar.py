@@ -16,7 +16,7 @@ from icalendar import Calendar
 from sop_helpers.calendar import operations_calendar, pending_steps, to_ical
 from sop_helpers.fiscal import fiscal_year_range
 from sop_helpers.procedures import Procedure, load_procedures, parse_procedure
-from sop_helpers.schedule import thai_number
+from sop_helpers.thai import thai_number
 
 from .support import sphinx_build
 

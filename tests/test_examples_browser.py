@@ -49,8 +49,12 @@ def test_example_page(name: str, site_url: str, page: Any, tmp_path: Path) -> No
     book = load_workbook(target)
     sheet = book.worksheets[0]
     assert sheet.max_row > 1 and sheet.freeze_panes == "A2"
-    formats = {c.number_format for row in sheet.iter_rows(min_row=2) for c in row
-               if isinstance(c.value, int | float)}
+    formats = {
+        c.number_format
+        for row in sheet.iter_rows(min_row=2)
+        for c in row
+        if isinstance(c.value, int | float)
+    }
     assert formats and formats <= {"#,##0.00", "#,##0", "0.00", "#,##0.0"}, formats
     assert not page.watch.blocked
     assert not page.watch.console_errors, page.watch.console_errors
@@ -59,10 +63,12 @@ def test_example_page(name: str, site_url: str, page: Any, tmp_path: Path) -> No
 # Where things are on the page, top to bottom.
 ORDER = """() => {
   const top = (el) => (el ? el.getBoundingClientRect().top + window.scrollY : null);
-  const heading = [...document.querySelectorAll("main h2")].find(h => h.textContent.includes("ตัวอย่างการคิด"));
+  const heading = [...document.querySelectorAll("main h2")]
+    .find(h => h.textContent.includes("ตัวอย่างการคิด"));
   const lines = heading && heading.parentElement.querySelector("ul");
   const visibleCode = [...document.querySelectorAll("main pre, main div.cell_input")]
-    .filter(el => el.getClientRects().length > 0 && el.offsetHeight > 0).length;
+    .filter(el => el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }))
+    .length;
   return {
     worked: top(lines),
     toggle: top(document.querySelector("main details.hide")),
@@ -84,7 +90,10 @@ def test_code_is_hidden_and_never_first(name: str, site_url: str, page: Any) -> 
     assert where["worked"] is not None
     assert where["worked"] < where["toggle"] and where["worked"] < where["table"] < where["chart"]
     page.locator("main details.hide summary").first.click()
-    assert page.locator("main details.hide div.cell_input pre, main details.hide pre").first.is_visible()
+    assert page.locator(
+        "main details.hide div.cell_input pre, main details.hide pre"
+    ).first.is_visible()
+    assert page.evaluate(ORDER)["visibleCode"] >= 1  # the count sees code once it is shown
 
 
 def test_phone_shows_the_caption_and_a_scroll_cue(site_url: str, browser: Any) -> None:
@@ -99,7 +108,9 @@ def test_phone_shows_the_caption_and_a_scroll_cue(site_url: str, browser: Any) -
     cue = wrap.locator("p.sop-scroll-cue")
     assert cue.is_visible()
     scroll = wrap.locator("div.sop-table-scroll")
-    scroll.evaluate("el => { el.scrollLeft = el.scrollWidth; el.dispatchEvent(new Event('scroll')); }")
+    scroll.evaluate(
+        "el => { el.scrollLeft = el.scrollWidth; el.dispatchEvent(new Event('scroll')); }"
+    )
     page.wait_for_function(
         "el => el.hidden", arg=cue.element_handle()
     )  # at the right edge nothing is left to see

@@ -65,12 +65,18 @@ def test_baht_text_is_pythainlps_for_whole_amounts() -> None:
 
 def test_issue_example_with_the_rates_in_the_data() -> None:
     data = calculator_data("subsidy", 2567)
-    result = compute("subsidy", data, {"preprimary": "12", "primary": "85", "lower_secondary": "40"})
+    result = compute(
+        "subsidy", data, {"preprimary": "12", "primary": "85", "lower_secondary": "40"}
+    )
     rates = load_rates("per_student")
-    by_level = {r.level: r.value for r in rates.select(applies_from_fy=2567, applies_to="")
-                if r.key.startswith("teaching_") and r.value is not None}
+    by_level = {
+        r.level: r.value
+        for r in rates.select(applies_from_fy=2567, applies_to="")
+        if r.key.startswith("teaching_") and r.value is not None
+    }
     lines = per_student_subsidy(
-        {"ก่อนประถมศึกษา": 12, "ประถมศึกษา": 85, "มัธยมศึกษาตอนต้น": 40}, by_level)
+        {"ก่อนประถมศึกษา": 12, "ประถมศึกษา": 85, "มัธยมศึกษาตอนต้น": 40}, by_level
+    )
     assert result["values"]["total"] == f"{subsidy_total(lines):.2f}" == "347652.00"
     assert result["result"] == "347,652.00 บาท"
     assert result["illustrative"]  # the ม.ต้น rate is not confirmed
@@ -89,7 +95,9 @@ def test_unverified_figures_carry_their_flag() -> None:
 
 def _page_data(html: str) -> tuple[str, dict[str, Any]]:
     kind = re.search(r'data-sop-calc="([^"]+)"', html)
-    data = re.search(r'<script type="application/json" class="sop-calc-data">(.*?)</script>', html, re.S)
+    data = re.search(
+        r'<script type="application/json" class="sop-calc-data">(.*?)</script>', html, re.S
+    )
     assert kind and data
     return kind.group(1), json.loads(data.group(1))
 
@@ -134,7 +142,10 @@ def _control_output(name: str) -> str:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("budget-analysis-per-student-subsidy", ["347,652.00 บาท", "สามแสนสี่หมื่นเจ็ดพันหกร้อยห้าสิบสองบาทถ้วน"]),
+        (
+            "budget-analysis-per-student-subsidy",
+            ["347,652.00 บาท", "สามแสนสี่หมื่นเจ็ดพันหกร้อยห้าสิบสองบาทถ้วน"],
+        ),
         ("action-plan-proposals", ["จัดสรร", "sop-num"]),
         ("action-plan-quarterly-report", ["ร้อยละกิจกรรม"]),
         ("budget-analysis-annual-report", ["ต่อนักเรียน", "งบบุคลากร"]),

@@ -38,7 +38,7 @@ def test_notebook_gets_a_hidden_cell_and_depends_on_every_data_file(project: Pat
     assert text.startswith(NOTEBOOK)
     assert ":tags: [remove-cell]" in text and "handbook inputs" in text
     names = {Path(d).name for d in deps}
-    assert {"lunch.yml", "x.yml", "budget.py"} <= names  # data, checklists, helper code
+    assert {"lunch.yml", "x.yml", "allocation.py"} <= names  # data, checklists, helper code
     assert "notebook_data.py" not in names  # the extension does not change notebook output
 
 

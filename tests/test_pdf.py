@@ -68,7 +68,9 @@ def _pages(pdf: Path) -> int:
 def _page_text(pdf: Path, number: int) -> str:
     return subprocess.run(
         ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
 
 
@@ -81,10 +83,27 @@ def _thai_words_without_ink(pdf: Path, number: int, work: Path) -> tuple[int, li
 
     dpi = 100
     bbox = work / f"p{number}.html"
-    subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-bbox", str(pdf), str(bbox)],
-                   check=True)
-    subprocess.run(["pdftoppm", "-f", str(number), "-l", str(number), "-r", str(dpi), "-gray",
-                    "-png", "-singlefile", str(pdf), str(work / f"p{number}")], check=True)
+    subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), "-bbox", str(pdf), str(bbox)],
+        check=True,
+    )
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-f",
+            str(number),
+            "-l",
+            str(number),
+            "-r",
+            str(dpi),
+            "-gray",
+            "-png",
+            "-singlefile",
+            str(pdf),
+            str(work / f"p{number}"),
+        ],
+        check=True,
+    )
     image = Image.open(work / f"p{number}.png").convert("L")
     scale = dpi / 72
     words = re.findall(

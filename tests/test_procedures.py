@@ -397,7 +397,7 @@ def _depth(text: str) -> int:
 
 @pytest.mark.parametrize("procedure_id", list(PROCEDURES))
 def test_generated_lists_and_timings_read_clearly(procedure_id: str) -> None:
-    from sop_helpers.schedule import number_list
+    from sop_helpers.thai import number_list
 
     text = _generate(procedure_id)
     procedure = PROCEDURES[procedure_id]
@@ -448,4 +448,3 @@ def test_fiscal_year_table_uses_procedure_titles_and_thai_numbers() -> None:
     assert {title for title, _ in links} <= titles
     assert all(re.fullmatch("[๐-๙]+", number) for _, number in links)
     assert re.search(r"ไตรมาสที่ [0-9]", text) is None
-

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sop_helpers.procedures import DeadlineTiming, MonthsTiming, PendingTiming, QuarterlyTiming
-from sop_helpers.schedule import number_list, timing_text
+from sop_helpers.schedule import timing_text
+from sop_helpers.thai import number_list
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from sop_helpers.examples import Figure, PlainText, data_fingerprint, sources_table, with_unit
 from sop_helpers.rates import ILLUSTRATIVE_LABEL, load_rates
 from sop_helpers.tables import ThaiTable, baht, excel_download, money, pct, xlsx_bytes
+from sop_helpers.views.notebook import Figure, PlainText, data_fingerprint, sources_table, with_unit
 
 ROOT = Path(__file__).parents[1]
 
@@ -52,7 +52,10 @@ def test_table_html_is_clean(frame: pd.DataFrame) -> None:
 def test_total_rows_are_marked(frame: pd.DataFrame) -> None:
     frame.loc[len(frame)] = ["รวม", Decimal("1236403.5"), None]
     text = ThaiTable(frame, formats={"จำนวนเงิน": money}).to_html()
-    assert '<tr class="sop-total"><th scope="row">รวม</th><td class="sop-num">1,236,403.50</td>' in text
+    assert (
+        '<tr class="sop-total"><th scope="row">รวม</th><td class="sop-num">1,236,403.50</td>'
+        in text
+    )
     assert text.count("sop-total") == 1
 
 
@@ -125,7 +128,7 @@ def test_figure_embeds_png_with_alt() -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from sop_helpers.examples import use_thai_font
+    from sop_helpers.views.notebook import use_thai_font
 
     use_thai_font()
     fig, ax = plt.subplots(figsize=(2, 1))
@@ -140,7 +143,7 @@ def test_figure_embeds_png_with_alt() -> None:
 def test_thai_glyphs_exist_in_chart_font() -> None:
     from matplotlib import font_manager
 
-    from sop_helpers.examples import use_thai_font
+    from sop_helpers.views.notebook import use_thai_font
 
     family = use_thai_font()
     path = font_manager.findfont(font_manager.FontProperties(family=family))

@@ -13,7 +13,7 @@ from sop_helpers.checklist_html import render_checklist
 
 pytest.importorskip("ipywidgets")
 
-from sop_helpers.widgets import ChecklistWidget
+from sop_helpers.views.widgets import ChecklistWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCEDURES = load_procedures(ROOT / "tests" / "data" / "procedures")

@@ -16,10 +16,16 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from .fiscal import fiscal_month_index, fiscal_year_range, month_range, quarter_range
+from .fiscal import (
+    fiscal_month_index,
+    fiscal_year_range,
+    month_range,
+    month_runs,
+    months_of,
+    quarter_range,
+)
 from .procedures import DeadlineTiming, MonthsTiming, Procedure, QuarterlyTiming, Step
-from .schedule import thai_number
-from .thai import thai_date
+from .thai import thai_date, thai_number
 
 UID_DOMAIN = "sop.policy-plan.phayao2"
 PRODID = "-//กลุ่มนโยบายและแผน สพป.พะเยา เขต 2//คู่มือการปฏิบัติงาน//TH"
@@ -69,7 +75,6 @@ def _step_title(step: Step) -> str:
 def step_events(fiscal_year: int, procedure: Procedure, step: Step) -> list[CalendarEvent]:
     """The events one step contributes to a fiscal year (none for pending timing)."""
     timing = step.timing
-    first, last = fiscal_year_range(fiscal_year)
     # Step and quarter numbers are the procedure's own numbering: Thai digits, as on its pages.
     base = f"{procedure.short_title} ขั้นตอนที่ {thai_number(step.number)}: {_step_title(step)}"
     note = getattr(timing, "note", "")
@@ -99,16 +104,22 @@ def step_events(fiscal_year: int, procedure: Procedure, step: Step) -> list[Cale
         )
 
     if isinstance(timing, MonthsTiming):
-        start_index = fiscal_month_index(timing.from_month)
-        end_index = fiscal_month_index(timing.to_month)
-        if start_index <= end_index:
-            start = month_range(fiscal_year, timing.from_month)[0]
-            end = month_range(fiscal_year, timing.to_month)[1]
+        runs = month_runs(months_of(timing))
+        if len(runs) == 1:
+            start = month_range(fiscal_year, runs[0][0])[0]
+            end = month_range(fiscal_year, runs[0][-1])[1]
             return [make(start, end, "months", base)]
         # The range wraps past 30 September: keep the two pieces inside this fiscal year.
-        head = make(first, month_range(fiscal_year, timing.to_month)[1], "months", base, 1)
-        tail = make(month_range(fiscal_year, timing.from_month)[0], last, "months", base, 2)
-        return [head, tail]
+        return [
+            make(
+                month_range(fiscal_year, run[0])[0],
+                month_range(fiscal_year, run[-1])[1],
+                "months",
+                base,
+                part,
+            )
+            for part, run in enumerate(runs, start=1)
+        ]
     if isinstance(timing, DeadlineTiming):
         month_start, month_end = month_range(fiscal_year, timing.month)
         # A day past the month's end (29 Feb in a common year) falls on the month's last day.

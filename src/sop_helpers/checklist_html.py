@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from .checklists import INDICATOR_COLUMNS, Checklist, Item, Section, thai_number
+from .checklists import INDICATOR_COLUMNS, Checklist, Item, Section
 from .scoring import Score, score
+from .thai import thai_number
 
 NOTICE = (
     "คำตอบบันทึกไว้ในเบราว์เซอร์นี้เท่านั้น (ไม่ได้ส่งไปที่ใด) หากล้างข้อมูลเบราว์เซอร์หรือเปลี่ยนเครื่อง"

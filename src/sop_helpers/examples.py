@@ -1,7 +1,5 @@
-"""Helpers shared by the worked-example notebooks: input fingerprints, the Thai chart font,
-sample-data readers and the source notes printed under tables.
-
-matplotlib is imported only inside :func:`use_thai_font`, so importing this module stays light.
+"""Data for the worked-example notebooks: input fingerprints, sample-data readers and the
+source notes printed under tables (pure; the notebook glue is :mod:`sop_helpers.views.notebook`).
 """
 
 from __future__ import annotations
@@ -10,7 +8,6 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -33,22 +30,6 @@ def data_fingerprint(paths: Iterable[str | Path]) -> str:
         digest.update(b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def use_thai_font() -> str:
-    """Register the bundled Sarabun TTFs (PyPI ``fontpkg-sarabun``) with matplotlib and make
-    Sarabun the default family; returns the family name. Thai labels then render, not boxes."""
-    import fontpkg_sarabun  # type: ignore[import-untyped]
-    import matplotlib as mpl
-    from matplotlib import font_manager
-
-    for ttf in sorted(Path(fontpkg_sarabun.ROOT).rglob("*.ttf")):
-        font_manager.fontManager.addfont(str(ttf))
-    family = str(fontpkg_sarabun.FAMILY)
-    mpl.rcParams["font.family"] = family
-    mpl.rcParams["axes.unicode_minus"] = False
-    mpl.rcParams["svg.hashsalt"] = "sop"  # stable ids in SVG output
-    return family
 
 
 def sample_dir() -> Path:
@@ -80,36 +61,6 @@ def source_note(records: Iterable[RateRecord | OfficeFact]) -> str:
             line += f" — **{ILLUSTRATIVE_LABEL}**"
         lines.append(line)
     return "\n".join(lines)
-
-
-def markdown(text: str) -> Any:
-    """An IPython Markdown object (imported lazily: only notebooks need IPython)."""
-    from IPython.display import Markdown
-
-    return Markdown(text)  # type: ignore[no-untyped-call]
-
-
-class PlainText(str):
-    """A string whose ``repr`` is itself, so MyST-NB's ``{glue}`` shows it without quotes."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return str(self)
-
-
-def glue_text(name: str, text: str) -> None:
-    """Glue ``text`` under ``name`` for ``{glue}`name``` in the page's prose (not shown here)."""
-    from myst_nb import glue  # type: ignore[import-untyped]
-
-    glue(name, PlainText(text), display=False)
-
-
-def glue_markdown(name: str, text: str) -> None:
-    """Glue Markdown under ``name`` for a ``{glue:md}`` directive (a list of worked lines)."""
-    from myst_nb import glue
-
-    glue(name, markdown(text), display=False)
 
 
 PREFIX_UNITS = frozenset({"ร้อยละ"})
@@ -163,40 +114,3 @@ def sources_table(records: Iterable[RateRecord | OfficeFact]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-class Figure:
-    """A matplotlib chart embedded in the page as a PNG ``data:`` URL inside ``<figure>``.
-
-    Embedding saves one request per page (the site's budget is counted in requests and bytes),
-    carries its alt text and caption in the HTML itself, and gives the same bytes on every run
-    (no timestamp or software metadata in the PNG).
-    """
-
-    def __init__(self, fig: Any, alt: str, caption: str = "", dpi: int = 90) -> None:
-        import base64
-        import io
-
-        import matplotlib.pyplot as plt
-
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-        width, height = (round(v * dpi) for v in fig.get_size_inches())
-        plt.close(fig)
-        self.png = buffer.getvalue()
-        self.alt, self.caption = alt, caption
-        self.size = (width, height)
-        self._data = base64.b64encode(self.png).decode("ascii")
-
-    def _repr_html_(self) -> str:
-        import html
-
-        caption = f"<figcaption>{html.escape(self.caption)}</figcaption>" if self.caption else ""
-        return (
-            f'<figure class="sop-chart"><img src="data:image/png;base64,{self._data}" '
-            f'alt="{html.escape(self.alt)}" width="{self.size[0]}" height="{self.size[1]}" '
-            f'style="max-width: 100%; height: auto;">{caption}</figure>'
-        )
-
-    def __repr__(self) -> str:
-        return f"แผนภูมิ: {self.alt}"

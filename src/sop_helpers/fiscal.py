@@ -1,29 +1,29 @@
-"""Thai fiscal years (ปีงบประมาณ) and their quarters, in Buddhist-era (พ.ศ.) years.
+"""Thai fiscal years (ปีงบประมาณ), their months and quarters, in Buddhist-era (พ.ศ.) years.
 
 A fiscal year runs from 1 October to 30 September and is named by the B.E. year in which it
 ends: FY 2568 = 1 ต.ค. 2567 - 30 ก.ย. 2568. Quarter 1 is ต.ค.-ธ.ค., quarter 4 is ก.ค.-ก.ย.
+The one home of the fiscal months, the quarters, month arithmetic and the months a step's
+timing covers (:func:`months_of`, read by the step table, the calendar and the flowchart).
 """
 
 from __future__ import annotations
 
 import calendar
 from datetime import date
+from typing import TYPE_CHECKING
 
-BE_OFFSET = 543
-"""B.E. year = C.E. year + 543."""
+from dateutil.relativedelta import relativedelta
+
+from .thai import be_year, ce_year
+
+if TYPE_CHECKING:
+    from .procedures import Timing
 
 FISCAL_MONTHS: tuple[int, ...] = (10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9)
 """Calendar months in fiscal order (ต.ค. first)."""
 
-
-def be_year(ce_year: int) -> int:
-    """B.E. year of a C.E. year (2025 -> 2568)."""
-    return ce_year + BE_OFFSET
-
-
-def ce_year(be: int) -> int:
-    """C.E. year of a B.E. year (2568 -> 2025)."""
-    return be - BE_OFFSET
+QUARTER_END: dict[int, int] = {12: 1, 3: 2, 6: 3, 9: 4}
+"""Last month of each fiscal quarter -> quarter number."""
 
 
 def fiscal_year(d: date) -> int:
@@ -31,9 +31,10 @@ def fiscal_year(d: date) -> int:
     return be_year(d.year) + (1 if d.month >= 10 else 0)
 
 
-def fiscal_quarter(d: date) -> int:
-    """Fiscal quarter (1-4) that holds ``d``: ต.ค.-ธ.ค. = 1 ... ก.ค.-ก.ย. = 4."""
-    return fiscal_month_index(d.month) // 3 + 1
+def fiscal_quarter(when: date | int) -> int:
+    """Fiscal quarter (1-4) of a date or a calendar month: ต.ค.-ธ.ค. = 1 ... ก.ค.-ก.ย. = 4."""
+    month = when if isinstance(when, int) else when.month
+    return fiscal_month_index(month) // 3 + 1
 
 
 def fiscal_month_index(month: int) -> int:
@@ -72,3 +73,48 @@ def quarter_range(fiscal_year: int, quarter: int) -> tuple[date, date]:
     first_month = FISCAL_MONTHS[(quarter - 1) * 3]
     last_month = FISCAL_MONTHS[(quarter - 1) * 3 + 2]
     return month_range(fiscal_year, first_month)[0], month_range(fiscal_year, last_month)[1]
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later; the month's last day when it has no such day (31 -> 30)."""
+    moved: date = day + relativedelta(months=months)
+    return moved
+
+
+def month_span(first: int, last: int) -> tuple[int, ...]:
+    """Calendar months from ``first`` to ``last`` going forward, past September if need be.
+
+    ``month_span(8, 11)`` is ส.ค., ก.ย., ต.ค., พ.ย.: a range across the fiscal-year end covers
+    the end of one fiscal year and the start of the next, which a year's table shows as both.
+    """
+    fiscal_month_index(first)
+    fiscal_month_index(last)
+    count = (last - first) % 12 + 1
+    return tuple((first - 1 + step) % 12 + 1 for step in range(count))
+
+
+def months_of(timing: Timing) -> tuple[int, ...]:
+    """Calendar months in which a step with this timing is worked on (none if pending)."""
+    if timing.kind == "months":
+        return month_span(timing.from_month, timing.to_month)
+    if timing.kind == "deadline":
+        return (timing.month,)
+    if timing.kind == "quarterly":
+        return tuple(QUARTER_END)
+    return ()
+
+
+def month_runs(months: tuple[int, ...]) -> tuple[tuple[int, ...], ...]:
+    """Months grouped into runs that are consecutive in fiscal order (ต.ค. ... ก.ย.).
+
+    A range across the fiscal-year end, seen inside one fiscal year, is two runs: the start of
+    the year (ต.ค. ...) and its end (... ก.ย.).
+    """
+    ordered = sorted(set(months), key=fiscal_month_index)
+    runs: list[list[int]] = []
+    for month in ordered:
+        if runs and fiscal_month_index(month) == fiscal_month_index(runs[-1][-1]) + 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return tuple(tuple(run) for run in runs)

@@ -16,7 +16,8 @@ from html import escape
 from typing import Literal
 
 from .procedures import Procedure
-from .schedule import thai_number, timing_label
+from .schedule import timing_label
+from .thai import thai_number
 
 NodeKind = Literal["terminator", "activity", "document", "decision"]
 

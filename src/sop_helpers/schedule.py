@@ -5,13 +5,11 @@ Pure functions over the procedure model; the fiscal-year page and the procedure 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pythainlp.util import arabic_digit_to_thai_digit, thai_strftime
-
+from .fiscal import FISCAL_MONTHS, QUARTER_END, fiscal_quarter, months_of
 from .procedures import (
     DeadlineTiming,
     MonthsTiming,
@@ -19,55 +17,9 @@ from .procedures import (
     Procedure,
     QuarterlyTiming,
     Step,
+    Timing,
 )
-
-Timing = MonthsTiming | DeadlineTiming | QuarterlyTiming | PendingTiming
-
-FISCAL_MONTHS: tuple[int, ...] = (10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9)
-"""Calendar months in fiscal-year order (ตุลาคม first)."""
-
-QUARTER_END: dict[int, int] = {12: 1, 3: 2, 6: 3, 9: 4}
-"""Last month of each fiscal quarter -> quarter number."""
-
-
-def thai_number(value: int | str) -> str:
-    """Arabic digits as Thai digits (15 -> ๑๕)."""
-    return str(arabic_digit_to_thai_digit(str(value)))
-
-
-def number_list(numbers: Iterable[int | str]) -> str:
-    """Numbers as a Thai list in Thai digits: "๑", "๑ และ ๒", "๑, ๒ และ ๔".
-
-    The comma keeps "๑ ๒" from reading as one number (๑๒).
-    """
-    parts = [thai_number(n) for n in numbers]
-    if len(parts) < 2:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " และ " + parts[-1]
-
-
-def month_name(month: int, *, short: bool = False) -> str:
-    """Thai name of a calendar month (10 -> ตุลาคม, or ต.ค. when ``short``)."""
-    return str(thai_strftime(dt.datetime(2000, month, 1), "%b" if short else "%B"))
-
-
-def _span(first: int, last: int) -> tuple[int, ...]:
-    start = FISCAL_MONTHS.index(first)
-    end = FISCAL_MONTHS.index(last)
-    if end < start:
-        raise ValueError(f"ช่วงเดือน {first}-{last} ข้ามปีงบประมาณ")
-    return FISCAL_MONTHS[start : end + 1]
-
-
-def months_of(timing: Timing) -> tuple[int, ...]:
-    """Calendar months in which a step with this timing is worked on (none if pending)."""
-    if isinstance(timing, MonthsTiming):
-        return _span(timing.from_month, timing.to_month)
-    if isinstance(timing, DeadlineTiming):
-        return (timing.month,)
-    if isinstance(timing, QuarterlyTiming):
-        return tuple(QUARTER_END)
-    return ()
+from .thai import month_name, thai_number
 
 
 def timing_label(timing: Timing) -> str:
@@ -131,11 +83,6 @@ class MonthRow:
     entries: tuple[MonthEntry, ...]
 
 
-def quarter_of(month: int) -> int:
-    """Fiscal quarter of a calendar month (ต.ค.-ธ.ค. = 1 ... ก.ค.-ก.ย. = 4)."""
-    return FISCAL_MONTHS.index(month) // 3 + 1
-
-
 def _note(timing: Timing, month: int) -> str:
     if isinstance(timing, QuarterlyTiming):
         return f"รายงานผลไตรมาสที่ {thai_number(QUARTER_END[month])}"
@@ -155,7 +102,7 @@ def year_table(procedures: Iterable[Procedure]) -> tuple[MonthRow, ...]:
             for step in proc.steps
             if month in months_of(step.timing)
         )
-        rows.append(MonthRow(month, quarter_of(month), entries))
+        rows.append(MonthRow(month, fiscal_quarter(month), entries))
     return tuple(rows)
 
 

@@ -203,8 +203,9 @@ def _excel_value(value: Any) -> Any:
 def _guess_format(values: Sequence[Any]) -> str | None:
     """A number format for a plain DataFrame column: amounts with decimals, counts without."""
     present = [v for v in values if not _missing(v)]
-    if not present or any(isinstance(v, bool) or not isinstance(v, int | float | Decimal)
-                          for v in present):
+    if not present or any(
+        isinstance(v, bool) or not isinstance(v, int | float | Decimal) for v in present
+    ):
         return None
     whole = all(Decimal(str(v)) == Decimal(str(v)).to_integral_value() for v in present)
     return "#,##0" if whole else "#,##0.00"
@@ -212,7 +213,9 @@ def _guess_format(values: Sequence[Any]) -> str | None:
 
 def _display_width(text: str) -> int:
     # Thai vowels and tone marks above/below a consonant take no width of their own.
-    return sum(1 for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Mn")
+    return sum(
+        1 for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Mn"
+    )
 
 
 def xlsx_bytes(sheets: Mapping[str, ThaiTable | pd.DataFrame]) -> bytes:
@@ -241,7 +244,8 @@ def xlsx_bytes(sheets: Mapping[str, ThaiTable | pd.DataFrame]) -> bytes:
             cell.font = bold
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         formats = [
-            excel_format(view.formats.get(c)) or _guess_format(list(frame[c])) for c in frame.columns
+            excel_format(view.formats.get(c)) or _guess_format(list(frame[c]))
+            for c in frame.columns
         ]
         for row in frame.itertuples(index=False):
             sheet.append([_excel_value(v) for v in row])
@@ -258,7 +262,9 @@ def xlsx_bytes(sheets: Mapping[str, ThaiTable | pd.DataFrame]) -> bytes:
                         cell.number_format = fmt
             texts = [str(column), *(str(v) for v in shown[column])]
             width = max(_display_width(t) for t in texts) + 2
-            sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(max(width, 8), 60)
+            sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(
+                max(width, 8), 60
+            )
         sheet.freeze_panes = "A2"
     raw = io.BytesIO()
     book.save(raw)

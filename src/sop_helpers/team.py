@@ -24,7 +24,7 @@ from ._errors import ResultsError
 from .checklists import Checklist
 from .results import Loaded, parse_results
 from .scoring import Score, score
-from .thai import thai_date
+from .thai import arabic_digits, thai_date
 
 KIND_LABELS = {
     "steps": "ขั้นตอน",
@@ -137,7 +137,7 @@ _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 def _number(text: str) -> Decimal | None:
     """A plain number written with Thai or Arabic digits, commas or a % sign; else None."""
-    cleaned = re.sub(r"[,%\s]", "", text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+    cleaned = re.sub(r"[,%\s]", "", arabic_digits(text))
     return Decimal(cleaned) if _NUMBER.fullmatch(cleaned) else None
 
 

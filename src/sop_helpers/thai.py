@@ -1,18 +1,23 @@
-"""Thai dates, digits, money and amounts in words, on top of PyThaiNLP.
+"""Thai dates, digits, month names, B.E. years, money and amounts in words, on top of PyThaiNLP.
 
-Only what PyThaiNLP lacks is written here: a ``Decimal``-safe amount in words (its ``bahttext``
-takes only ``int``/``float``), money and percentage formats, and named date styles.
+The one home of these rules: Thai <-> Arabic digits, Thai month names, Buddhist-era years and
+dates. Only what PyThaiNLP lacks is written here: a ``Decimal``-safe amount in words (its
+``bahttext`` takes only ``int``/``float``), money and percentage formats, named date styles and
+the handbook's B.E. date fields (``2569-11-28``).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pythainlp.util import (
     arabic_digit_to_thai_digit,
     bahttext,
+    convert_years,
     num_to_thaiword,
     thai_digit_to_arabic_digit,
     thai_strftime,
@@ -31,6 +36,29 @@ _FORMATS: dict[str, tuple[str, bool]] = {
 }
 
 SATANG = Decimal("0.01")
+
+_BE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def be_year(ce_year: int) -> int:
+    """B.E. year of a C.E. year (2025 -> 2568)."""
+    return int(convert_years(str(ce_year), src="ad", target="be"))
+
+
+def ce_year(be: int) -> int:
+    """C.E. year of a B.E. year (2568 -> 2025)."""
+    return int(convert_years(str(be), src="be", target="ad"))
+
+
+def parse_be_date(value: Any, field: str = "last_reviewed") -> date:
+    """A B.E. date field ``2569-11-28`` -> ``date(2026, 11, 28)``; ``field`` names it in errors."""
+    match = _BE_DATE.match(str(value))
+    if not match:
+        raise ValueError(f"{field} ต้องเป็นวันที่ พ.ศ. แบบ YYYY-MM-DD (พบ {value!r})")
+    year, month, day = (int(part) for part in match.groups())
+    if year < 2400:
+        raise ValueError(f"{field} ต้องเป็นปี พ.ศ. (พบ {year})")
+    return date(ce_year(year), month, day)
 
 
 def thai_date(d: date, style: DateStyle = "full") -> str:
@@ -63,6 +91,22 @@ def thai_digits(text: str) -> str:
 def arabic_digits(text: str) -> str:
     """Thai digits in ``text`` turned into Arabic digits (๒๕๖๘ -> 2568)."""
     return str(thai_digit_to_arabic_digit(text))
+
+
+def thai_number(value: int | str) -> str:
+    """A number written in Thai digits (15 -> ๑๕)."""
+    return thai_digits(str(value))
+
+
+def number_list(numbers: Iterable[int | str]) -> str:
+    """Numbers as a Thai list in Thai digits: "๑", "๑ และ ๒", "๑, ๒ และ ๔".
+
+    The comma keeps "๑ ๒" from reading as one number (๑๒).
+    """
+    parts = [thai_number(n) for n in numbers]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " และ " + parts[-1]
 
 
 def _to_decimal(amount: Decimal | int | str) -> Decimal:

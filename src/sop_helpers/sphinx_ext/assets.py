@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 import html
@@ -22,10 +21,10 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from sop_helpers.thai import thai_date
+from sop_helpers.fiscal import add_months
+from sop_helpers.thai import parse_be_date, thai_date
 
 from .config import office_value_html
-from .pages import parse_be_date
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -167,14 +166,6 @@ def footer_context(app: Sphinx, pagename: str, title: str) -> dict[str, str]:
         result["review_due"] = thai_date(due, "official")
         result["review_due_iso"] = due.isoformat()
     return result
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Same day ``months`` later (the last day of the month when it has no such day)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(day.day, last))
 
 
 def _drop_thebe_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -68,7 +69,8 @@ def _fields(kind: str, data: dict[str, Any]) -> list[Field]:
                 "คน",
                 defaults.get(level["key"], "0"),
                 hint=(
-                    f"อัตรา {format_number(int(level['rate']))} บาท/คน/ปี (ปีงบประมาณ {level['from_fy']})"
+                    f"อัตรา {format_number(Decimal(level['rate']))} บาท/คน/ปี"
+                    f" (ปีงบประมาณ {level['from_fy']})"
                     if level["rate"] is not None
                     else "ยังไม่มีอัตราในข้อมูล"
                 ),
@@ -130,7 +132,9 @@ class CalculatorDirective(SphinxDirective):
         try:
             data = calculator_data(kind, self.options.get("year"))
         except (DataError, KeyError) as error:
-            logger.warning(str(error), location=self.get_location(), type="sop", subtype="calculator")
+            logger.warning(
+                str(error), location=self.get_location(), type="sop", subtype="calculator"
+            )
             return []
         node = calculator_node(kind=kind, data=data, serial=self.env.new_serialno("sop-calc"))
         node += nodes.paragraph(text=NO_SCRIPT)
@@ -162,7 +166,8 @@ def render_calculator(kind: str, data: dict[str, Any], serial: int, digits: str)
         ident = f"{prefix}-{field.name}{index}"
         unit = f" ({esc(field.unit)})" if field.unit else ""
         hint = (
-            f'<span class="sop-calc-hint">{esc(shown(field.hint))}{_label(field.illustrative)}</span>'
+            f'<span class="sop-calc-hint">{esc(shown(field.hint))}'
+            f"{_label(field.illustrative)}</span>"
             if field.hint
             else ""
         )
@@ -189,7 +194,9 @@ def render_calculator(kind: str, data: dict[str, Any], serial: int, digits: str)
             if target["illustrative"]:
                 text += f" ({ILLUSTRATIVE})"
             selected = " selected" if target["quarter"] == 2 else ""
-            options.append(f'<option value="{target["quarter"]}"{selected}>{esc(shown(text))}</option>')
+            options.append(
+                f'<option value="{target["quarter"]}"{selected}>{esc(shown(text))}</option>'
+            )
         ident = f"{prefix}-quarter"
         flag = _label(any(t["illustrative"] for t in data["targets"]))
         rows.append(
@@ -230,7 +237,7 @@ def render_calculator(kind: str, data: dict[str, Any], serial: int, digits: str)
         f'<section class="sop-calc" data-sop-calc="{esc(kind)}" data-digits="{esc(digits)}"'
         f' aria-label="เครื่องคำนวณ">'
         f'<script type="application/json" class="sop-calc-data">{_json(data)}</script>'
-        f'<noscript><p>{esc(NO_SCRIPT)}</p></noscript>'
+        f"<noscript><p>{esc(NO_SCRIPT)}</p></noscript>"
         f'<form class="sop-calc-form" novalidate>{"".join(rows)}'
         '<button type="submit">คำนวณ</button></form>'
         '<div class="sop-calc-output" role="status" aria-live="polite">'

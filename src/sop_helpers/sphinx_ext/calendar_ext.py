@@ -21,7 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 from sop_helpers._errors import SopError
 from sop_helpers.calendar import CalendarEvent, operations_calendar, pending_steps, to_ical
 from sop_helpers.procedures import load_procedures, procedures_dir
-from sop_helpers.schedule import thai_number
+from sop_helpers.thai import thai_number
 
 logger = logging.getLogger(__name__)
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -12,25 +10,12 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers.fiscal import fiscal_quarter, fiscal_year
-from sop_helpers.thai import thai_date, thai_digits
+from sop_helpers.thai import parse_be_date, thai_date, thai_number
 
 logger = logging.getLogger(__name__)
 
-_BE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
 # Pages Sphinx makes itself have no source front matter.
 _GENERATED = {"genindex", "search", "py-modindex"}
-
-
-def parse_be_date(value: Any) -> dt.date:
-    """``2569-11-28`` (B.E.) -> ``datetime.date(2026, 11, 28)``."""
-    match = _BE_DATE.match(str(value))
-    if not match:
-        raise ValueError(f"last_reviewed ต้องเป็นวันที่ พ.ศ. แบบ YYYY-MM-DD (พบ {value!r})")
-    year, month, day = (int(part) for part in match.groups())
-    if year < 2400:
-        raise ValueError(f"last_reviewed ต้องเป็นปี พ.ศ. (พบ {year})")
-    return dt.date(year - 543, month, day)
 
 
 def check_last_reviewed(app: Sphinx, doctree: nodes.document) -> None:
@@ -77,8 +62,8 @@ def fiscal_today_text(day: dt.date) -> str:
     """``วันนี้ ๒๘ พฤศจิกายน ๒๕๖๙ อยู่ในปีงบประมาณ ๒๕๗๐ ไตรมาสที่ ๑ (ต.ค.–ธ.ค.)``."""
     year, quarter = fiscal_year(day), fiscal_quarter(day)
     return (
-        f"วันนี้ {thai_date(day, 'official')} อยู่ในปีงบประมาณ {thai_digits(str(year))}"
-        f" ไตรมาสที่ {thai_digits(str(quarter))} ({QUARTER_MONTHS[quarter]})"
+        f"วันนี้ {thai_date(day, 'official')} อยู่ในปีงบประมาณ {thai_number(year)}"
+        f" ไตรมาสที่ {thai_number(quarter)} ({QUARTER_MONTHS[quarter]})"
     )
 
 

@@ -17,7 +17,6 @@ the steps as a text list.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -26,29 +25,28 @@ from typing import Any
 
 import jinja2
 from docutils import nodes
-from pythainlp.util import thai_strftime
 from sphinx.application import Sphinx
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers._errors import DataError
-from sop_helpers.errata import Erratum, load_errata
-from sop_helpers.flowchart import build_flow, render_html, render_text
-from sop_helpers.glossary import load_glossary
-from sop_helpers.procedures import Procedure, load_procedures
+from sop_helpers.errata import Erratum
+from sop_helpers.fiscal import add_months, months_of
+from sop_helpers.procedures import Procedure
 from sop_helpers.schedule import (
-    month_name,
-    months_of,
-    number_list,
-    thai_number,
     timing_label,
     timing_text,
     unscheduled,
     year_table,
 )
+from sop_helpers.thai import month_name, number_list, parse_be_date, thai_date, thai_number
 
+from . import flowchart_ext
 from .assets import use_static
-from .pages import parse_be_date
+from .flowchart_ext import flowchart
+from .handbook_data import depend
+from .handbook_data import errata as _errata
+from .handbook_data import glossary as _glossary
+from .handbook_data import procedures as _procedures
 
 logger = logging.getLogger(__name__)
 
@@ -65,36 +63,6 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|$#])")
 _DOMAIN_DOT = re.compile(r"(?<=[A-Za-z0-9])\.(?=[A-Za-z])")
 
 OWNER_ROLE = "ผู้อำนวยการกลุ่มนโยบายและแผน"
-
-
-# ---- data access ---------------------------------------------------------------------------
-
-
-def _data_dir(app: Sphinx) -> Path:
-    return Path(app.srcdir) / "data"
-
-
-def _depend(app: Sphinx, paths: Iterable[Path]) -> None:
-    for path in paths:
-        app.env.note_dependency(str(path))
-
-
-def _procedures(app: Sphinx) -> dict[str, Procedure]:
-    folder = _data_dir(app) / "procedures"
-    _depend(app, sorted(folder.glob("*.yml")))
-    return dict(load_procedures(folder))
-
-
-def _errata(app: Sphinx) -> tuple[Erratum, ...]:
-    path = _data_dir(app) / "errata.yml"
-    _depend(app, [path])
-    return load_errata(path)
-
-
-def _glossary(app: Sphinx) -> dict[str, Any]:
-    path = _data_dir(app) / "glossary.yml"
-    _depend(app, [path])
-    return dict(load_glossary(path))
 
 
 # ---- Jinja2 --------------------------------------------------------------------------------
@@ -174,22 +142,6 @@ def _render(template: str, **context: Any) -> str:
 # ---- dates ---------------------------------------------------------------------------------
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, candidate)
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover - 28 always exists
-
-
-def be_date_text(day: dt.date) -> str:
-    """A date in Thai with a B.E. year and Thai digits: ๒๘ พฤศจิกายน ๒๕๖๙."""
-    return str(thai_strftime(dt.datetime(day.year, day.month, day.day), "%-d %B %Y", True))
-
-
 # ---- generated blocks ----------------------------------------------------------------------
 
 
@@ -241,8 +193,8 @@ def _procedure_block(app: Sphinx, source: str, procedure_id: str) -> str:
         total=len(procedures),
         owner=owner,
         duration=_duration(procedure),
-        reviewed=be_date_text(reviewed) if reviewed else "ยังไม่ระบุ",
-        review_due=be_date_text(_add_months(reviewed, months)) if reviewed else "ยังไม่ระบุ",
+        reviewed=thai_date(reviewed, "official") if reviewed else "ยังไม่ระบุ",
+        review_due=thai_date(add_months(reviewed, months), "official") if reviewed else "ยังไม่ระบุ",
         definitions=[glossary[t] for t in procedure.definitions],
         docs={d.id: d for d in procedure.documents},
         cumulative=any(s.kind == "cumulative" for s in procedure.standards),
@@ -298,7 +250,7 @@ def _director_items(app: Sphinx, substep: str) -> str:
 def _blocks(app: Sphinx, source: str) -> dict[str, Callable[[str], str]]:
     procedures = partial(_procedures, app)
     # The templates are part of the page's source: editing one rebuilds the pages that use it.
-    _depend(app, sorted(TEMPLATES.glob("*.md")))
+    depend(app, sorted(TEMPLATES.glob("*.md")))
     return {
         "sop-procedure": lambda arg: _procedure_block(app, source, arg),
         "sop-procedure-list": lambda _arg: _render(
@@ -341,52 +293,6 @@ def expand_markers(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = _MARKER.sub(replace, text)
 
 
-# ---- flowchart node ------------------------------------------------------------------------
-
-
-class flowchart(nodes.General, nodes.Element):  # type: ignore[misc]
-    """A procedure's flowchart; ``html`` holds its markup, the children a text fallback."""
-
-
-class FlowchartDirective(SphinxDirective):
-    """``{sop-flowchart} <procedure-id>``: the procedure's flowchart."""
-
-    required_arguments = 1
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        procedure_id = self.arguments[0]
-        folder = _data_dir(self.env.app) / "procedures"
-        path = folder / f"{procedure_id}.yml"
-        self.env.note_dependency(str(path))
-        try:
-            procedure = _procedures(self.env.app)[procedure_id]
-        except (DataError, KeyError) as exc:
-            logger.warning(
-                f"สร้างแผนผังของ '{procedure_id}' ไม่ได้: {exc}",
-                location=self.get_location(),
-                type="sop",
-                subtype="data",
-            )
-            return []
-        flow = build_flow(procedure)
-        node = flowchart(html=render_html(flow))
-        fallback = nodes.enumerated_list()
-        for line in render_text(flow):
-            fallback += nodes.list_item("", nodes.paragraph(text=line))
-        node += fallback
-        return [node]
-
-
-def _visit_flowchart_html(self: Any, node: flowchart) -> None:
-    self.body.append(node["html"])
-    raise nodes.SkipNode
-
-
-def _pass(self: Any, node: nodes.Node) -> None:
-    pass
-
-
 _STYLED = ("sop-flow", "sop-step", "sop-standard", "sop-erratum", "sop-drafted", "sop-procedure")
 
 
@@ -405,16 +311,8 @@ def _page_css(
 
 
 def setup(app: Sphinx) -> None:
-    """Register the marker expansion, the flowchart directive and node, and the CSS."""
+    """Register the marker expansion, the flowchart (``flowchart_ext``) and the CSS."""
     app.connect("source-read", expand_markers)
     app.connect("builder-inited", use_static)
     app.connect("html-page-context", _page_css)
-    app.add_directive("sop-flowchart", FlowchartDirective)
-    app.add_node(
-        flowchart,
-        html=(_visit_flowchart_html, None),
-        latex=(_pass, _pass),
-        text=(_pass, _pass),
-        man=(_pass, _pass),
-        texinfo=(_pass, _pass),
-    )
+    flowchart_ext.setup(app)

@@ -13,10 +13,11 @@ from typing import Any
 
 import ipywidgets as w
 
-from .checklist_html import render_checklist
-from .checklists import INDICATOR_COLUMNS, Checklist, Item, thai_number
-from .results import Results, load_results, make_results, save_results
-from .scoring import Score, score
+from ..checklist_html import render_checklist
+from ..checklists import INDICATOR_COLUMNS, Checklist, Item
+from ..results import Results, load_results, make_results, save_results
+from ..scoring import Score, score
+from ..thai import thai_number
 
 _UNANSWERED = "ยังไม่ตอบ"
 

@@ -1,0 +1,252 @@
+"""From checklist data to a :class:`Checklist`: validation against the procedures (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .._errors import ChecklistError
+from .._validate import validate
+from .._yaml import JsonPath, Located, pointer
+from ..procedures import Procedure
+from ..thai import thai_number
+from .files import (
+    _FILE_MODELS,
+    KINDS,
+    IndicatorsFile,
+    KnowledgeFile,
+    Question,
+    StandardsFile,
+    StepsFile,
+    _FileBase,
+)
+from .model import INDICATOR_COLUMNS, Checklist, Item, Option, Section, content_hash
+
+
+def parse_checklist(
+    data: object,
+    procedures: Mapping[str, Procedure],
+    source: str | None = None,
+) -> Checklist:
+    """Validate checklist data against the procedures and resolve it (pure).
+
+    ``data`` is plain data, or a :class:`~sop_helpers._yaml.Located` from the loader so that
+    errors carry line numbers. Raises :class:`ChecklistError` naming file, line and place.
+    """
+    located = data if isinstance(data, Located) else Located(data, {}, source)
+    if source is not None and located.source is None:
+        located = Located(located.data, located.lines, source)
+
+    def fail(message: str, path: JsonPath) -> ChecklistError:
+        return ChecklistError(
+            message, source=located.source, line=located.line_of(path), pointer=pointer(path)
+        )
+
+    raw = located.data
+    if not isinstance(raw, dict):
+        raise fail("ไฟล์แบบตรวจสอบต้องเป็นกลุ่มช่อง (mapping) ที่มี id, version, kind ...", ())
+    if "kind" not in raw:
+        raise fail("ขาดช่องที่ต้องมี", ("kind",))
+    kind = raw["kind"]
+    if kind not in _FILE_MODELS:
+        raise fail(
+            f"ไม่รู้จักชนิด (kind) '{kind}' ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {', '.join(KINDS)}",
+            ("kind",),
+        )
+    model = validate(_FILE_MODELS[kind], located, ChecklistError)
+
+    procedure = procedures.get(model.procedure)
+    if procedure is None:
+        raise fail(f"ไม่พบกระบวนงาน '{model.procedure}' ใน book/data/procedures", ("procedure",))
+
+    ids = _item_ids(model)
+    seen: dict[str, int] = {}
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            raise fail(
+                f"รหัสรายการ '{item_id}' ซ้ำกับรายการที่ {seen[item_id] + 1}", ("items", index, "id")
+            )
+        seen[item_id] = index
+
+    sections: tuple[Section, ...]
+    if isinstance(model, StepsFile):
+        sections = (_steps_section(model, procedure, fail),)
+    elif isinstance(model, StandardsFile):
+        sections = _standard_sections(model, procedure, fail)
+    elif isinstance(model, KnowledgeFile):
+        sections = (_knowledge_section(model, procedure, fail),)
+    else:
+        assert isinstance(model, IndicatorsFile)
+        sections = (_indicators_section(model, procedure, fail),)
+
+    return Checklist(
+        id=model.id,
+        version=model.version,
+        kind=model.kind,
+        procedure=procedure.id,
+        procedure_title=procedure.title,
+        name=model.title,
+        title=f"{model.title} {procedure.title}",
+        intro=model.intro,
+        sections=sections,
+        min_rows=model.min_rows if isinstance(model, IndicatorsFile) else 1,
+        examples=tuple(row.model_dump() for row in model.examples)
+        if isinstance(model, IndicatorsFile)
+        else (),
+        source=located.source,
+    )
+
+
+def _item_ids(model: _FileBase) -> list[str]:
+    items = getattr(model, "items", ())
+    return [item.id for item in items]
+
+
+def _steps_section(model: StepsFile, procedure: Procedure, fail: Any) -> Section:
+    items = []
+    for index, entry in enumerate(model.items):
+        try:
+            step = procedure.step(entry.step)
+        except KeyError:
+            raise fail(
+                f"ไม่มีขั้นตอน '{entry.step}' ในกระบวนงาน {procedure.id}"
+                f" (มี {', '.join(s.id for s in procedure.steps)})",
+                ("items", index, "step"),
+            ) from None
+        items.append(
+            Item(
+                id=entry.id,
+                kind="step",
+                section="steps",
+                number=thai_number(step.number),
+                text=step.text,
+                hash=content_hash(step.text),
+                ref=step.id,
+                details=tuple(f"{sub.number} {sub.text}" for sub in step.substeps),
+                evidence=entry.evidence,
+                when=entry.when,
+                note=entry.note,
+            )
+        )
+    return Section("steps", "steps", "ขั้นตอนการปฏิบัติงาน", tuple(items))
+
+
+def _standard_sections(
+    model: StandardsFile, procedure: Procedure, fail: Any
+) -> tuple[Section, ...]:
+    sections = []
+    for index, entry in enumerate(model.items):
+        try:
+            standard = procedure.standard(entry.standard)
+        except KeyError:
+            raise fail(
+                f"ไม่มีมาตรฐาน '{entry.standard}' ในกระบวนงาน {procedure.id}"
+                f" (มี {', '.join(s.id for s in procedure.standards)})",
+                ("items", index, "standard"),
+            ) from None
+        number = thai_number(standard.number)
+        for position, note in enumerate(entry.levels, start=1):
+            if note.level != position:
+                raise fail(
+                    f"levels ต้องเรียงเลข 1..n ไม่ขาดช่วง: รายการที่ {position} ต้องเป็น"
+                    f" level {position} (พบ {note.level})",
+                    ("items", index, "levels", position - 1, "level"),
+                )
+        if standard.kind == "cumulative":
+            notes = {note.level: note for note in entry.levels}
+            if entry.levels and len(entry.levels) != len(standard.levels):
+                raise fail(
+                    f"มาตรฐาน {standard.id} มี {len(standard.levels)} ระดับ"
+                    f" แต่ levels มี {len(entry.levels)} รายการ",
+                    ("items", index, "levels"),
+                )
+            items = tuple(
+                Item(
+                    id=f"{entry.id}.{level.level}",
+                    kind="statement",
+                    section=entry.id,
+                    number=thai_number(level.level),
+                    text=level.text,
+                    hash=content_hash(level.text),
+                    ref=standard.id,
+                    level=level.level,
+                    evidence=notes[level.level].evidence if level.level in notes else (),
+                    note=notes[level.level].note if level.level in notes else "",
+                )
+                for level in standard.levels
+            )
+            title = f"มาตรฐานข้อ {number} (ระดับสะสม ๑-{thai_number(len(items))})"
+            sections.append(Section(entry.id, "cumulative", title, items, text=entry.note))
+        else:
+            if entry.levels:
+                raise fail(
+                    f"มาตรฐาน {standard.id} เป็นแบบข้อเดียว (single) จึงไม่มี levels",
+                    ("items", index, "levels"),
+                )
+            item = Item(
+                id=entry.id,
+                kind="standard",
+                section=entry.id,
+                number=number,
+                text=standard.text,
+                hash=content_hash(standard.text),
+                ref=standard.id,
+                evidence=entry.evidence,
+                note=entry.note,
+            )
+            sections.append(Section(entry.id, "single", f"มาตรฐานข้อ {number}", (item,)))
+    return tuple(sections)
+
+
+def _question_text(question: Question) -> str:
+    # The options are part of what the person answered, so they are part of the hashed text.
+    return "\n".join([question.question, *(f"{o.id}. {o.text}" for o in question.options)])
+
+
+def _knowledge_section(model: KnowledgeFile, procedure: Procedure, fail: Any) -> Section:
+    items = []
+    step_ids = {step.id for step in procedure.steps}
+    for index, question in enumerate(model.items):
+        for ref_index, ref in enumerate(question.steps):
+            if ref not in step_ids:
+                raise fail(
+                    f"ไม่มีขั้นตอน '{ref}' ในกระบวนงาน {procedure.id}",
+                    ("items", index, "steps", ref_index),
+                )
+        items.append(
+            Item(
+                id=question.id,
+                kind="question",
+                section="questions",
+                number=thai_number(index + 1),
+                text=question.question,
+                hash=content_hash(_question_text(question)),
+                multiple=question.type == "multiple",
+                options=tuple(Option(o.id, o.text) for o in question.options),
+                answer=question.answer,
+                explanation=question.explanation,
+                details=question.steps,
+            )
+        )
+    return Section("questions", "knowledge", "คำถามทดสอบความรู้", tuple(items))
+
+
+def _indicators_section(model: IndicatorsFile, procedure: Procedure, fail: Any) -> Section:
+    if model.standard is not None:
+        try:
+            procedure.standard(model.standard)
+        except KeyError:
+            raise fail(
+                f"ไม่มีมาตรฐาน '{model.standard}' ในกระบวนงาน {procedure.id}", ("standard",)
+            ) from None
+    text = " | ".join(label for _, label in INDICATOR_COLUMNS)
+    item = Item(
+        id="rows",
+        kind="rows",
+        section="rows",
+        number="",
+        text=text,
+        hash=content_hash(text),
+        ref=model.standard or "",
+    )
+    return Section("rows", "indicators", "ตัวชี้วัดและเป้าหมายระดับบุคคล", (item,))

@@ -1,0 +1,73 @@
+"""The ``{sop-flowchart}`` directive and its node: a procedure's flowchart, with a text fallback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from sop_helpers._errors import DataError
+from sop_helpers.flowchart import build_flow, render_html, render_text
+
+from .handbook_data import data_dir, procedures
+
+logger = logging.getLogger(__name__)
+
+
+class flowchart(nodes.General, nodes.Element):  # type: ignore[misc]
+    """A procedure's flowchart; ``html`` holds its markup, the children a text fallback."""
+
+
+class FlowchartDirective(SphinxDirective):
+    """``{sop-flowchart} <procedure-id>``: the procedure's flowchart."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        procedure_id = self.arguments[0]
+        folder = data_dir(self.env.app) / "procedures"
+        path = folder / f"{procedure_id}.yml"
+        self.env.note_dependency(str(path))
+        try:
+            procedure = procedures(self.env.app)[procedure_id]
+        except (DataError, KeyError) as exc:
+            logger.warning(
+                f"สร้างแผนผังของ '{procedure_id}' ไม่ได้: {exc}",
+                location=self.get_location(),
+                type="sop",
+                subtype="data",
+            )
+            return []
+        flow = build_flow(procedure)
+        node = flowchart(html=render_html(flow))
+        fallback = nodes.enumerated_list()
+        for line in render_text(flow):
+            fallback += nodes.list_item("", nodes.paragraph(text=line))
+        node += fallback
+        return [node]
+
+
+def _visit_flowchart_html(self: Any, node: flowchart) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+def _pass(self: Any, node: nodes.Node) -> None:
+    pass
+
+
+def setup(app: Sphinx) -> None:
+    """Register the flowchart directive and node (HTML only; other builders skip it)."""
+    app.add_directive("sop-flowchart", FlowchartDirective)
+    app.add_node(
+        flowchart,
+        html=(_visit_flowchart_html, None),
+        latex=(_pass, _pass),
+        text=(_pass, _pass),
+        man=(_pass, _pass),
+        texinfo=(_pass, _pass),
+    )
