@@ -17,6 +17,7 @@ from . import (
     assets,
     calculators,
     calendar_ext,
+    code_toggle,
     checklists,
     config,
     i18n,
@@ -52,6 +53,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     search_th.setup(app)
     calendar_ext.setup(app)
     calculators.setup(app)
+    code_toggle.setup(app)
     checklists.setup(app)
     team_view.setup(app)
     return {
