@@ -2,8 +2,9 @@
 # Set up everything the handbook needs: system packages (where we may install them) and the
 # Python virtual environment .venv with the pinned requirements. Safe to run again.
 #
-# Usage: scripts/setup.sh [build|test]
+# Usage: scripts/setup.sh [build|test|lab]
 #   build  what building the site and the PDF needs (Chromium prints the PDF)
+#   lab    only the Python environment (JupyterLab with the handbook: scripts/lab.sh)
 #   test   also what the tests need (a Java runtime for the HTML checker, poppler-utils)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ fi
 # SOP_CHROMIUM at an installed Chrome/Chromium binary instead.
 packages=()
 chromium="${SOP_CHROMIUM:-/usr/bin/chromium}"
-if [ ! -x "$chromium" ]; then
+if [ "$purpose" != lab ] && [ ! -x "$chromium" ]; then
   if [ -n "${SOP_CHROMIUM:-}" ]; then
     say "SOP_CHROMIUM=$SOP_CHROMIUM ไม่ใช่ไฟล์ที่รันได้ (is not an executable)"
     exit 1

@@ -103,7 +103,8 @@ RULES = [
     ("thai.py", re.compile(r"thai_(full|abbr)_months|thai_strftime\([^)]*%[bB]"), "month names"),
     ("thai.py", re.compile(r"^def (month_name|thai_number|number_list)\b", re.M), "Thai numbers"),
     ("fiscal.py", re.compile(r"\(10, 11, 12, 1, 2, 3"), "the fiscal months"),
-    ("fiscal.py", re.compile(r"^def (quarter_of|_?add_months|months_of|_span\(first)\b", re.M), "months"),
+    ("fiscal.py", re.compile(r"^def (quarter_of|_?add_months|months_of)\b", re.M), "months"),
+    ("fiscal.py", re.compile(r"^def _span\(first", re.M), "a month range"),
     ("fiscal.py", re.compile(r"monthrange\(.*\n.*min\(|index // 12"), "month arithmetic"),
 ]
 # search_th.py belongs to the search feature and keeps its own normaliser for now.

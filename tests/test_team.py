@@ -32,12 +32,13 @@ def test_sample_folder_gives_eight_entries_and_two_reasons(checklists: dict[str,
     director = checklists["director-standards"]
     somjai = rows[("นางสาวสมใจ ตั้งใจงาน (สมมุติ)", director.title)]
     # levels written in the sample script: std1 5, std2 4, std3 met, std4 3
-    assert "ระดับ 5/5" in somjai["มาตรฐาน"] and "ระดับ 3/5" in somjai["มาตรฐาน"]
+    assert "ระดับ ๕ จาก ๕" in somjai["มาตรฐาน"] and "ระดับ ๓ จาก ๕" in somjai["มาตรฐาน"]
+    assert "ได้ตามมาตรฐาน" in somjai["มาตรฐาน"]
     assert somjai["ควรได้รับการสนับสนุน"] == ""
     kongkiat = rows[("นายก้องเกียรติ ติดตามผล (สมมุติ)", director.title)]
     assert kongkiat["ควรได้รับการสนับสนุน"].count(",") == 3  # std1 (2), std2 (1), std3 no, std4 (0)
     indicators = rows[("นายวิชัย วางแผนดี (สมมุติ)", checklists["director-indicators"].title)]
-    assert indicators["ตัวชี้วัด (บรรลุ/ทั้งหมด)"] == "1/2"
+    assert indicators["ตัวชี้วัด (บรรลุ/ทั้งหมด)"] == "๑ จาก ๒"
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from .checklists import Checklist
 from .results import Loaded, parse_results
 from .scoring import Score, score
 from .thai import arabic_digits, thai_date
+from .wording import TEXTS, met, say
 
 KIND_LABELS = {
     "steps": "ขั้นตอน",
@@ -108,15 +109,23 @@ def collect(
             rejected.append(Rejected(name, _reason(exc)))
     newest: dict[tuple[str, str], Entry] = {}
     for entry in entries:
-        key = (entry.name, entry.checklist.id)
+        key = (_person_key(entry.name), entry.checklist.id)
         if key in newest and newest[key].updated >= entry.updated:
-            rejected.append(Rejected(entry.file, f"ซ้ำกับไฟล์ที่ใหม่กว่า ({newest[key].file})"))
+            rejected.append(Rejected(entry.file, _older(newest[key])))
             continue
         if key in newest:
-            rejected.append(Rejected(newest[key].file, f"ซ้ำกับไฟล์ที่ใหม่กว่า ({entry.file})"))
+            rejected.append(Rejected(newest[key].file, _older(entry)))
         newest[key] = entry
-    kept = sorted(newest.values(), key=lambda e: (e.name, e.checklist.id))
+    kept = sorted(newest.values(), key=lambda e: (_person_key(e.name), e.name, e.checklist.id))
     return kept, sorted(rejected, key=lambda r: r.file)
+
+
+def _older(newer: Entry) -> str:
+    # Said to the director: which file counts instead, and why (same person, same checklist).
+    return (
+        f"ซ้ำกับไฟล์ที่ใหม่กว่า ({newer.file} บันทึก {thai_date(newer.updated.date(), 'short')})"
+        " ของคนเดียวกันและแบบตรวจสอบเดียวกัน จึงใช้ไฟล์ที่ใหม่กว่า"
+    )
 
 
 def _reason(exc: ResultsError) -> str:
@@ -151,15 +160,14 @@ def indicator_status(row: Mapping[str, Any]) -> bool | None:
 
 
 def standard_cells(entry: Entry) -> dict[str, str]:
-    """Each standard's state as text: ``ระดับ 3/5``, ``ผ่าน``, ``ไม่ผ่าน`` or ``ยังไม่ประเมิน``."""
+    """Each standard's state in the handbook's wording: ``ระดับ ๓ จาก ๕`` or ``ได้ตามมาตรฐาน``."""
     cells: dict[str, str] = {}
     for section in entry.checklist.sections:  # in the checklist's order
         if section.id in entry.score.levels:
             level = entry.score.levels[section.id]
-            cells[section.title] = f"ระดับ {level.level}/{level.max_level}"
+            cells[section.title] = say("level", level=level.level, max=level.max_level)
         elif section.id in entry.score.met:
-            met = entry.score.met[section.id]
-            cells[section.title] = {True: "ผ่าน", False: "ไม่ผ่าน", None: "ยังไม่ประเมิน"}[met]
+            cells[section.title] = met(entry.score.met[section.id])
     return cells
 
 
@@ -187,15 +195,170 @@ def team_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
                 "ชื่อ": entry.name,
                 "ตำแหน่ง": entry.position,
                 "แบบตรวจสอบ": entry.checklist.title,
-                "ความก้าวหน้า": f"{progress.done}/{progress.total}",
+                "ความก้าวหน้า": say("progress", done=progress.done, total=progress.total),
                 "ร้อยละ": round(100 * progress.done / progress.total) if progress.total else 0,
                 "มาตรฐาน": "; ".join(f"{k}: {v}" for k, v in standard_cells(entry).items()),
-                "ความรู้": f"{knowledge.correct}/{knowledge.total}" if knowledge else "",
+                "ความรู้": say("quiz", correct=knowledge.correct, total=knowledge.total)
+                if knowledge
+                else "",
                 "ตัวชี้วัด (บรรลุ/ทั้งหมด)": (
-                    f"{sum(1 for s in statuses if s)}/{len(statuses)}" if entry.rows else ""
+                    say("progress", done=sum(1 for s in statuses if s), total=len(statuses))
+                    if entry.rows
+                    else ""
                 ),
                 "ควรได้รับการสนับสนุน": ", ".join(needs_support(entry)),
                 "ปรับปรุงล่าสุด": thai_date(entry.updated.date(), "short"),
             }
         )
     return rows
+
+
+# --------------------------------------------------------------------------- person x procedure
+
+
+def _person_key(name: str) -> str:
+    # Stand-in until the shared person_key() of the results core lands (decision 5).
+    import unicodedata
+
+    text = " ".join(unicodedata.normalize("NFC", name.replace("\u0e4d\u0e32", "\u0e33")).split())
+    for title in ("ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "นางสาว", "ดร.", "นาง", "นาย", "น.ส."):
+        if text.startswith(title):
+            text = text[len(title) :].strip()
+            break
+    return text.casefold()
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One person's results on one procedure: the files of its checklists, in kind order."""
+
+    procedure: str
+    entries: tuple[Entry, ...]
+
+    def lines(self, numbers: Mapping[str, str]) -> list[str]:
+        """The cell as lines of the handbook's wording; ``numbers`` maps standard id to number."""
+        if not self.entries:
+            return [TEXTS["not.sent"]]
+        lines: list[str] = []
+        support: list[str] = []
+        for entry in self.entries:
+            s = entry.score
+            kind = entry.checklist.kind
+            if kind == "steps":
+                lines.append(say("steps", done=s.progress.done, total=s.progress.total))
+            elif kind == "knowledge" and s.knowledge is not None:
+                lines.append(say("quiz", correct=s.knowledge.correct, total=s.knowledge.total))
+            elif kind == "indicators":
+                statuses = [indicator_status(r) for r in entry.rows]
+                lines.append(say("rows", done=s.progress.done, total=s.progress.total))
+                if statuses:
+                    reached = sum(1 for x in statuses if x)
+                    lines.append(say("indicators", reached=reached, total=len(statuses)))
+            else:
+                singles = [v for v in s.met.values()]
+                for section in entry.checklist.sections:
+                    level = s.levels.get(section.id)
+                    if level is not None:
+                        number = numbers.get(section.items[0].ref, section.id)
+                        lines.append(
+                            say(
+                                "level.standard",
+                                number=number,
+                                level=level.level,
+                                max=level.max_level,
+                            )
+                        )
+                if singles:
+                    lines.append(
+                        say("met.count", met=sum(1 for v in singles if v), total=len(singles))
+                    )
+            for section in entry.checklist.sections:
+                level = s.levels.get(section.id)
+                if (level is not None and level.level < SUPPORT_LEVEL) or s.met.get(
+                    section.id
+                ) is False:
+                    support.append(numbers.get(section.items[0].ref, section.id))
+        if support:
+            lines.append(f"{TEXTS['support']}: มาตรฐานข้อ {', '.join(support)}")
+        return lines
+
+    @property
+    def needs_support(self) -> bool:
+        """Whether any standard of this procedure is below the support rule."""
+        return any(needs_support(e) for e in self.entries)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One person of the team: the name as typed in the newest file, and a cell per procedure."""
+
+    key: str
+    name: str
+    position: str
+    updated: dt.datetime
+    cells: tuple[Cell, ...]
+
+
+_KIND_ORDER = ("steps", "standards", "knowledge", "indicators")
+
+
+def team_matrix(
+    entries: Iterable[Entry], procedures: Iterable[str], key: Any = None
+) -> list[PersonRow]:
+    """One row per person (names matched by ``key``), a cell per procedure in ``procedures``.
+
+    Rows are sorted by the matching key, so an honorific (นาย, นางสาว, ดร. ...) does not decide
+    the order; the name and position shown are those of the person's newest file.
+    """
+    key = key or _person_key
+    order = list(procedures)
+    people: dict[str, list[Entry]] = {}
+    for entry in entries:
+        people.setdefault(key(entry.name), []).append(entry)
+    rows = []
+    for person, mine in people.items():
+        newest = max(mine, key=lambda e: e.updated)
+        cells = tuple(
+            Cell(
+                pid,
+                tuple(
+                    sorted(
+                        (e for e in mine if e.checklist.procedure == pid),
+                        key=lambda e: (_KIND_ORDER.index(e.checklist.kind), e.checklist.id),
+                    )
+                ),
+            )
+            for pid in order
+        )
+        rows.append(PersonRow(person, newest.name, newest.position, newest.updated, cells))
+    return sorted(rows, key=lambda r: (r.key, r.name))
+
+
+def standard_numbers(procedures: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """Standard id -> number as the handbook writes it (๑, ๒ ...), per procedure."""
+    from .wording import digits
+
+    return {
+        pid: {std.id: digits(std.number) for std in proc.standards}
+        for pid, proc in procedures.items()
+    }
+
+
+def matrix_table(
+    people: Iterable[PersonRow], procedures: Mapping[str, Any]
+) -> list[dict[str, list[str]]]:
+    """The person x procedure table as plain lines per cell (what the web page and notebook show).
+
+    Columns: ``ชื่อ`` (name, position), one per procedure (its short title), ``ส่งล่าสุด``.
+    """
+    numbers = standard_numbers(procedures)
+    table = []
+    for person in people:
+        row: dict[str, list[str]] = {
+            "ชื่อ": [person.name, *([person.position] if person.position else [])]
+        }
+        for cell in person.cells:
+            row[procedures[cell.procedure].short_title] = cell.lines(numbers[cell.procedure])
+        row["ส่งล่าสุด"] = [thai_date(person.updated.date(), "short")]
+        table.append(row)
+    return table

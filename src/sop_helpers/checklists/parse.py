@@ -10,6 +10,7 @@ from .._validate import validate
 from .._yaml import JsonPath, Located, pointer
 from ..procedures import Procedure
 from ..thai import thai_number
+from ..wording import thai_list
 from .files import (
     _FILE_MODELS,
     KINDS,
@@ -122,7 +123,11 @@ def _steps_section(model: StepsFile, procedure: Procedure, fail: Any) -> Section
                 text=step.text,
                 hash=content_hash(step.text),
                 ref=step.id,
-                details=tuple(f"{sub.number} {sub.text}" for sub in step.substeps),
+                # a sub-step that ends "...ดังนี้" / "...ประกอบด้วย" shows its list after it
+                details=tuple(
+                    f"{sub.number} {sub.text}" + (f" {thai_list(sub.items)}" if sub.items else "")
+                    for sub in step.substeps
+                ),
                 evidence=entry.evidence,
                 when=entry.when,
                 note=entry.note,

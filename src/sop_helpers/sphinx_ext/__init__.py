@@ -22,6 +22,7 @@ from . import (
     config,
     i18n,
     notebook_data,
+    notebook_download,
     pages,
     procedure_pages,
     search_th,
@@ -49,6 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     assets.setup(app)
     pages.setup(app)
     notebook_data.setup(app)
+    notebook_download.setup(app)
     procedure_pages.setup(app)
     search_th.setup(app)
     calendar_ext.setup(app)

@@ -3,7 +3,10 @@
 - adds the package's ``static/`` folder and ``templates/`` (theme overrides) to the project;
 - adds ``sop.css`` (the bundled Sarabun for all text, icon replacements, layout fixes);
 - drops what would reach other hosts or log console errors (Thebe/launch scripts);
-- puts Thai into the theme's context values that bypass the message catalogues.
+- puts Thai into the theme's context values that bypass the message catalogues;
+- keeps the critical path short: a page's stylesheets become one file cut to the rules the
+  pages that share it use (:mod:`.css_trim`), every script is deferred, the Thai font is
+  preloaded, and each page gets a meta description (its first paragraph).
 """
 
 from __future__ import annotations
@@ -18,12 +21,14 @@ from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _JavaScript
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from sop_helpers.fiscal import add_months
-from sop_helpers.thai import parse_be_date, thai_date
+from sop_helpers.thai import parse_be_date, thai_date, wrap_thai
 
+from . import css_trim
 from .config import office_value_html
 
 HERE = Path(__file__).parent
@@ -115,12 +120,155 @@ def _page_context(
     toctree = context.get("generate_toctree_html")
     if callable(toctree):
         context["generate_toctree_html"] = _named_toggles(toctree)
+    if pagename != "search":
+        # The search page's template loads Sphinx's search scripts without defer after these,
+        # and they need doctools.js already run.
+        _defer_scripts(context)
+    _bundle_css(app, context)
+    description = meta_description(doctree, app.env.metadata.get(pagename, {}), pagename)
+    context["metatags"] = (
+        str(context.get("metatags", ""))
+        + f'\n<meta name="description" content="{html.escape(description, quote=True)}">'
+    )
     context["sop"] = footer_context(app, pagename, context.get("title", ""))
     context["sop_print"] = {
         "date": thai_date(dt.date.today(), "official"),
         "title": html.escape(str(app.config.html_title or app.config.project)),
         "site_url": office_value_html(app, "sop_site_url"),
     }
+
+
+# The stylesheets the theme's own template links before every other one.
+THEME_CSS = ("_static/styles/theme.css", "_static/styles/pydata-sphinx-theme.css")
+BUNDLE_DIR = "_static/styles"
+_BUNDLE_HREF = re.compile(r'href="(?:[./]*)_static/styles/sop-([0-9a-f]{12})\.css"')
+
+
+def _bundle_css(app: Sphinx, context: dict[str, Any]) -> None:
+    """Replace the page's local stylesheets with one bundle (written on ``build-finished``).
+
+    Pages that load the same stylesheets in the same order share a bundle; its name is a hash
+    of that list, and the list is kept under the doctree folder so that every page (also one
+    written by a parallel worker) can name it.
+    """
+    css = context.get("css_files")
+    if not isinstance(css, list):
+        return
+    bundled: list[Any] = []
+    rest: list[Any] = []
+    for asset in css:
+        filename = str(getattr(asset, "filename", "") or "")
+        attributes = getattr(asset, "attributes", {}) or {}
+        local = filename.startswith("_static/") and "://" not in filename
+        plain = attributes.get("media", "all") in ("all", "screen, print", "")
+        (bundled if local and plain else rest).append(asset)
+    paths = [*THEME_CSS, *(str(a.filename) for a in bundled)]
+    key = hashlib.sha256("\n".join(paths).encode()).hexdigest()[:12]
+    listing = Path(app.doctreedir) / "sop_css" / f"{key}.txt"
+    if not listing.exists():
+        listing.parent.mkdir(parents=True, exist_ok=True)
+        listing.write_text("\n".join(paths), encoding="utf-8")
+    css[:] = rest
+    context["sop_css_bundle"] = f"{BUNDLE_DIR}/sop-{key}.css"
+
+
+def _defer_scripts(context: dict[str, Any]) -> None:
+    """Every script of the page runs after parsing, in its order: files get ``defer``, inline
+    scripts become modules (which are deferred too and keep their place in the order)."""
+    scripts = context.get("script_files")
+    if not isinstance(scripts, list):
+        return
+    changed = []
+    for asset in scripts:
+        attributes = dict(getattr(asset, "attributes", {}) or {})
+        if not isinstance(asset, _JavaScript) or "async" in attributes:
+            changed.append(asset)
+            continue
+        if asset.filename:
+            attributes.setdefault("defer", "defer")
+        elif attributes.get("type", "text/javascript") == "text/javascript":
+            attributes["type"] = "module"
+        attributes.pop("loading_method", None)
+        changed.append(_JavaScript(asset.filename, priority=asset.priority, **attributes))
+    scripts[:] = changed
+
+
+def write_css_bundles(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write each bundle the pages link, cut to what those pages use.
+
+    Runs after the builder has copied the static files (the bundle reads the copies), and
+    reads the written pages: which rules are needed is known only once the HTML exists.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    groups: dict[str, list[Path]] = {}
+    for page in out.rglob("*.html"):
+        if any(part.startswith(("_", ".")) for part in page.relative_to(out).parts[:-1]):
+            continue
+        match = _BUNDLE_HREF.search(page.read_text(encoding="utf-8"))
+        if match:
+            groups.setdefault(match.group(1), []).append(page)
+    listings = Path(app.doctreedir) / "sop_css"
+    for key, pages in sorted(groups.items()):
+        paths = (listings / f"{key}.txt").read_text(encoding="utf-8").split("\n")
+        usage = css_trim.Usage()
+        scripts: set[Path] = set()
+        for page in pages:
+            text = page.read_text(encoding="utf-8")
+            usage.add_html(text)
+            for src in re.findall(r'<script[^>]*\ssrc="([^"?#]+)', text):
+                scripts.add((page.parent / src).resolve())
+        for script in sorted(scripts):
+            if script.is_file():
+                usage.add_script(script.read_text(encoding="utf-8", errors="replace"))
+        target = f"{BUNDLE_DIR}/sop-{key}.css"
+        text = css_trim.bundle(
+            paths,
+            lambda rel: (out / rel).read_text(encoding="utf-8") if (out / rel).is_file() else "",
+            target,
+            usage,
+        )
+        path = out / target
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+
+
+def meta_description(doctree: nodes.Node | None, metadata: dict[str, Any], pagename: str) -> str:
+    """The page's ``description`` front-matter field, else its first paragraph, cut to about
+    160 characters at a word boundary (PyThaiNLP's segmentation)."""
+    if metadata.get("description"):
+        return str(metadata["description"])
+    if pagename in _GENERATED_DESCRIPTIONS:
+        return _GENERATED_DESCRIPTIONS[pagename]
+    text = ""
+    if doctree is not None:
+        for para in doctree.findall(nodes.paragraph):
+            if any(isinstance(a, (nodes.footer, nodes.table)) for a in _ancestors(para)):
+                continue
+            text = " ".join(para.astext().split())
+            if len(text) >= 40:
+                break
+    if not text:
+        return _GENERATED_DESCRIPTIONS["search"]
+    if len(text) <= 160:
+        return text
+    cut = wrap_thai(text, 157).split("\n", 1)[0]
+    return cut.rstrip() + "…"
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+_GENERATED_DESCRIPTIONS = {
+    "search": "ค้นหาในคู่มือการปฏิบัติงาน กลุ่มนโยบายและแผน สพป.พะเยา เขต ๒",
+    "genindex": "ดัชนีคำในคู่มือการปฏิบัติงาน กลุ่มนโยบายและแผน สพป.พะเยา เขต ๒",
+}
 
 
 _BARE_TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
@@ -203,5 +351,6 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", _config_inited)
     app.connect("doctree-resolved", _drop_thebe_nodes, priority=900)
     app.connect("builder-inited", _builder_inited)
+    app.connect("build-finished", write_css_bundles)
     # after the themes' own handlers (default priority 500)
     app.connect("html-page-context", _page_context, priority=900)

@@ -20,7 +20,11 @@ from sphinx.util.docutils import SphinxDirective
 from sop_helpers._errors import DataError
 from sop_helpers.checklist_html import render_checklist
 from sop_helpers.checklists import Checklist, checklists_dir, load_checklist
+from sop_helpers.print_form import render_print_form
 from sop_helpers.procedures import load_procedures, procedures_dir
+from sop_helpers.rates import load_office
+from sop_helpers.thai import thai_number
+from sop_helpers.wording import wording_script
 
 from .assets import use_static
 
@@ -68,9 +72,23 @@ class ChecklistDirective(SphinxDirective):
             "procedure_title": checklist.procedure_title,
             "version": checklist.version,
         }
-        node = checklist_node(checklist=checklist)
+        node = checklist_node(checklist=checklist, print_form=_print_form(self, checklist))
         node += _plain_list(checklist)
         return [node]
+
+
+def _print_form(directive: SphinxDirective, checklist: Checklist) -> str:
+    """The office form printed for this checklist (office name from book/data/office.yml)."""
+    _, procedures_folder = _folders(directive.env)
+    office_file = procedures_folder.parent / "office.yml"
+    office = ""
+    if office_file.is_file():
+        directive.env.note_dependency(str(office_file))
+        office = load_office(office_file).name
+    procedure = load_procedures(procedures_folder)[checklist.procedure]
+    numbers = {std.id: thai_number(std.number) for std in procedure.standards}
+    director = str(getattr(directive.config, "sop_director_name", "") or "")
+    return render_print_form(checklist, office, director, numbers)
 
 
 def _plain_list(checklist: Checklist) -> nodes.Element:
@@ -111,6 +129,11 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildE
 
 def visit_checklist_html(translator: Any, node: checklist_node) -> None:
     translator.body.append(render_checklist(node["checklist"]))
+    translator.body.append(node.get("print_form", ""))
+    if not getattr(translator, "_sop_wording", False):
+        # One result wording for the page's scripts (sop_helpers.wording), once per page.
+        translator._sop_wording = True
+        translator.body.append(wording_script())
     raise nodes.SkipNode
 
 
@@ -163,7 +186,20 @@ def _page_assets(
     body = context.get("body", "")
     if has is not None or 'class="sop-checklist"' in body:
         app.add_js_file("checklist.js", defer="defer")
+        # The office form's code is fetched when a form is printed (no request until then).
+        app.add_js_file(None, body=PRINT_LOADER)
         app.add_css_file("checklist.css")
+
+
+PRINT_LOADER = (
+    'document.addEventListener("click",function(e){'
+    "var b=e.target.closest&&e.target.closest('form.sop-checklist [data-action=\"print\"]');"
+    "if(!b||window.SopPrintForm)return;e.stopImmediatePropagation();"
+    'var s=document.createElement("script");'
+    's.src=document.documentElement.dataset.content_root+"_static/print-form.js";'
+    "s.onload=function(){b.click()};document.head.append(s)},true);"
+)
+"""Loads ``print-form.js`` on the first click of a form's print button, then clicks again."""
 
 
 def setup(app: Sphinx) -> None:

@@ -17,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from sop_helpers.checklists import checklists_dir, load_checklists
 from sop_helpers.procedures import procedures_dir
 from sop_helpers.team import KIND_LABELS, SUPPORT_LEVEL
+from sop_helpers.wording import TEXTS
 
 
 class team_view(nodes.General, nodes.Element):  # type: ignore[misc]
@@ -50,7 +51,12 @@ class TeamViewDirective(SphinxDirective):
 
 def visit_team_view_html(self: Any, node: team_view) -> None:
     payload = json.dumps(
-        {"models": node["models"], "kinds": KIND_LABELS, "support_level": SUPPORT_LEVEL},
+        {
+            "models": node["models"],
+            "kinds": KIND_LABELS,
+            "support_level": SUPPORT_LEVEL,
+            "wording": dict(TEXTS),
+        },
         ensure_ascii=False,
     ).replace("</", "<\\/")
     self.body.append(

@@ -12,7 +12,6 @@ from typing import Any
 
 from ..examples import (
     PREFIX_UNITS,
-    data_dir,
     data_fingerprint,
     document_names,
     percent_text,
@@ -22,6 +21,7 @@ from ..examples import (
     sources_table,
     with_unit,
 )
+from ..rates import data_dir
 
 
 def use_thai_font() -> str:
@@ -57,10 +57,31 @@ class PlainText(str):
 
 
 def glue_text(name: str, text: str) -> None:
-    """Glue ``text`` under ``name`` for ``{glue}`name``` in the page's prose (not shown here)."""
-    from myst_nb import glue  # type: ignore[import-untyped]
+    """Glue ``text`` under ``name`` for ``{glue}`name``` in the page's prose (not shown here).
 
-    glue(name, PlainText(text), display=False)
+    Jupyter does not fill ``{glue}`` in Markdown, so where a Jupyter server started the kernel
+    (``JPY_SESSION_NAME``: JupyterLab, Notebook) or MyST-NB is not installed, the value is also
+    shown as a Markdown line under the cell. The site's build and the tests run without a
+    server and keep their outputs as they were.
+    """
+    import os
+
+    try:
+        from myst_nb import glue  # type: ignore[import-untyped]
+    except ImportError:
+        glue = None
+    if glue is not None:
+        glue(name, PlainText(text), display=False)
+    if glue is None or os.environ.get("JPY_SESSION_NAME"):
+        from IPython.display import display
+
+        shown = markdown(f"ค่าในข้อความด้านล่าง `{name}`: **{_markdown_escape(text)}**")
+        display(shown)  # type: ignore[no-untyped-call]
+
+
+def _markdown_escape(text: str) -> str:
+    """Text shown literally in Markdown (no emphasis, links or HTML from the value)."""
+    return "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~" else c for c in text)
 
 
 def glue_markdown(name: str, text: str) -> None:

@@ -52,6 +52,16 @@
     };
   }
 
+  /** The handbook's result wording (sop_helpers.wording), from the page's data. */
+  let WORDS = /** @type {Record<string, string>} */ ({});
+  /** @param {string|number} s */
+  const digits = (s) => String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+  /** @param {string} key @param {Record<string, string|number>} [values] */
+  const say = (key, values = {}) => (WORDS[key] || key).replace(/\{(\w+)\}/g,
+    (_, k) => (typeof values[k] === "number" ? digits(values[k]) : String(values[k] ?? "")));
+  /** @param {boolean|null|undefined} m */
+  const metWord = (m) => say(m === true ? "met.true" : m === false ? "met.false" : "met.none");
+
   /** @param {any} e @param {number} supportLevel */
   function row(e, supportLevel) {
     const s = e.score, titles = e.model.section_titles;
@@ -60,23 +70,31 @@
     for (const section of e.model.sections) {  // in the checklist's order, as team.py
       const k = section.id, lv = s.levels[k], met = s.met[k];
       if (lv) {
-        cells.push(titles[k] + ": ระดับ " + lv.level + "/" + lv.max);
+        cells.push(titles[k] + ": " + say("level", { level: lv.level, max: lv.max }));
         if (lv.level < supportLevel) support.push(titles[k]);
       } else if (k in s.met) {
-        cells.push(titles[k] + ": " + (met === true ? "ผ่าน" : met === false ? "ไม่ผ่าน" : "ยังไม่ประเมิน"));
+        cells.push(titles[k] + ": " + metWord(met));
         if (met === false) support.push(titles[k]);
       }
     }
     const statuses = e.rows.map(indicatorStatus);
     return {
       "ชื่อ": e.name, "ตำแหน่ง": e.position, "แบบตรวจสอบ": e.model.title,
-      "ความก้าวหน้า": done + "/" + total, "ร้อยละ": total ? Math.round(100 * done / total) : 0,
+      "ความก้าวหน้า": say("progress", { done, total }), "ร้อยละ": total ? Math.round(100 * done / total) : 0,
       "มาตรฐาน": cells.join("; "),
-      "ความรู้": s.knowledge ? s.knowledge.correct + "/" + s.knowledge.total : "",
-      "ตัวชี้วัด (บรรลุ/ทั้งหมด)": e.rows.length ? statuses.filter((/** @type {boolean|null} */ x) => x).length + "/" + statuses.length : "",
+      "ความรู้": s.knowledge ? say("quiz", { correct: s.knowledge.correct, total: s.knowledge.total }) : "",
+      "ตัวชี้วัด (บรรลุ/ทั้งหมด)": e.rows.length ? say("progress", { done: statuses.filter((/** @type {boolean|null} */ x) => x).length, total: statuses.length }) : "",
       "ควรได้รับการสนับสนุน": support.join(", "),
       "ปรับปรุงล่าสุด": shortDate(e.updated),
     };
+  }
+
+  /** Stand-in for the shared person_key() (decision 5) until the results core ships it. @param {string} name */
+  function personKey(name) {
+    let t = String(name).normalize("NFC").replace(/\u0e4d\u0e32/g, "\u0e33").split(/\s+/).filter(Boolean).join(" ");
+    for (const title of ["ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "นางสาว", "ดร.", "นาง", "นาย", "น.ส."])
+      if (t.startsWith(title)) { t = t.slice(title.length).trim(); break; }
+    return t.toLowerCase();
   }
 
   /** Newest file per person and checklist counts; older ones are rejected (as team.collect). */
@@ -92,7 +110,7 @@
     }
     /** @type {Map<string, any>} */ const newest = new Map();
     for (const e of entries) {
-      const key = e.name + "\u0000" + e.model.id, old = newest.get(key);
+      const key = personKey(e.name) + "\u0000" + e.model.id, old = newest.get(key);
       if (old && old.updated >= e.updated) {
         rejected.push({ file: e.file, reason: "ซ้ำกับไฟล์ที่ใหม่กว่า (" + old.file + ")" });
         continue;
@@ -101,7 +119,8 @@
       newest.set(key, e);
     }
     const cmp = (/** @type {string} */ a, /** @type {string} */ b) => (a < b ? -1 : a > b ? 1 : 0);
-    const kept = [...newest.values()].sort((a, b) => cmp(a.name, b.name) || cmp(a.model.id, b.model.id));
+    const kept = [...newest.values()].sort((a, b) =>
+      cmp(personKey(a.name), personKey(b.name)) || cmp(a.name, b.name) || cmp(a.model.id, b.model.id));
     return { kept, rejected: rejected.sort((a, b) => cmp(a.file, b.file)) };
   }
 
@@ -147,6 +166,7 @@
     const input = /** @type {HTMLInputElement} */ (root.querySelector("input[type=file]"));
     const status = /** @type {HTMLElement} */ (root.querySelector(".sop-team-status"));
     const out = /** @type {HTMLElement} */ (root.querySelector(".sop-team-output"));
+    WORDS = data.wording || {};
 
     async function read(/** @type {FileList|File[]} */ list) {
       const files = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));

@@ -1,0 +1,179 @@
+"""Stylesheets joined and cut down to the rules a set of pages can use (pure, no Sphinx).
+
+The theme ships about 400 KB of CSS (Bootstrap and every component of pydata-sphinx-theme);
+a page of the handbook uses a small part of it. :func:`bundle` joins the files a page loads, in
+their order (``@import`` resolved, relative ``url()`` rewritten for the bundle's folder), and
+keeps a style rule only when every class, id, element name and attribute it names can occur on
+the pages that use the bundle: in their HTML or as a word in the scripts they load (a script may
+add a class later, e.g. ``show``). Pseudo-classes are ignored (``:hover`` keeps its rule when
+the element exists), at-rules other than ``@media``/``@supports``/``@layer``/``@container`` are
+kept whole (the dark scheme too: the theme switch stays).
+Parsing and serialising are tinycss2's.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import tinycss2
+
+_NESTED_AT_RULES = {"media", "supports", "layer", "container"}
+_WORD = re.compile(r"[A-Za-z_][\w-]*")
+_PSEUDO = re.compile(r"::?[A-Za-z-]+(\((?:[^()]|\([^()]*\))*\))?")
+_ATTR = re.compile(r"\[\s*([A-Za-z_:][\w:.-]*)[^\]]*\]")
+_CLASS = re.compile(r"\.((?:[\w-]|\\.)+)")
+_ID = re.compile(r"#((?:[\w-]|\\.)+)")
+_TAG = re.compile(r"(?:^|[\s>+~,(])([A-Za-z][A-Za-z0-9-]*)")
+
+
+@dataclass
+class Usage:
+    """What the pages contain: element names, classes, ids, attribute names, script words."""
+
+    tags: set[str] = field(default_factory=set)
+    classes: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    attributes: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+
+    def add_html(self, text: str) -> None:
+        """Record the elements of one HTML page."""
+        _Collector(self).feed(text)
+
+    def add_script(self, text: str) -> None:
+        """Record the words of a script (class names it may add, elements it may create)."""
+        self.words.update(_WORD.findall(text))
+
+
+class _Collector(HTMLParser):
+    def __init__(self, usage: Usage) -> None:
+        super().__init__(convert_charrefs=True)
+        self.usage = usage
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        usage = self.usage
+        usage.tags.add(tag)
+        for name, value in attrs:
+            usage.attributes.add(name)
+            if name == "class" and value:
+                usage.classes.update(value.split())
+            elif name == "id" and value:
+                usage.ids.add(value)
+
+    handle_startendtag = handle_starttag
+
+
+def _unescape(name: str) -> str:
+    return re.sub(r"\\(.)", r"\1", name)
+
+
+def selector_used(selector: str, usage: Usage) -> bool:
+    """Whether one selector (no commas) can match something on the pages."""
+    plain = _PSEUDO.sub(" ", selector)
+    for attr in _ATTR.findall(plain):
+        if attr.lower() not in usage.attributes and attr not in usage.words:
+            return False
+    plain = _ATTR.sub(" ", plain)
+    for name in _CLASS.findall(plain):
+        name = _unescape(name)
+        if name not in usage.classes and name not in usage.words:
+            return False
+    for name in _ID.findall(plain):
+        name = _unescape(name)
+        if name not in usage.ids and name not in usage.words:
+            return False
+    bare = _ID.sub(" ", _CLASS.sub(" ", plain))
+    for tag in _TAG.findall(bare):
+        tag = tag.lower()
+        if tag not in usage.tags and tag not in usage.words:
+            return False
+    return True
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(prelude):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+    parts.append(prelude[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _trim_rules(rules: Iterable[object], usage: Usage) -> list[str]:
+    out: list[str] = []
+    for rule in rules:
+        kind = getattr(rule, "type", "")
+        if kind == "qualified-rule":
+            prelude = tinycss2.serialize(rule.prelude)  # type: ignore[attr-defined]
+            if prelude.lstrip().startswith(("from", "to")) or prelude.strip()[:1].isdigit():
+                out.append(rule.serialize())  # type: ignore[attr-defined]
+                continue
+            kept = [s for s in _split_selectors(prelude) if selector_used(s, usage)]
+            if kept:
+                body = tinycss2.serialize(rule.content).strip()  # type: ignore[attr-defined]
+                out.append(f"{','.join(kept)}{{{body}}}")
+        elif kind == "at-rule":
+            keyword = rule.lower_at_keyword  # type: ignore[attr-defined]
+            if keyword in _NESTED_AT_RULES and rule.content is not None:  # type: ignore[attr-defined]
+                inner = _trim_rules(
+                    tinycss2.parse_rule_list(
+                        rule.content,  # type: ignore[attr-defined]
+                        skip_comments=True,
+                        skip_whitespace=True,
+                    ),
+                    usage,
+                )
+                if inner:
+                    prelude = tinycss2.serialize(rule.prelude).strip()  # type: ignore[attr-defined]
+                    out.append(f"@{keyword} {prelude}{{{''.join(inner)}}}")
+            elif keyword not in ("import", "charset"):
+                out.append(rule.serialize())  # type: ignore[attr-defined]
+    return out
+
+
+def _rebase_urls(css: str, source: str, target: str) -> str:
+    """Relative ``url()`` of a file at ``source`` (posix path) rewritten for ``target``."""
+    source_dir, target_dir = posixpath.dirname(source), posixpath.dirname(target)
+
+    def fix(match: re.Match[str]) -> str:
+        quote, url = match.group(1), match.group(2)
+        if re.match(r"^(?:[a-z]+:|/|#)", url):
+            return match.group(0)
+        joined = posixpath.normpath(posixpath.join(source_dir, url))
+        return f"url({quote}{posixpath.relpath(joined, target_dir or '.')}{quote})"
+
+    return re.sub(r"url\(\s*([\"']?)([^\"')]+)\1\s*\)", fix, css)
+
+
+def resolve(path: str, read: Callable[[str], str], target: str, seen: set[str]) -> str:
+    """The text of the stylesheet at ``path`` with its ``@import``s inlined, urls rebased."""
+    if path in seen:
+        return ""
+    seen.add(path)
+    text = read(path)
+    out: list[str] = []
+    pos = 0
+    for match in re.finditer(r"@import\s+(?:url\()?[\"']([^\"']+)[\"']\)?[^;]*;", text):
+        out.append(_rebase_urls(text[pos : match.start()], path, target))
+        imported = posixpath.normpath(posixpath.join(posixpath.dirname(path), match.group(1)))
+        out.append(resolve(imported, read, target, seen))
+        pos = match.end()
+    out.append(_rebase_urls(text[pos:], path, target))
+    return "".join(out)
+
+
+def bundle(paths: Iterable[str], read: Callable[[str], str], target: str, usage: Usage) -> str:
+    """The stylesheets at ``paths`` (in order) as one file at ``target``, cut to ``usage``."""
+    seen: set[str] = set()
+    text = "\n".join(resolve(p, read, target, seen) for p in paths)
+    rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+    return "\n".join(_trim_rules(rules, usage)) + "\n"

@@ -1,0 +1,91 @@
+"""A small Sphinx project with the handbook's extension and a copy of its data, for build tests.
+
+``make_project`` writes ``conf.py``, the pages and ``data/`` (the book's data, or procedures
+given by the test); ``build`` runs Sphinx on it strictly (warnings are errors) and returns the
+process with its output, so a test can also see what was re-read.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BOOK_DATA = ROOT / "book" / "data"
+CONF = (
+    'extensions = ["myst_parser", "sop_helpers.sphinx_ext"]\nlanguage = "th"\n'
+    'exclude_patterns = ["data"]\n'
+)
+REVIEWED = "---\nlast_reviewed: 2569-11-28\n---\n"
+
+
+def handbook_pages(procedure_ids: list[str] | None = None) -> dict[str, str]:
+    """The pages a procedure page links to: one page per procedure, errata, glossary, changelog.
+
+    Procedure ids default to every file in the book's ``data/procedures``.
+    """
+    ids = procedure_ids or sorted(p.stem for p in (BOOK_DATA / "procedures").glob("*.yml"))
+    pages = {f"procedures/{pid}": f"# {pid}\n\n```{{sop-procedure}} {pid}\n```\n" for pid in ids}
+    pages["errata"] = "# รายการแก้ไขต้นฉบับ\n\n```{sop-errata}\n```\n"
+    pages["glossary"] = "# อภิธานศัพท์\n\n```{sop-glossary}\n```\n"
+    pages["changelog"] = "# บันทึกการเปลี่ยนแปลง\n\nยังไม่มี\n"
+    return pages
+
+
+def make_project(
+    root: Path,
+    pages: dict[str, str],
+    conf: str = "",
+    procedures: dict[str, dict[str, Any]] | None = None,
+) -> Path:
+    """A project under ``root/src``; ``pages`` maps docname -> MyST text (front matter added)."""
+    src = root / "src"
+    data = src / "data"
+    shutil.copytree(BOOK_DATA, data, ignore=shutil.ignore_patterns("sample", "*.csv", "*.xlsx"))
+    if procedures is not None:
+        shutil.rmtree(data / "procedures")
+        (data / "procedures").mkdir()
+        for pid, procedure in procedures.items():
+            text = yaml.safe_dump(procedure, allow_unicode=True, sort_keys=False)
+            (data / "procedures" / f"{pid}.yml").write_text(text, encoding="utf-8")
+    (src / "conf.py").write_text(CONF + conf, encoding="utf-8")
+    toc = [name for name in pages if name != "index"]
+    for name, text in pages.items():
+        path = src / f"{name}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if name == "index" and toc:
+            text += "\n```{toctree}\n:hidden:\n\n" + "\n".join(toc) + "\n```\n"
+        path.write_text(REVIEWED + text, encoding="utf-8")
+    return src
+
+
+def build(
+    src: Path, out: Path, *, checklists: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``sphinx-build -W -b html`` (not quiet: the output names the pages it re-read)."""
+    env = {
+        **os.environ,
+        "SOP_DATA_DIR": str(src / "data"),
+        "SOP_PROCEDURES_DIR": str(src / "data" / "procedures"),
+    }
+    if checklists is not None:
+        env["SOP_CHECKLISTS_DIR"] = str(checklists)
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-b", "html", str(src), str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def set_conf(src: Path, line: str) -> None:
+    """Append a setting to ``conf.py`` (a later assignment wins)."""
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(line + "\n")
