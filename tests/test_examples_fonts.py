@@ -54,9 +54,8 @@ LATIN_ONLY = [
 
 
 @pytest.fixture(scope="module")
-def bare_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def bare_page(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A Chromium page whose fontconfig knows only Latin fonts: no Thai system font at all."""
-    playwright = pytest.importorskip("playwright.sync_api")
     work = tmp_path_factory.mktemp("fonts")
     dirs = "".join(f"<dir>{d}</dir>" for d in LATIN_ONLY if d.is_dir()) or f"<dir>{work}</dir>"
     conf = work / "fonts.conf"
@@ -65,21 +64,21 @@ def bare_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         f"<fontconfig>{dirs}<cachedir>{work / 'cache'}</cachedir></fontconfig>",
         encoding="utf-8",
     )
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={"FONTCONFIG_FILE": str(conf)}
-        )
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
-        context.route(
-            "**/*",
-            lambda r: (
-                r.continue_()
-                if "127.0.0.1" in r.request.url or r.request.url.startswith("data:")
-                else r.abort()
-            ),
-        )
-        yield context.new_page()
-        browser.close()
+    # a second Chromium from the same Playwright, started with its own fontconfig
+    bare = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={"FONTCONFIG_FILE": str(conf)}
+    )
+    context = bare.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
+    context.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if "127.0.0.1" in r.request.url or r.request.url.startswith("data:")
+            else r.abort()
+        ),
+    )
+    yield context.new_page()
+    bare.close()
 
 
 def test_every_thai_text_is_drawn_with_sarabun(

@@ -464,9 +464,13 @@
     const form = /** @type {HTMLFormElement | null} */ (root.querySelector("form"));
     const out = /** @type {HTMLElement | null} */ (root.querySelector(".sop-calc-output"));
     if (!form || !out) return;
-    const thai = root.dataset.digits === "thai";
+    // The site's one digit style (decision 1): the page's setting, else the form's.
+    /** @type {any} */
+    const core = /** @type {any} */ (window).SopCore;
+    const style = document.body.dataset.sopDigits || root.dataset.digits;
     /** @param {string} text */
-    const show = (text) => (thai ? thaiDigits(text) : text);
+    const show = (text) =>
+      core && typeof core.digits === "function" ? core.digits(text) : style === "thai" ? thaiDigits(text) : text;
 
     const run = () => {
       /** @type {Inputs} */
