@@ -213,7 +213,7 @@ def type_query(page: Any, url: str, query: str) -> list[str]:
         box.press("Enter")
     page.wait_for_selector("#search-results ul[data-done]", state="attached")
     docnames: list[str] = page.eval_on_selector_all(
-        "#search-results ul li", "items => items.map(li => li.dataset.docname)"
+        "#search-results ul.search > li", "items => items.map(li => li.dataset.docname)"
     )
     return docnames
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, RootModel, StrictStr, model_validator
 from ._errors import DataError
 from ._validate import FROZEN, Text, validate
 from ._yaml import load_yaml
+from .search_text import check_aliases
 
 
 class GlossaryError(DataError):
@@ -25,6 +26,13 @@ class Term(BaseModel):
     meaning: Text
     source: StrictStr = ""
     """Where staff can check the meaning; empty when there is no such source."""
+    aliases: tuple[Text, ...] = ()
+    """Words people use for the term (ผอ.เขต for ผอ.สพป.): the search finds the term by them."""
+
+    @model_validator(mode="after")
+    def _aliases(self) -> Term:
+        check_aliases(self.term, self.aliases)
+        return self
 
 
 class _Glossary(RootModel[tuple[Term, ...]]):

@@ -25,8 +25,8 @@ import functools
 import itertools
 import json
 import re
-import unicodedata
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -35,20 +35,20 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.search import SearchLanguage, _JavaScriptIndex
 
+from sop_helpers._errors import DataError
+from sop_helpers._paths import find_folder
+from sop_helpers.glossary import load_glossary
+from sop_helpers.search_text import (
+    ACRONYMS,
+    RUN,
+    index_data,
+    load_search_rules,
+    normalise,
+)
+
 from .assets import use_static
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_DIGIT_TABLE = str.maketrans(THAI_DIGITS, "0123456789")
-
-ACRONYMS: tuple[str, ...] = (
-    "กคศ", "กพท", "กศจ", "กสศ", "ครม", "คสช", "ผอ", "ศธ", "ศธจ", "สกสค", "สงป", "สตง",
-    "สพฐ", "สพท", "สพป", "สพม", "สมศ",
-)  # fmt: skip
-"""Acronyms of the education service that PyThaiNLP would cut (``กศจ.`` -> กศ | จ.).
-
-They are recognised even inside a run of Thai (``ตามมติกศจ.``) when a dot or a non-Thai character
-follows; any other run of two to five consonants with a dot is recognised after a space.
-"""
+__all__ = ["ACRONYMS", "SearchThai", "normalise"]
 
 FUNCTION_WORDS: frozenset[str] = frozenset((
     "และ", "ของ", "ใน", "ตาม", "เป็น", "ให้", "ได้", "มี", "ไม่", "กับ", "จาก", "นี้", "นั้น",
@@ -65,38 +65,10 @@ Pairs with them made up a third of the index and are rarely what anyone looks fo
 is such a word, so "แผนปฏิบัติการของสถานศึกษา" still needs each of its words.
 """
 
-_CONSONANT = "\u0e01-\u0e2e"
-_THAI = "\u0e01-\u0e5b"
-# ก.ค.ศ. / พ.ศ.: single letters (or pairs) each followed by a dot.
-_DOTTED = re.compile(rf"(?<![{_THAI}])(?:[{_CONSONANT}]{{1,2}}\.){{2,}}")
-_KNOWN = re.compile(rf"(?:{'|'.join(sorted(ACRONYMS, key=len, reverse=True))})(?:\.|(?![{_THAI}]))")
-_GENERIC = re.compile(rf"(?<![{_THAI}])[{_CONSONANT}]{{2,5}}\.")
-# ฯ ๆ ๏ ๚ ๛ separate words; Thai vowel and tone marks (Mn) belong to them.
-_SEPARATORS = re.compile("[\u0e2f\u0e46\u0e4f\u0e5a\u0e5b]")
-_RUN = re.compile(r"(?:[^\W\u0e2f\u0e46\u0e4f\u0e5a\u0e5b]|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])+")
-_SHORT_CONSONANTS = re.compile(f"[{_CONSONANT}]{{1,6}}")
-_HAS_THAI = re.compile(f"[{_THAI}]")
+_RUN = RUN
+_SHORT_CONSONANTS = re.compile("[\u0e01-\u0e2e]{1,6}")
+_HAS_THAI = re.compile("[\u0e01-\u0e5b]")
 _LATIN_WORD = re.compile(r"[^\W_]+")
-
-
-def fold_digits(text: str) -> str:
-    """Replace Thai digits by Arabic digits (``๑๕`` -> ``15``)."""
-    return text.translate(_DIGIT_TABLE)
-
-
-def _undot(match: re.Match[str]) -> str:
-    return " " + match.group(0).replace(".", "") + " "
-
-
-def normalise(text: str) -> str:
-    """Text as both index and query see it: NFC, Arabic digits, lower case, acronyms undotted.
-
-    Each acronym is set apart by spaces so that it becomes a word of its own.
-    """
-    text = fold_digits(unicodedata.normalize("NFC", text)).lower()
-    for pattern in (_KNOWN, _DOTTED, _GENERIC):
-        text = pattern.sub(_undot, text)
-    return _SEPARATORS.sub(" ", text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -220,10 +192,22 @@ def _merge_counts(
 class _CompactJavaScriptIndex(_JavaScriptIndex):
     """searchindex.js as UTF-8 without spaces: Sphinx writes each Thai letter as ``\\u0e01``,
     which roughly doubles the file and adds a tenth to its compressed size. Words no page holds
-    any more (Sphinx keeps them after an incremental build) are left out."""
+    any more (Sphinx keeps them after an incremental build) are left out.
 
-    def __init__(self, env: BuildEnvironment) -> None:
+    ``extra`` (the query rules, :func:`sop_helpers.search_text.index_data`) goes in under the key
+    ``sop``; ``written`` gives index entries back the case they are written in (Sphinx lowers
+    them: ``ita`` for ITA).
+    """
+
+    def __init__(
+        self,
+        env: BuildEnvironment,
+        extra: dict[str, Any] | None = None,
+        written: dict[str, str] | None = None,
+    ) -> None:
         self.env = env
+        self.extra = extra
+        self.written = written or {}
 
     def dumps(self, data: Any) -> str:
         counts = _counts(self.env)
@@ -240,13 +224,38 @@ class _CompactJavaScriptIndex(_JavaScriptIndex):
                 for term, docs in data[key].items()
                 if docs != []
             }
+        if "indexentries" in data:
+            data["indexentries"] = {
+                self.written.get(entry, entry): places
+                for entry, places in data["indexentries"].items()
+            }
+        if self.extra is not None:
+            data["sop"] = self.extra
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return f"{self.PREFIX}{text}{self.SUFFIX}"
 
 
+RULES = "search.yml"
+GLOSSARY = "glossary.yml"
+
+
+def data_folder(srcdir: str | Path) -> Path:
+    """The folder of ``search.yml`` and ``glossary.yml``: the book's ``data``, else the nearest
+    ``book/data`` (a small test project borrows the handbook's rules)."""
+    own = Path(srcdir) / "data"
+    if (own / RULES).is_file():
+        return own
+    return find_folder("SOP_DATA_DIR", "book/data", DataError, srcdir)
+
+
 def _builder_inited(app: Sphinx) -> None:
     if hasattr(app.builder, "indexer_format"):
-        app.builder.indexer_format = _CompactJavaScriptIndex(app.env)
+        folder = data_folder(app.srcdir)
+        rules = load_search_rules(folder / RULES)
+        glossary = load_glossary(folder / GLOSSARY) if (folder / GLOSSARY).is_file() else {}
+        extra = index_data(rules, [(t.term, t.aliases) for t in glossary.values()])
+        written = {term.lower(): term for term in glossary}
+        app.builder.indexer_format = _CompactJavaScriptIndex(app.env, extra, written)
     use_static(app)
 
 

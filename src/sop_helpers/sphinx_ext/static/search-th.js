@@ -3,35 +3,51 @@
  * Thai search for the handbook's search page (Sphinx 7.4 searchtools.js, pydata-sphinx-theme).
  *
  * Loaded on search.html only, deferred, so it runs after searchtools.js and before the search
- * starts. It replaces Search.query: the query is parsed here (short Thai words and digits count,
- * every word is required) and the results are drawn as page title, snippet and highlighted
- * match. The index is built by sop_helpers/sphinx_ext/search_th.py; normalise() below must give
- * the same text as normalise() there (NFC, Arabic digits, lower case, acronyms without dots).
+ * starts. It replaces Search.query: the query is read here and the results are drawn as page
+ * title, snippet of the entry or section that matched, and highlighted words. The index is built
+ * by sop_helpers/sphinx_ext/search_th.py; normalise() below must give the same text as
+ * sop_helpers/search_text.normalise (NFC, Arabic digits, lower case, acronyms without dots).
  *
- * The index holds Thai words and the joined form of each pair of neighbouring words (none with
- * a function word such as และ or ของ). A word the user typed matches a page when the page has it
- * as a term, when it lies inside one of the page's terms, or when the page's terms cover it from
- * start to end with each term overlapping the next by a word, or standing beside a function word
- * (which needs the words to stand together on the page). The query is never cut the way
- * PyThaiNLP cuts it. Only if that finds nothing are the words cut (the index's own words first,
- * Intl.Segmenter or the index for the rest) and required one by one anywhere on the page.
+ * Reading a query (the rules come with the index, key `sop`, from book/data/search.yml and the
+ * glossary's aliases):
+ * 1. Each run of Thai is cut by longest match against the index's own words, the aliases and
+ *    the words to drop (Intl.Segmenter is not needed); question words, particles and polite
+ *    endings (ทำอย่างไร, ไหม, ครับ ...) are left out.
+ * 2. An alias (ผอ.เขต, อนุมัติ, ร.ร.) is searched as the terms it stands for (ผอ.สพป., เห็นชอบ ...).
+ * 3. What is left is searched as written: a page matches a run when it has it as a term, inside
+ *    a term, or covered by its terms, each overlapping the next by a word (which needs the words
+ *    to stand together on the page). A run no page holds is cut into its words.
+ * 4. A word the index does not know (4+ letters) is replaced by the index's nearest words by
+ *    Thai edit distance (tone marks, ์ and confusable letters cost half: sop.edit), and the page
+ *    says so, with a link that searches the word as typed (?exact=1).
  *
- * Ranking: glossary entry, page title, section title, then exact term over cover over partial,
- * and among equals the page that uses the term most (search_th.py orders each term's pages so).
+ * Ranking: pages that hold every word, else the pages holding most of them first; among those,
+ * the glossary entry of the exact term, then words in the page title, a section title, then exact
+ * term over cover over partial, and the page that uses the term most (search_th.py orders each
+ * term's pages so). Nothing at all: links to the glossary and the four procedures.
  *
- * One global: window.SopSearchTh (used by the tests and the benchmark).
+ * Works without Intl.Segmenter and without storage. One global: window.SopSearchTh (used by the
+ * tests and the benchmark).
  */
 "use strict";
 
 (function () {
   /**
+   * @typedef {{drop: string[], weak: string[], syn: Object<string, string[]>,
+   *   edit: {cheap: number, marks: string[], groups: string[][], max_cost: number,
+   *   min_length: number}}} Rules
    * @typedef {{docnames: string[], filenames: string[], titles: string[],
    *   terms: Object<string, number | number[]>, titleterms: Object<string, number | number[]>,
    *   alltitles: Object<string, Array<[number, string | null]>>,
-   *   indexentries: Object<string, Array<[number, string, boolean]>>}} SphinxIndex
+   *   indexentries: Object<string, Array<[number, string, boolean]>>, sop?: Rules}} SphinxIndex
    * @typedef {{docname: string, title: string, anchor: string, section: string,
-   *   score: number, file: number}} Result
-   * @typedef {{words: string[], highlight: string[], relaxed: boolean, results: Result[]}} Answer
+   *   score: number, count: number, file: number}} Result
+   * @typedef {{label: string, forms: Array<{text: string, factor: number}>, weight: number,
+   *   from?: string}} Concept
+   * @typedef {{label: string, concepts: Concept[], phrase: string}} Group
+   * @typedef {{words: string[], concepts: string[], highlight: string[], dropped: string[],
+   *   corrections: Array<{from: string, to: string}>, relaxed: boolean, partial: boolean,
+   *   results: Result[]}} Answer
    */
 
   /** @type {any} */
@@ -68,12 +84,17 @@
   const HAS_THAI = new RegExp(`[${THAI}]`);
   const SHORT_CONSONANTS = new RegExp(`^[${CONSONANT}]{1,6}$`);
   const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
+  // A word cannot start with a following vowel or a mark, nor end with a leading vowel.
+  const FOLLOWING = /[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]/;
+  const LEADING = /[\u0e40-\u0e44]/;
 
   // Scores: a word in the page title counts most, then a section title, then the body.
   const SCORE = {
-    pageTitle: 15,
-    sectionTitle: 6,
+    count: 80,
+    pageTitle: 20,
+    sectionTitle: 10,
     glossary: 40,
+    glossaryExact: 200,
     exact: 5,
     use: 2,
     cover: 3,
@@ -88,7 +109,7 @@
   const undot = (match) => ` ${match.replace(/\./g, "")} `;
 
   /**
-   * Text as the index sees it (mirrors search_th.normalise in Python).
+   * Text as the index sees it (mirrors search_text.normalise in Python).
    * @param {string} text
    */
   function normalise(text) {
@@ -119,6 +140,22 @@
       ? new Intl.Segmenter("th", { granularity: "word" })
       : null;
 
+  /**
+   * A number in the site's digits (decision 1: Thai unless <body data-sop-digits="arabic">).
+   * @param {number} n
+   */
+  function digits(n) {
+    // sop-core.js, where the site has it, is the one home of the digit style.
+    if (W.SopCore && typeof W.SopCore.digits === "function") return String(W.SopCore.digits(String(n)));
+    const style =
+      document.documentElement.dataset.sopDigits ||
+      (document.body && document.body.dataset.sopDigits) ||
+      (script && script.dataset.digits) ||
+      "thai";
+    const text = String(n);
+    return style === "arabic" ? text : text.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)]);
+  }
+
   // ---- the index, as sets of pages ----
 
   /**
@@ -132,10 +169,13 @@
   /** @returns {Bits} */
   const none = () => (big ? 0n : 0);
 
-  /** @type {{index: SphinxIndex, all: Bits, ids: Map<string, number>, vocab: string[],
+  /** @typedef {{index: SphinxIndex, all: Bits, ids: Map<string, number>, vocab: string[],
    *   vocabBits: Array<Bits | undefined>, titleText: string[],
    *   sections: Array<Array<[string, string, string]>>,
-   *   glossary: Array<[string, number, string, string]>} | null} */
+   *   glossary: Array<[string, number, string, string]>, drop: Set<string>, weak: Set<string>, words: Set<string>,
+   *   syn: Map<string, string[]>, dict: Set<string>, longest: number, edit: Rules["edit"],
+   *   fuzzy: Map<string, string[]> | null, marks: Set<string>, group: Map<string, string>}} Prepared */
+  /** @type {Prepared | null} */
   let prepared = null;
 
   /** @param {number | number[] | undefined} v */
@@ -147,7 +187,7 @@
   }
 
   /** @param {string} s */
-  const squeeze = (s) => normalise(s).replace(/\s+/g, "");
+  const squeeze = (s) => (normalise(s).match(RUN) || []).join("");
 
   /** @param {string} html */
   function htmlText(html) {
@@ -186,11 +226,35 @@
     const count = index.docnames.length;
     big = count > 30;
     const all = big ? (1n << BigInt(count)) - 1n : (1 << count) - 1;
-    prepared = { index, all, ids, vocab, vocabBits, titleText, sections, glossary };
+    const rules = index.sop || {
+      drop: [],
+      weak: [],
+      syn: {},
+      edit: { cheap: 0.5, marks: [], groups: [], max_cost: 1, min_length: 4 },
+    };
+    const drop = new Set(rules.drop);
+    const weak = new Set(rules.weak || []);
+    const syn = new Map(Object.entries(rules.syn));
+    // The words a query is cut into: the index's own, the aliases, the terms they stand for
+    // (ตัวชี้วัด, which the index holds as ตัว + ชี้วัด) and the words to drop.
+    /** @type {Set<string>} */
+    const targets = new Set();
+    for (const forms of syn.values()) for (const f of forms) if (!f.includes(" ")) targets.add(f);
+    const words = new Set([...vocab, ...syn.keys(), ...targets]);
+    const dict = new Set([...words, ...drop]);
+    let longest = 1;
+    for (const w of dict) if (w.length > longest) longest = w.length;
+    /** @type {Map<string, string>} */
+    const group = new Map();
+    for (const g of rules.edit.groups) for (const letter of g) group.set(letter, g[0]);
+    prepared = {
+      index, all, ids, vocab, vocabBits, titleText, sections, glossary, drop, weak, words, syn, dict, longest,
+      edit: rules.edit, fuzzy: null, marks: new Set(rules.edit.marks), group,
+    };
     return prepared;
   }
 
-  /** The pages of term number `id`. @param {NonNullable<typeof prepared>} p @param {number} id */
+  /** The pages of term number `id`. @param {Prepared} p @param {number} id */
   function bitsOf(p, id) {
     let bits = p.vocabBits[id];
     if (bits === undefined) {
@@ -201,7 +265,7 @@
     return bits;
   }
 
-  /** @param {NonNullable<typeof prepared>} p @param {string} term */
+  /** @param {Prepared} p @param {string} term */
   function docsOf(p, term) {
     const id = p.ids.get(term);
     return id === undefined ? none() : bitsOf(p, id);
@@ -209,7 +273,7 @@
 
   /**
    * Pages whose terms cover `word`, as bitsets: exact term, word inside a term, overlapping cover.
-   * @param {NonNullable<typeof prepared>} p
+   * @param {Prepared} p
    * @param {string} word
    */
   function match(p, word) {
@@ -291,43 +355,323 @@
     return { exact, cover: cover & ~exact, partial: partial & ~exact & ~cover };
   }
 
+  // ---- reading the query ----
+
   /**
-   * Cut a word into smaller words (for the relaxed search): the longest terms of the index first,
-   * so that the pieces meet the index; a stretch the index does not know runs to the browser's
-   * next word boundary (Intl.Segmenter) or, without it, to where a known term starts.
-   * @param {NonNullable<typeof prepared>} p
+   * Where a word may start or end inside `word` (not before a following vowel or mark, not after
+   * a leading vowel).
    * @param {string} word
    */
-  function cut(p, word) {
-    if (!HAS_THAI.test(word) || SHORT_CONSONANTS.test(word)) return [word];
-    const n = word.length;
-    /** @param {number} i */
-    const longestTerm = (i) => {
-      for (let j = n; j > i + 1; j--) if (p.ids.has(word.slice(i, j))) return j;
-      return -1;
+  function boundaries(word) {
+    const ok = [true];
+    for (let i = 1; i < word.length; i++) ok.push(!FOLLOWING.test(word[i]) && !LEADING.test(word[i - 1]));
+    ok.push(true);
+    return ok;
+  }
+
+  /**
+   * The weighted Thai edit distance (mirrors search_text.edit_distance; the vectors in
+   * tests/data/search_edit_vectors.json test both).
+   * @param {Prepared} p @param {string} a @param {string} b
+   */
+  function distance(p, a, b) {
+    const cheap = p.edit.cheap;
+    /** @param {string} c */
+    const indel = (c) => (p.marks.has(c) ? cheap : 1);
+    /** @param {string} x @param {string} y */
+    const sub = (x, y) => {
+      if (x === y) return 0;
+      if (p.marks.has(x) && p.marks.has(y)) return cheap;
+      const g = p.group.get(x);
+      return g !== undefined && g === p.group.get(y) ? cheap : 1;
     };
-    /** @type {Set<number>} */
-    const bounds = new Set();
-    if (segmenter) for (const s of segmenter.segment(word)) bounds.add(s.index);
-    /** @type {string[]} */
-    const out = [];
-    let i = 0;
-    while (i < n) {
-      let j = longestTerm(i);
-      if (j < 0) {
-        j = i + 1;
-        while (j < n && !(segmenter ? bounds.has(j) : longestTerm(j) > 0)) j++;
+    let prev = [0];
+    for (const c of b) prev.push(prev[prev.length - 1] + indel(c));
+    for (const x of a) {
+      const cur = [prev[0] + indel(x)];
+      for (let j = 1; j <= b.length; j++) {
+        cur.push(Math.min(prev[j] + indel(x), cur[j - 1] + indel(b[j - 1]), prev[j - 1] + sub(x, b[j - 1])));
       }
-      out.push(word.slice(i, j));
-      i = j;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /**
+   * A word without what costs little to get wrong: marks left out, each confusable letter
+   * replaced by the first of its group. Words within the accepted distance have skeletons at
+   * most one edit apart, so an index of skeletons with one letter deleted finds them.
+   * @param {Prepared} p @param {string} word
+   */
+  function skeleton(p, word) {
+    let out = "";
+    for (const c of word) if (!p.marks.has(c)) out += p.group.get(c) || c;
+    return out;
+  }
+
+  /** @param {string} s */
+  function* deletions(s) {
+    yield s;
+    for (let i = 0; i < s.length; i++) yield s.slice(0, i) + s.slice(i + 1);
+  }
+
+  /**
+   * The index's words (and aliases) nearest to `word`, cheapest first, when within the accepted
+   * distance (decision 7): [] for a word shorter than sop.edit.min_length.
+   * @param {Prepared} p @param {string} word
+   * @returns {Array<{term: string, cost: number}>}
+   */
+  function nearest(p, word) {
+    if (word.length < p.edit.min_length || /^[0-9]+$/.test(word)) return [];
+    if (!p.fuzzy) {
+      /** @type {Map<string, string[]>} */
+      const map = new Map();
+      for (const term of p.words) {
+        if (term.length < p.edit.min_length - 1 || /^[0-9]+$/.test(term)) continue;
+        for (const key of new Set(deletions(skeleton(p, term)))) {
+          const list = map.get(key);
+          if (list) list.push(term);
+          else map.set(key, [term]);
+        }
+      }
+      p.fuzzy = map;
+    }
+    /** @type {Set<string>} */
+    const seen = new Set();
+    const out = [];
+    for (const key of deletions(skeleton(p, word))) {
+      for (const term of p.fuzzy.get(key) || []) {
+        if (seen.has(term) || term === word) continue;
+        seen.add(term);
+        const cost = distance(p, word, term);
+        if (cost <= p.edit.max_cost) out.push({ term, cost });
+      }
+    }
+    // Cheapest first; among equals the word more pages hold.
+    /** @param {string} t */
+    const reach = (t) => {
+      const v = p.index.terms[t] ?? p.index.titleterms[t];
+      return v === undefined ? 0 : typeof v === "number" ? 1 : v.length;
+    };
+    out.sort((a, b) => a.cost - b.cost || reach(b.term) - reach(a.term) || (a.term < b.term ? -1 : 1));
+    return out.filter((c) => c.cost === out[0].cost).slice(0, 3);
+  }
+
+  /**
+   * Cut a run of Thai into words: the longest words of the index, the aliases and the words to
+   * drop, fewest letters left unknown, then fewest words (a near word counts as one word and three
+   * per unit of edit, so "งบประมาน" is one corrected word, not งบ | ประ | มา | น). Letters no word
+   * covers stay together up to the next place a word can start. No Intl.Segmenter needed.
+   * @param {Prepared} p @param {string} word @param {boolean} fuzzy
+   * @returns {Array<{text: string, kind: "known" | "near" | "unknown",
+   *   near?: Array<{term: string, cost: number}>}>}
+   */
+  function segment(p, word, fuzzy) {
+    const n = word.length;
+    const ok = boundaries(word);
+    /** @typedef {{unknown: number, cost: number, from: number, kind: "known" | "near" | "unknown",
+     *   near?: Array<{term: string, cost: number}>}} Step */
+    /** @type {Array<Step | undefined>} */
+    const best = [{ unknown: 0, cost: 0, from: -1, kind: "known" }];
+    /** @param {number} j @param {Step} s */
+    const relax = (j, s) => {
+      const b = best[j];
+      if (!b || s.unknown < b.unknown || (s.unknown === b.unknown && s.cost < b.cost)) best[j] = s;
+    };
+    for (let i = 0; i < n; i++) {
+      const here = best[i];
+      if (!here || !ok[i]) continue;
+      for (let j = i + 1; j <= Math.min(n, i + p.longest); j++) {
+        if (!ok[j]) continue;
+        const s = word.slice(i, j);
+        if (p.dict.has(s)) relax(j, { unknown: here.unknown, cost: here.cost + 1, from: i, kind: "known" });
+        else if (fuzzy && j - i >= p.edit.min_length) {
+          const near = nearest(p, s);
+          if (near.length) {
+            relax(j, { unknown: here.unknown, cost: here.cost + 1 + 3 * near[0].cost, from: i, kind: "near", near });
+          }
+        }
+      }
+      let k = i + 1;
+      while (k < n && !ok[k]) k++;
+      relax(k, { unknown: here.unknown + (k - i), cost: here.cost + 1, from: i, kind: "unknown" });
+    }
+    /** @type {Array<{text: string, kind: "known" | "near" | "unknown", near?: Array<{term: string, cost: number}>}>} */
+    const out = [];
+    for (let j = n; j > 0; ) {
+      const s = /** @type {Step} */ (best[j]);
+      const piece = { text: word.slice(s.from, j), kind: s.kind, near: s.near };
+      const next = out[0];
+      if (next && next.kind === "unknown" && s.kind === "unknown") next.text = piece.text + next.text;
+      else out.unshift(piece);
+      j = s.from;
     }
     return out;
   }
 
   /**
+   * Pages holding a form (its words, each as a term, inside a term or covered), with the match
+   * of each word; results are kept for the query.
+   * @param {Prepared} p @param {Map<string, ReturnType<typeof match>>} cache @param {string} form
+   */
+  function pagesOf(p, cache, form) {
+    let bits = p.all;
+    const words = form.split(" ").filter(Boolean);
+    const found = words.map((w) => {
+      let m = cache.get(w);
+      if (!m) {
+        m = match(p, w);
+        cache.set(w, m);
+      }
+      bits &= m.exact | m.cover | (w.length < 2 ? none() : m.partial);
+      return { word: w, ...m };
+    });
+    return { bits: words.length ? bits : none(), found };
+  }
+
+  /**
+   * A known word's own parts (รายบุคคล -> ราย บุคคล), for pages that hold the parts apart.
+   * @param {Prepared} p @param {string} word
+   */
+  function parts(p, word) {
+    if (!HAS_THAI.test(word) || word.length < 4) return [];
+    const had = p.dict.delete(word);
+    const out = segment(p, word, false);
+    if (had) p.dict.add(word);
+    if (out.some((s) => s.kind !== "known")) return [];
+    return out.map((s) => s.text).filter((w) => w.length > 1 && !FUNCTION_WORDS.has(w) && !p.weak.has(w));
+  }
+
+  /**
+   * What the query asks for, as groups (one for each phrase the user typed, or an alias), each a
+   * list of concepts searched as any of their forms; with the words dropped and the corrections.
+   * A page must hold something of every group (when pages do); within a group, the more of it
+   * (letters weighted), the higher the page.
+   * @param {Prepared} p @param {string} query @param {boolean} exact  no corrections
+   */
+  function understand(p, query, exact) {
+    /** @type {Map<string, ReturnType<typeof match>>} */
+    const cache = new Map();
+    const words = queryWords(query);
+    /** @type {string[]} */
+    const dropped = [];
+    // 1. cut the runs, leave out the words to drop; what stays of a run stays together. In a
+    // question, words that join everything and weak words split it too.
+    /** @type {Array<Array<{text: string, kind: string}>>} */
+    const cutRuns = words.map((word) =>
+      HAS_THAI.test(word) ? segment(p, word, false) : [{ text: word, kind: "known" }],
+    );
+    const question = cutRuns.some((run) => run.some((s) => s.kind === "known" && p.drop.has(s.text)));
+    /** @param {string} w */
+    const joins = (w) => FUNCTION_WORDS.has(w) || p.weak.has(w);
+    /** @type {string[]} */
+    const pieces = [];
+    for (const run of cutRuns) {
+      let kept = "";
+      for (const s of run) {
+        const isDrop = s.kind === "known" && p.drop.has(s.text);
+        if (isDrop || (question && s.kind === "known" && joins(s.text))) {
+          if (isDrop) dropped.push(s.text);
+          if (kept) pieces.push(kept);
+          kept = "";
+        } else kept += s.text;
+      }
+      if (kept) pieces.push(kept);
+    }
+    const content = pieces.filter((w) => !joins(w));
+    if (content.length) pieces.splice(0, pieces.length, ...content);
+    const onlyAsking = !pieces.length;
+    if (onlyAsking) {
+      // Only question words: search them after all.
+      pieces.push(...words);
+      dropped.length = 0;
+    }
+    /** @type {Group[]} */
+    const groups = [];
+    /** @type {Array<{from: string, to: string}>} */
+    const corrections = [];
+    let relaxed = false;
+    /** @param {string} text @param {number} [weight] @returns {Concept} */
+    const plain = (text, weight = 1) => {
+      const forms = [{ text, factor: 1 }];
+      // Its own parts, apart on the page (ตัวชี้วัดรายบุคคล on a page of ตัวชี้วัดระดับบุคคล).
+      const fine = parts(p, text);
+      if (fine.length > 1) {
+        forms.push({ text: fine.join(" "), factor: 0.5 });
+        for (const w of fine) if (w.length > 3) forms.push({ text: w, factor: (0.5 * w.length) / text.length });
+      }
+      return { label: text, forms, weight };
+    };
+    /** @param {string} text @param {number} [weight] @returns {Concept} */
+    const aliasConcept = (text, weight = 1) => {
+      const forms = /** @type {string[]} */ (p.syn.get(text));
+      return { label: text, weight, forms: [text, ...forms.filter((f) => f !== text)].map((f) => ({ text: f, factor: 1 })) };
+    };
+    /** @param {string} text @param {Array<{term: string, cost: number}>} near @param {number} [weight] @returns {Concept} */
+    const nearConcept = (text, near, weight = 1) => {
+      const forms = near.flatMap((c) => (p.syn.has(c.term) ? /** @type {string[]} */ (p.syn.get(c.term)) : [c.term]));
+      corrections.push({ from: text, to: near[0].term });
+      return { label: near[0].term, forms: [...new Set(forms)].map((f) => ({ text: f, factor: 1 })), weight, from: text };
+    };
+    for (let i = 0; i < pieces.length; i++) {
+      // 2. an alias, possibly written over several pieces (ผอ.เขต, แผน 4 ปี)
+      let j = pieces.length;
+      for (; j > i; j--) if (p.syn.has(pieces.slice(i, j).join(""))) break;
+      if (j > i) {
+        const key = pieces.slice(i, j).join("");
+        groups.push({
+          label: key,
+          concepts: [j - i === 1 ? aliasConcept(key) : { label: key, weight: 1, forms: /** @type {string[]} */ (p.syn.get(key)).map((f) => ({ text: f, factor: 1 })) }],
+          phrase: "",
+        });
+        i = j - 1;
+        continue;
+      }
+      const text = pieces[i];
+      const thai = HAS_THAI.test(text) && !SHORT_CONSONANTS.test(text);
+      const whole = pagesOf(p, cache, text).bits;
+      // 3. as written, if a page holds it (a question: its words, the phrase counting most)
+      if (whole && !(question && thai)) {
+        groups.push({ label: text, concepts: [plain(text)], phrase: "" });
+        continue;
+      }
+      // 4. a word the index does not know: its nearest words, else its parts
+      const near = whole || exact ? [] : nearest(p, text);
+      if (near.length) {
+        groups.push({ label: text, concepts: [nearConcept(text, near)], phrase: "" });
+        continue;
+      }
+      if (!thai) {
+        groups.push({ label: text, concepts: [plain(text)], phrase: "" });
+        continue;
+      }
+      let cut = segment(p, text, !exact && !whole);
+      if (whole && cut.length === 1) {
+        // A question's phrase the index holds as one term: its words, the phrase counting most.
+        const fine = parts(p, text);
+        if (fine.length) cut = fine.map((w) => ({ text: w, kind: "known" }));
+      }
+      relaxed = relaxed || (!whole && cut.length > 1);
+      /** @type {Concept[]} */
+      const concepts = [];
+      for (const s of cut) {
+        if (s.kind === "near" && s.near) concepts.push(nearConcept(s.text, s.near, s.text.length));
+        else if (p.drop.has(s.text) && !onlyAsking) dropped.push(s.text);
+        else if (p.syn.has(s.text)) concepts.push(aliasConcept(s.text, s.text.length));
+        else if (cut.length === 1 || (s.text.length > 1 && !joins(s.text))) concepts.push(plain(s.text, s.text.length));
+      }
+      if (!concepts.length) concepts.push(plain(text));
+      const total = concepts.reduce((sum, c) => sum + c.weight, 0);
+      for (const c of concepts) c.weight /= total;
+      groups.push({ label: text, concepts, phrase: whole ? text : "" });
+    }
+    return { words, groups, dropped, corrections, relaxed, cache };
+  }
+
+  /**
    * How much a page uses a term, from 1 (most of all pages) down towards 0: search_th.py lists
    * each term's pages in order of use.
-   * @param {NonNullable<typeof prepared>} p @param {string} term @param {number} file
+   * @param {Prepared} p @param {string} term @param {number} file
    */
   function use(p, term, file) {
     for (const map of [p.index.terms, p.index.titleterms]) {
@@ -351,75 +695,141 @@
   }
 
   /**
+   * How well a (squeezed) title holds a form: the whole form counts 1 and more, else its parts.
+   * @param {Prepared} p @param {string} title @param {string} form @param {string[]} fine
+   */
+  function titleHolds(p, title, form, fine) {
+    const whole = titleScore(title, [form]);
+    if (whole) return whole;
+    let share = 0;
+    for (const w of fine) if (w.length > 3 && title.includes(w)) share += w.length / form.length;
+    return 0.8 * share;
+  }
+
+  /**
    * Search the loaded index.
    * @param {string} query
    * @param {SphinxIndex} [index]
+   * @param {{exact?: boolean}} [options]  exact: search the words as typed, no corrections
    * @returns {Answer}
    */
-  function search(query, index) {
+  function search(query, index, options) {
     const p = prepare(index || sphinxSearch()._index);
-    const words = queryWords(query);
-    if (!words.length) return { words, highlight: [], relaxed: false, results: [] };
-    /** @param {string[]} ws @param {boolean} strict */
-    const run = (ws, strict) => {
-      let pages = p.all;
-      const found = ws.map((w) => {
-        const m = match(p, w);
-        pages &= m.exact | m.cover | (strict && w.length < 2 ? none() : m.partial);
-        return { word: w, ...m };
-      });
-      return { pages, found };
+    const u = understand(p, query, Boolean(options && options.exact));
+    const { groups, cache } = u;
+    const concepts = groups.flatMap((g) => g.concepts);
+    const base = {
+      words: u.words,
+      concepts: concepts.map((c) => c.label),
+      dropped: u.dropped,
+      corrections: u.corrections,
+      relaxed: u.relaxed,
     };
-    let relaxed = false;
-    let highlight = words;
-    let { pages, found } = run(words, true);
-    if (!pages) {
-      const pieces = [...new Set(words.flatMap((w) => cut(p, w)))];
-      if (pieces.length > words.length) {
-        ({ pages, found } = run(pieces, false));
-        relaxed = true;
-        highlight = pieces;
-      }
+    if (!concepts.length) return { ...base, highlight: [], partial: false, results: [] };
+    /** @type {Map<string, string[]>} */
+    const fineOf = new Map();
+    const matched = groups.map((g) => ({
+      group: g,
+      phrase: g.phrase ? pagesOf(p, cache, g.phrase) : null,
+      concepts: g.concepts.map((c) => {
+        const forms = c.forms.map((f) => {
+          const squeezed = f.text.replace(/ /g, "");
+          if (!fineOf.has(squeezed)) fineOf.set(squeezed, parts(p, squeezed));
+          return { ...f, squeezed, fine: /** @type {string[]} */ (fineOf.get(squeezed)), ...pagesOf(p, cache, f.text) };
+        });
+        // Only the concept's own forms bring a page in; its parts (factor < 1) only rank it.
+        return { concept: c, forms, bits: forms.reduce((acc, f) => (f.factor === 1 ? acc | f.bits : acc), none()) };
+      }),
+    }));
+    const groupBits = matched.map((g) => g.concepts.reduce((acc, c) => acc | c.bits, g.phrase ? g.phrase.bits : none()));
+    const every = groupBits.reduce((acc, b) => acc & b, p.all);
+    const some = groupBits.reduce((acc, b) => acc | b, none());
+    // Pages that hold something of every group; if none does, the pages holding most of it.
+    const pages = every || some;
+    const highlight = [
+      ...new Set(concepts.flatMap((c) => [...c.forms.flatMap((f) => f.text.split(" ")), ...(c.from ? [] : [c.label])])),
+    ];
+    // The whole query is a glossary term (or an alias of one): its entry comes first.
+    /** @type {Set<string>} */
+    const whole = new Set();
+    if (concepts.length === 1) {
+      for (const f of concepts[0].forms) if (f.factor === 1) whole.add(f.text.replace(/ /g, ""));
     }
-    const joined = words.join("");
+    const letters = groups.reduce((n, g) => n + g.label.length, 0);
+    const joined = concepts.length === 1 ? concepts[0].forms[0].text.replace(/ /g, "") : groups.map((g) => g.label).join("");
     /** @type {Result[]} */
     const results = [];
     p.index.docnames.forEach((docname, file) => {
       const mask = bit(file);
       if (!(pages & mask)) return;
       let score = 0;
-      for (const m of found) {
-        if (m.exact & mask) score += SCORE.exact + SCORE.use * use(p, m.word, file);
-        else if (m.cover & mask) score += SCORE.cover;
-        else score += SCORE.partial;
-      }
+      let count = 0;
       let anchor = "";
       let section = "";
-      // Each query word in the page title counts, more so the more of the title it fills;
-      // failing that, the section whose title holds the most of the query.
-      const inTitle = titleScore(p.titleText[file], highlight);
-      if (inTitle) score += SCORE.pageTitle * inTitle;
-      else {
-        let best = 0;
-        for (const [text, id, shown] of p.sections[file]) {
-          const s = titleScore(text, highlight);
-          if (s > best) [best, anchor, section] = [s, id, shown];
+      let inTitle = 0;
+      const sections = p.sections[file];
+      // How much of the query each section title holds (summed over the concepts).
+      const inSection = sections.map(() => 0);
+      /** @type {Set<string>} */
+      const forms = new Set();
+      for (const g of matched) {
+        const phrase = Boolean(g.phrase && g.phrase.bits & mask);
+        let share = 0;
+        for (const c of g.concepts) {
+          let best = 0;
+          let title = 0;
+          const heads = sections.map(() => 0);
+          for (const f of c.forms) {
+            if (!(f.bits & mask)) continue;
+            if (f.factor === 1) forms.add(f.squeezed);
+            let s = 0;
+            for (const m of f.found) {
+              if (m.exact & mask) s += SCORE.exact + SCORE.use * use(p, m.word, file);
+              else if (m.cover & mask) s += SCORE.cover;
+              else s += SCORE.partial;
+            }
+            best = Math.max(best, (s / f.found.length) * f.factor);
+            title = Math.max(title, titleHolds(p, p.titleText[file], f.squeezed, f.fine) * f.factor);
+            sections.forEach(([text], i) => {
+              heads[i] = Math.max(heads[i], titleHolds(p, text, f.squeezed, f.fine) * f.factor);
+            });
+          }
+          const w = c.concept.weight;
+          share += w * Math.max(...c.forms.map((f) => (f.bits & mask ? f.factor : 0)));
+          score += w * best;
+          inTitle += w * title;
+          heads.forEach((h, i) => (inSection[i] += w * h));
         }
-        score += SCORE.sectionTitle * best;
+        if (phrase) score += SCORE.cover;
+        count += phrase ? 1 : share;
       }
-      // A glossary entry holding the query: the more of the entry it is, the higher.
+      score += SCORE.pageTitle * inTitle;
+      let bestSection = 0;
+      inSection.forEach((s, i) => {
+        if (s > bestSection) [bestSection, anchor, section] = [s, sections[i][1], sections[i][2]];
+      });
+      score += SCORE.sectionTitle * bestSection;
+      if (inTitle >= 0.99) [anchor, section] = ["", ""];
+      // A glossary entry: the exact term first of all; else a term of the query, by its share.
       let entryShare = 0;
       for (const [entry, gfile, ganchor, shown] of p.glossary) {
-        const share = joined.length / entry.length;
-        if (gfile === file && entry.includes(joined) && share > entryShare) {
-          [entryShare, anchor, section] = [share, ganchor, shown];
-        }
+        if (gfile !== file) continue;
+        let share = 0;
+        if (whole.has(entry)) share = SCORE.glossaryExact / SCORE.glossary;
+        else if (forms.has(entry)) share = entry.length / Math.max(letters, entry.length);
+        else if (entry.includes(joined)) share = joined.length / entry.length;
+        if (share > entryShare) [entryShare, anchor, section] = [share, ganchor, shown];
       }
       score += SCORE.glossary * entryShare;
-      results.push({ docname, title: htmlText(p.index.titles[file]), anchor, section, score, file });
+      results.push({ docname, title: htmlText(p.index.titles[file]), anchor, section, score, count, file });
     });
-    results.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title, "th"));
-    return { words, highlight, relaxed, results };
+    // Most of the query first; a strong title or glossary match can pass a page that holds a
+    // little more of it.
+    /** @param {Result} r */
+    const rank = (r) => SCORE.count * r.count + r.score;
+    results.sort((a, b) => rank(b) - rank(a) || a.title.localeCompare(b.title, "th"));
+    const partial = !results.length || results.every((r) => r.count < groups.length - 0.01);
+    return { ...base, highlight, partial, results };
   }
 
   // ---- the results page ----
@@ -441,15 +851,28 @@
     return parts.length ? new RegExp(parts.join("|"), "giu") : null;
   }
 
-  /** @param {string} html */
-  function mainText(html) {
+  /**
+   * The text a result's snippet comes from: the glossary entry (term and meaning) or the section
+   * the result links to, else the page's main text.
+   * @param {string} html @param {string} anchor
+   */
+  function mainText(html, anchor) {
     const doc = new DOMParser().parseFromString(html, "text/html");
     doc.querySelectorAll(".headerlink, script, style, nav, .prev-next-area, footer").forEach((el) => el.remove());
     // Blocks read as separate phrases, not run together.
     doc.querySelectorAll("p, li, div, td, th, dt, dd, h1, h2, h3, h4, h5, h6, label, caption, br")
       .forEach((el) => el.after(" "));
     const main = doc.querySelector("article") || doc.querySelector('[role="main"]') || doc.body;
-    return (main.textContent || "").replace(/\s+/g, " ").trim();
+    /** @type {Element[]} */
+    let parts = [main];
+    const target = anchor ? doc.getElementById(decodeURIComponent(anchor.slice(1))) : null;
+    if (target && target.tagName === "DT") {
+      parts = [target];
+      for (let el = target.nextElementSibling; el && el.tagName !== "DT"; el = el.nextElementSibling) {
+        parts.push(el);
+      }
+    } else if (target) parts = [target];
+    return parts.map((el) => el.textContent || "").join(" ").replace(/\s+/g, " ").trim();
   }
 
   /**
@@ -497,10 +920,64 @@
     return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
   }
 
+  /**
+   * Keep the words to mark on the page a result opens (sphinx_highlight.js reads them), if the
+   * browser lets the page store anything: blocked storage must not stop the search.
+   * @param {string[]} words
+   */
+  function rememberHighlight(words) {
+    try {
+      // @ts-ignore: a global const of sphinx_highlight.js
+      if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED) {
+        W.localStorage.setItem("sphinx_highlight_terms", words.join(" "));
+      }
+    } catch (_) {
+      // Storage blocked or full: the result pages open without marks.
+    }
+  }
+
+  /** @param {string} query @param {boolean} [exact] */
+  function searchLink(query, exact) {
+    const url = new URL(window.location.href);
+    url.search = "";
+    url.hash = "";
+    url.searchParams.set("q", query);
+    if (exact) url.searchParams.set("exact", "1");
+    return url.toString();
+  }
+
+  /** @param {string[]} words */
+  const quote = (words) => words.map((w) => `“${w}”`).join(" ");
+
+  /**
+   * Links to the glossary and the four procedures, for a search that found nothing.
+   * @param {SphinxIndex} index @param {any} opts
+   */
+  function suggestions(index, opts) {
+    const box = document.createElement("div");
+    box.className = "sop-search-suggestions";
+    const intro = document.createElement("p");
+    intro.textContent = "ลองดูที่อภิธานศัพท์ หรืองานทั้งสี่ของกลุ่ม:";
+    const list = document.createElement("ul");
+    index.docnames.forEach((docname, file) => {
+      if (docname !== "glossary" && !docname.startsWith("procedures/")) return;
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = docname + (opts.LINK_SUFFIX || ".html");
+      a.textContent = htmlText(index.titles[file]);
+      li.append(a);
+      if (docname === "glossary") list.prepend(li);
+      else list.append(li);
+    });
+    box.append(intro, list);
+    return box;
+  }
+
   /** @param {string} query */
   function show(query) {
     const S = sphinxSearch();
-    const answer = search(query);
+    const exact = new URL(window.location.href).searchParams.get("exact") === "1";
+    const answer = search(query, undefined, { exact });
     const opts = docOptions();
     const root = document.documentElement.dataset.content_root || "";
     const pattern = highlighter(answer.highlight);
@@ -508,28 +985,45 @@
     const progress = document.getElementById("search-progress");
     if (progress) progress.textContent = "";
     S.title.textContent = "ผลการค้นหา";
-    const quoted = answer.words.map((w) => `“${w}”`).join(" ");
+    const out = document.getElementById("search-results");
+    if (out) out.querySelectorAll(".sop-search-instead, .sop-search-suggestions").forEach((el) => el.remove());
+    const quoted = quote(answer.words);
+    const n = digits(answer.results.length);
+    const asked = quote(answer.concepts);
+    const without = answer.dropped.length ? ` (ไม่นับคำว่า ${quote([...new Set(answer.dropped)])})` : "";
     if (!answer.words.length) {
       S.status.textContent = "พิมพ์คำที่ต้องการค้นหาเป็นภาษาไทยหรืออังกฤษ";
     } else if (!answer.results.length) {
-      S.status.textContent = `ไม่พบหน้าที่มีคำว่า ${quoted} ครบทุกคำ ลองใช้คำที่สั้นลง คำอื่นที่มีความหมายเดียวกัน หรือตรวจตัวสะกด`;
+      S.status.textContent = `ไม่พบหน้าที่มีคำว่า ${quoted} ลองใช้คำที่สั้นลง คำอื่นที่มีความหมายเดียวกัน หรือตรวจตัวสะกด`;
+      S.status.after(suggestions(sphinxSearch()._index, opts));
+    } else if (answer.partial) {
+      S.status.textContent = `ไม่พบหน้าที่มีครบทุกคำ จึงแสดง ${n} หน้าที่มีคำว่า ${asked} บางคำ หน้าที่มีมากที่สุดอยู่ก่อน${without}`;
+    } else if (answer.relaxed) {
+      S.status.textContent = `ไม่พบ ${quoted} เขียนติดกัน จึงแสดง ${n} หน้าที่มีคำว่า ${asked} ครบทุกคำ${without}`;
     } else {
-      const pieces = answer.highlight.map((w) => `“${w}”`).join(" ");
-      S.status.textContent = answer.relaxed
-        ? `ไม่พบ ${quoted} เขียนติดกัน จึงแสดง ${answer.results.length} หน้าที่มีคำว่า ${pieces} ครบทุกคำ`
-        : `พบ ${answer.results.length} หน้าที่มีคำว่า ${quoted}`;
+      S.status.textContent = `พบ ${n} หน้าที่มีคำว่า ${asked}${without}`;
     }
     S.status.setAttribute("role", "status");
+    if (answer.corrections.length) {
+      // "แสดงผลของ … แทน …", and a way back to the words as typed.
+      const instead = document.createElement("p");
+      instead.className = "sop-search-instead";
+      const fixes = answer.corrections.map((c) => `“${c.to}” แทน “${c.from}”`).join(" และ ");
+      instead.append(`แสดงผลของ ${fixes} `);
+      const a = document.createElement("a");
+      a.href = searchLink(query, true);
+      a.textContent = `ค้นหาคำว่า ${quote(answer.corrections.map((c) => c.from))} ตามที่พิมพ์`;
+      instead.append(a);
+      S.status.after(instead);
+    }
     // sphinx_highlight.js marks these words on the page a result opens (as Sphinx's own parser
     // arranges); Thai digits are added so that 15 also marks ๑๕.
-    // @ts-ignore: a global const of sphinx_highlight.js
-    if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED) {
-      const marks = answer.highlight.flatMap((w) => {
+    rememberHighlight(
+      answer.highlight.flatMap((w) => {
         const thai = w.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)]);
         return thai === w ? [w] : [w, thai];
-      });
-      localStorage.setItem("sphinx_highlight_terms", marks.join(" "));
-    }
+      }),
+    );
     const list = /** @type {HTMLElement} */ (S.output);
     list.replaceChildren();
     for (const r of answer.results) {
@@ -546,13 +1040,24 @@
       list.append(li);
       fetch(root + r.docname + (opts.FILE_SUFFIX || ".html"))
         .then((res) => res.text())
-        .then((html) => appendMarked(p, snippet(mainText(html), pattern), pattern))
+        .then((html) => appendMarked(p, snippet(mainText(html, r.anchor), pattern), pattern))
         .catch(() => p.remove());
     }
     list.dataset.done = "true";
   }
 
-  W.SopSearchTh = { normalise, queryWords, search, segmenter: Boolean(segmenter) };
+  W.SopSearchTh = {
+    normalise,
+    queryWords,
+    search,
+    /** @param {string} a @param {string} b */
+    distance: (a, b) => distance(prepare(sphinxSearch()._index), a, b),
+    /** @param {string} w */
+    nearest: (w) => nearest(prepare(sphinxSearch()._index), w),
+    /** @param {string} w */
+    segment: (w) => segment(prepare(sphinxSearch()._index), normalise(w).trim(), false).map((s) => s.text),
+    segmenter: Boolean(segmenter),
+  };
   const S = sphinxSearch();
   if (S) S.query = show;
 })();
