@@ -67,7 +67,7 @@ CALENDAR = "# ปฏิทิน\n\n```{operations-calendar}\n```\n"
 @pytest.mark.parametrize(
     ("setting", "page", "before", "after", "shown"),
     [
-        ("sop_calendar_years", "index", "[2569]", "[2569, 2570]", "ปีงบประมาณ 2570"),
+        ("sop_calendar_years", "index", "[2569]", "[2569, 2570]", "ปีงบประมาณ ๒๕๗๐"),
         (
             "sop_director_name",
             "procedures/action-plan",

@@ -61,8 +61,14 @@ def test_bad_last_reviewed_names_the_problem(tmp_path: Path) -> None:
 def test_footer_shows_placeholders_until_the_office_sets_values(tmp_path: Path) -> None:
     assert _build(tmp_path, {"index": PAGE}).returncode == 0
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    for setting in ("sop_contact", "sop_licence", "sop_report_problem_url"):
-        assert f'data-setting="{setting}"' in html and "รอสำนักงานกำหนด" in html
+    for setting, shown in (
+        ("sop_contact", "ยังไม่ได้กำหนดผู้ติดต่อ"),
+        ("sop_licence", "ยังไม่ได้กำหนดสัญญาอนุญาต"),
+        ("sop_report_problem_url", "ยังไม่ได้กำหนดช่องทางแจ้งปัญหา"),
+    ):
+        assert f'data-setting="{setting}"' in html and shown in html
+    # The setting's name is for maintainers: not in any text or tooltip a reader sees.
+    assert "_config.yml" not in html and 'title="ตั้งค่า' not in html
     assert "ทบทวนเนื้อหาล่าสุด ๒๘ พฤศจิกายน ๒๕๖๙" in html
     assert 'data-review-due="2027-11-28"' in html
 
@@ -77,8 +83,9 @@ def test_footer_uses_the_office_values(tmp_path: Path) -> None:
     assert _build(tmp_path, {"index": PAGE}, extra).returncode == 0
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert 'href="mailto:plan@example.org?subject=' in html
-    assert "CC BY 4.0" in html and "โทร 0 5400 0000" in html
-    assert "รอสำนักงานกำหนด" not in html
+    # The office's text in the site's digit style (Thai by default); a licence version stays.
+    assert "CC BY 4.0" in html and "โทร ๐ ๕๔๐๐ ๐๐๐๐" in html
+    assert "ยังไม่ได้กำหนด" not in html
 
 
 @pytest.mark.browser

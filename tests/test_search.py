@@ -393,3 +393,20 @@ def test_page_sets_past_thirty_pages(fixture_url: str, page: Any, pages: int) ->
         [f"p{last}"],
         [f"p{last}"],
     ]
+
+
+@pytest.mark.build
+def test_fixture_index_carries_the_query_rules(fixture_site: Path) -> None:
+    """The index ships what search-th.js reads queries with: words to drop, weak words,
+    aliases (glossary's and search.yml's) and the edit costs."""
+    rules = _index(fixture_site)["sop"]
+    assert {"คืออะไร", "ทำอย่างไร", "ครับ"} <= set(rules["drop"])
+    assert "ทำ" in rules["weak"]
+    assert rules["syn"]["ผอเขต"] == ["ผอ สพป"] and "เห็นชอบ" in rules["syn"]["อนุมัติ"]
+    assert rules["edit"]["cheap"] == 0.5 and rules["edit"]["min_length"] == 4
+
+
+@pytest.mark.browser
+def test_book_index_entries_keep_their_case(site_dir: Path) -> None:
+    entries = _index(site_dir)["indexentries"]
+    assert "ITA" in entries and "ita" not in entries

@@ -93,6 +93,42 @@ def arabic_digits(text: str) -> str:
     return str(thai_digit_to_arabic_digit(text))
 
 
+DigitStyle = Literal["thai", "arabic"]
+DIGIT_STYLES: tuple[DigitStyle, ...] = ("thai", "arabic")
+
+# Runs of text whose digits are not numbers the reader reads: URLs, e-mail addresses, file
+# names, Latin words with digits (E13, A4, UTF-8) and versions after a Latin name (CC BY 4.0).
+_KEEP_DIGITS = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|[\w-]+\.(?:pdf|ics|xlsx|xls|csv|json|yml|yaml|md|ipynb|py|js|css|html|txt|zip|woff2)\b"
+    r"|[A-Za-z][A-Za-z0-9_-]*[0-9][A-Za-z0-9_-]*"
+    r"|(?<=[A-Za-z] )[0-9]+(?:\.[0-9]+)+"  # a version after a Latin name: CC BY 4.0
+    r"|[0-9]+[A-Za-z][A-Za-z0-9_-]*"
+)
+
+
+def apply_digits(text: str, style: DigitStyle) -> str:
+    """Every number in running text in one digit style (decision 1, setting ``sop_digits``).
+
+    ``thai``: 1 ต.ค. 2568 -> ๑ ต.ค. ๒๕๖๘; ``arabic``: the reverse. Digits inside URLs, e-mail
+    addresses, file names and Latin words (E13, A4, UTF-8) stay as written.
+    """
+    if style == "arabic":
+        return arabic_digits(text)
+    if style != "thai":
+        raise ValueError(f"รูปแบบตัวเลขต้องเป็น thai หรือ arabic (พบ {style!r})")
+    if not any("0" <= ch <= "9" for ch in text):
+        return text
+    out, pos = [], 0
+    for match in _KEEP_DIGITS.finditer(text):
+        out.append(thai_digits(text[pos : match.start()]))
+        out.append(match.group(0))
+        pos = match.end()
+    out.append(thai_digits(text[pos:]))
+    return "".join(out)
+
+
 def thai_number(value: int | str) -> str:
     """A number written in Thai digits (15 -> ๑๕)."""
     return thai_digits(str(value))

@@ -20,6 +20,7 @@ from . import (
     checklists,
     code_toggle,
     config,
+    digits,
     i18n,
     notebook_data,
     notebook_download,
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     code_toggle.setup(app)
     checklists.setup(app)
     team_view.setup(app)
+    digits.setup(app)
     return {
         "version": __version__,
         "env_version": code_version(),

@@ -26,7 +26,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from sop_helpers.fiscal import add_months
-from sop_helpers.thai import parse_be_date, thai_date, wrap_thai
+from sop_helpers.thai import apply_digits, parse_be_date, thai_date, wrap_thai
 
 from . import css_trim
 from .config import office_value_html
@@ -125,7 +125,10 @@ def _page_context(
         # and they need doctools.js already run.
         _defer_scripts(context)
     _bundle_css(app, context)
-    description = meta_description(doctree, app.env.metadata.get(pagename, {}), pagename)
+    description = apply_digits(
+        meta_description(doctree, app.env.metadata.get(pagename, {}), pagename),
+        app.config.sop_digits,
+    )
     context["metatags"] = (
         str(context.get("metatags", ""))
         + f'\n<meta name="description" content="{html.escape(description, quote=True)}">'

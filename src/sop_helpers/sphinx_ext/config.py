@@ -43,6 +43,10 @@ def _be_years(value: Any) -> str:
     return f"มีค่าที่ไม่ใช่ปี พ.ศ.: {wrong}" if wrong else ""
 
 
+def _digits(value: Any) -> str:
+    return "" if value in ("thai", "arabic") else "ต้องเป็น thai หรือ arabic"
+
+
 def _months(value: Any) -> str:
     ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 120
     return "" if ok else "ต้องเป็นจำนวนเดือน 1 ถึง 120"
@@ -62,10 +66,15 @@ class Option:
     rebuild: Rebuild
     """``"env"`` when read while pages are read; ``"html"`` when read only while writing."""
     office_must_set: bool = False
+    placeholder: str = ""
+    """Thai: what a reader sees while the office has not set the value (never the setting's
+    name: that is for maintainers, on the worklist page and in the README)."""
 
 
 PLACEHOLDER = "รอสำนักงานกำหนด"
-"""Text shown on the site where the office has not yet set a value."""
+"""Text shown on the site where the office has not yet set a value (when an option has no
+placeholder of its own)."""
+PLACEHOLDER_TITLE = "สำนักงานยังไม่ได้กำหนด ดูหน้ารายการที่รอสำนักงานยืนยัน"
 
 OPTIONS: tuple[Option, ...] = (
     Option(
@@ -76,6 +85,7 @@ OPTIONS: tuple[Option, ...] = (
         "The address where the handbook is published.",
         "html",
         office_must_set=True,
+        placeholder="ยังไม่ได้กำหนดที่อยู่เว็บไซต์",
     ),
     Option(
         "sop_report_problem_url",
@@ -86,6 +96,7 @@ OPTIONS: tuple[Option, ...] = (
         "address or a form URL; the page's name is added.",
         "html",
         office_must_set=True,
+        placeholder="ยังไม่ได้กำหนดช่องทางแจ้งปัญหา",
     ),
     Option(
         "sop_contact",
@@ -95,6 +106,7 @@ OPTIONS: tuple[Option, ...] = (
         "Who to contact about problems (name, position, phone or e-mail).",
         "html",
         office_must_set=True,
+        placeholder="ยังไม่ได้กำหนดผู้ติดต่อ",
     ),
     Option(
         "sop_licence",
@@ -104,6 +116,7 @@ OPTIONS: tuple[Option, ...] = (
         "The licence of the handbook's content (for example CC BY 4.0, or สงวนลิขสิทธิ์).",
         "html",
         office_must_set=True,
+        placeholder="ยังไม่ได้กำหนดสัญญาอนุญาต",
     ),
     Option(
         "sop_director_name",
@@ -113,6 +126,7 @@ OPTIONS: tuple[Option, ...] = (
         "The group director's name, shown only when set (otherwise the position only).",
         "env",
         office_must_set=True,
+        placeholder="ยังไม่ได้ระบุชื่อผู้อำนวยการกลุ่ม",
     ),
     Option(
         "sop_calendar_years",
@@ -121,6 +135,16 @@ OPTIONS: tuple[Option, ...] = (
         "ปีงบประมาณ (พ.ศ.) ที่เว็บไซต์มีไฟล์ปฏิทิน .ics ให้ดาวน์โหลด",
         "Fiscal years (B.E.) whose `.ics` calendar the site offers, e.g. `[2569, 2570]`.",
         "env",
+    ),
+    Option(
+        "sop_digits",
+        "thai",
+        _digits,
+        "รูปแบบตัวเลขที่เว็บไซต์และฉบับพิมพ์แสดง: thai (๑ ๒ ๓ ตามหนังสือราชการ) หรือ arabic (1 2 3)",
+        "The digits every number on the site and in the PDF is shown in: `thai` (๑๕ ตุลาคม, as "
+        "the office's documents write; default) or `arabic` (15 ตุลาคม). Code, URLs and file "
+        "names keep theirs.",
+        "html",
     ),
     Option(
         "sop_review_months",
@@ -188,7 +212,8 @@ def office_value_html(app: Sphinx, name: str) -> str:
     value = getattr(app.config, name)
     if value:
         return html.escape(str(value))
+    text = option(name).placeholder or PLACEHOLDER
     return (
         f'<span class="sop-placeholder" data-setting="{html.escape(name)}" '
-        f'title="ตั้งค่า {html.escape(name)} ใน _config.yml">{PLACEHOLDER}</span>'
+        f'title="{PLACEHOLDER_TITLE}">{html.escape(text)}</span>'
     )

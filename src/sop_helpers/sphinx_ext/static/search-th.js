@@ -858,7 +858,9 @@
    */
   function mainText(html, anchor) {
     const doc = new DOMParser().parseFromString(html, "text/html");
-    doc.querySelectorAll(".headerlink, script, style, nav, .prev-next-area, footer").forEach((el) => el.remove());
+    // Code cells of the worked examples are not what a reader looks for.
+    doc.querySelectorAll(".headerlink, script, style, nav, .prev-next-area, footer, .cell_input, pre")
+      .forEach((el) => el.remove());
     // Blocks read as separate phrases, not run together.
     doc.querySelectorAll("p, li, div, td, th, dt, dd, h1, h2, h3, h4, h5, h6, label, caption, br")
       .forEach((el) => el.after(" "));
@@ -999,7 +1001,7 @@
     } else if (answer.partial) {
       S.status.textContent = `ไม่พบหน้าที่มีครบทุกคำ จึงแสดง ${n} หน้าที่มีคำว่า ${asked} บางคำ หน้าที่มีมากที่สุดอยู่ก่อน${without}`;
     } else if (answer.relaxed) {
-      S.status.textContent = `ไม่พบ ${quoted} เขียนติดกัน จึงแสดง ${n} หน้าที่มีคำว่า ${asked} ครบทุกคำ${without}`;
+      S.status.textContent = `ไม่พบ ${quoted} เขียนติดกัน จึงแสดง ${n} หน้าที่มีคำว่า ${asked} หน้าที่มีครบทุกคำอยู่ก่อน${without}`;
     } else {
       S.status.textContent = `พบ ${n} หน้าที่มีคำว่า ${asked}${without}`;
     }

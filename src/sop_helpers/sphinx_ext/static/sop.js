@@ -4,6 +4,14 @@
 (function () {
   "use strict";
 
+  /** The site's digit style (setting sop_digits, on <body data-sop-digits>). */
+  const arabic = () => document.body.dataset.sopDigits === "arabic";
+  /** Numbers in the site's digit style, as the build writes them (sop_helpers.thai.apply_digits;
+   *  SopCore.digits does the same for the feature scripts). @param {string|number} s */
+  const digits = (s) => arabic()
+    ? String(s).replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
+    : String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+
   /** Show a banner when the page is past its review date (read from the footer). */
   function reviewBanner() {
     const note = /** @type {HTMLElement|null} */ (document.querySelector(".sop-review[data-review-due]"));
@@ -70,9 +78,8 @@
     const year = now.getFullYear() + 543 + (month >= 10 ? 1 : 0);
     const quarter = Math.floor(((month + 2) % 12) / 3) + 1;
     const months = ["ต.ค.–ธ.ค.", "ม.ค.–มี.ค.", "เม.ย.–มิ.ย.", "ก.ค.–ก.ย."][quarter - 1];
-    const thai = (/** @type {string|number} */ s) =>
-      String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-    const date = new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-thai", {
+    const thai = digits;
+    const date = new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-" + (arabic() ? "latn" : "thai"), {
       day: "numeric", month: "long", year: "numeric",
     }).format(now);
     el.textContent = "วันนี้ " + date + " อยู่ในปีงบประมาณ " + thai(year) +
@@ -88,7 +95,7 @@
     setTimeout(thaiCopyButtons, 0);
   }
 
-  /** @type {any} */ (window).sop = { reviewBanner, scrollableBoxes };
+  /** @type {any} */ (window).sop = { reviewBanner, scrollableBoxes, digits };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
