@@ -35,6 +35,7 @@ if [ "$purpose" != lab ] && [ ! -x "$chromium" ]; then
 fi
 "$python" -c 'import venv, ensurepip' 2>/dev/null || packages+=(python3-venv)
 if [ "$purpose" = test ]; then
+  command -v npm >/dev/null || packages+=(npm)   # TypeScript checks the shipped scripts
   command -v java >/dev/null || packages+=(default-jre-headless)
   command -v pdffonts >/dev/null || packages+=(poppler-utils)
 fi
@@ -69,4 +70,15 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   "$venv/bin/python" -m pip install -q -r requirements.txt
   "$venv/bin/python" -m pip install -q --no-deps -e .
   echo "$want" > "$stamp"
+fi
+
+# --- npm tools for the tests (TypeScript, pinned in package.json / package-lock.json) -----------
+if [ "$purpose" = test ]; then
+  npm_stamp="node_modules/.sop-package-lock.sha256"
+  npm_want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [ ! -f "$npm_stamp" ] || [ "$(cat "$npm_stamp")" != "$npm_want" ]; then
+    say "ติดตั้งเครื่องมือ npm (package-lock.json)"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$npm_want" > "$npm_stamp"
+  fi
 fi

@@ -26,7 +26,10 @@ def test_sample_folder_gives_eight_entries_and_two_reasons(checklists: dict[str,
     assert len(entries) == 8
     assert [(r.file, r.reason) for r in rejected] == [
         ("09-broken-file.json", "ไฟล์เสียหรือไม่ใช่ JSON"),
-        ("10-other-group.json", "ไม่รู้จักแบบตรวจสอบ 'hr-leave-standards' ในคู่มือนี้"),
+        (
+            "10-other-group.json",
+            "ช่อง checklist/id (รหัสแบบตรวจสอบ): ไม่รู้จักแบบตรวจสอบ 'hr-leave-standards' ในคู่มือนี้",
+        ),
     ]
     rows = {(r["ชื่อ"], r["แบบตรวจสอบ"]): r for r in team_rows(entries)}
     director = checklists["director-standards"]

@@ -31,8 +31,10 @@ class DataError(SopError):
         source: str | None = None,
         line: int | None = None,
         pointer: str = "",
+        key: str = "",
     ) -> None:
         self.message = message
+        self.key = key  # a stable name of the problem (the results contract's message keys)
         self.source = source
         self.line = line
         self.pointer = pointer

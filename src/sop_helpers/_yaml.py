@@ -32,7 +32,7 @@ class Located:
 
 def pointer(path: JsonPath) -> str:
     """JSON-pointer-like text for a path: ``/items/3/level``."""
-    return "".join(f"/{part}" for part in path) or "/"
+    return "".join(f"/{str(part).replace('~', '~0').replace('/', '~1')}" for part in path) or "/"
 
 
 def parse_yaml(text: str, source: str | None = None, error: type[DataError] = DataError) -> Located:

@@ -22,9 +22,10 @@ from typing import Any
 
 from ._errors import ResultsError
 from .checklists import Checklist
-from .results import Loaded, parse_results
+from .names import person_key
+from .results import MESSAGES, Bundle, Loaded, check_file, message, migrate
 from .scoring import Score, score
-from .thai import arabic_digits, thai_date
+from .thai import arabic_digits, thai_date, thai_digits
 from .wording import TEXTS, met, say
 
 KIND_LABELS = {
@@ -61,30 +62,50 @@ class Entry:
     rows: tuple[Mapping[str, Any], ...] = ()
 
 
-def parse_entry(data: object, source: str, checklists: Mapping[str, Checklist]) -> Entry:
-    """Validate one file's data against the handbook's checklists and score it (pure)."""
-    if not isinstance(data, dict) or data.get("format") != "sop-checklist-results":
-        raise ResultsError("ไม่ใช่ไฟล์ผลการตรวจสอบตนเองของคู่มือนี้", source=source, pointer="/format")
-    ref = data.get("checklist")
-    checklist_id = ref.get("id") if isinstance(ref, dict) else None
-    if not isinstance(checklist_id, str) or checklist_id not in checklists:
-        raise ResultsError(
-            f"ไม่รู้จักแบบตรวจสอบ '{checklist_id}' ในคู่มือนี้", source=source, pointer="/checklist/id"
+def parse_entries(data: object, source: str, checklists: Mapping[str, Checklist]) -> list[Entry]:
+    """Validate one file's data (results or a bundle) against the handbook's checklists and
+    score it (pure); raises ResultsError with a Thai reason naming the field."""
+    checked = check_file(data, source)
+    files = checked.results if isinstance(checked, Bundle) else (checked,)
+    entries = []
+    for index, results in enumerate(files):
+        where = f"ผลที่ {thai_digits(str(index + 1))} ในชุด: " if isinstance(checked, Bundle) else ""
+        checklist = checklists.get(results.checklist.id)
+        try:
+            if checklist is None:
+                raise ResultsError(
+                    message("unknown_checklist", "/checklist/id", found=results.checklist.id),
+                    source=source,
+                    pointer="/checklist/id",
+                    key="unknown_checklist",
+                )
+            loaded: Loaded = migrate(results, checklist, source)
+        except ResultsError as exc:
+            if not where:
+                raise
+            raise ResultsError(
+                where + exc.message, source=source, pointer=exc.pointer, key=exc.key
+            ) from None
+        answers = {k: v for k, v in loaded.results.values().items() if v is not None}
+        rows = answers.get("rows") or []
+        entries.append(
+            Entry(
+                file=source,
+                name=loaded.results.person.name.strip() or "(ไม่ระบุชื่อ)",
+                position=loaded.results.person.position.strip(),
+                checklist=checklist,
+                score=score(checklist, answers),
+                updated=loaded.results.updated,
+                dropped=loaded.dropped,
+                rows=tuple(rows) if isinstance(rows, list) else (),
+            )
         )
-    checklist = checklists[checklist_id]
-    loaded: Loaded = parse_results(data, checklist, source)
-    answers = loaded.results.values()
-    rows = answers.get("rows") or []
-    return Entry(
-        file=source,
-        name=loaded.results.person.name.strip() or "(ไม่ระบุชื่อ)",
-        position=loaded.results.person.position.strip(),
-        checklist=checklist,
-        score=score(checklist, answers),
-        updated=loaded.results.updated,
-        dropped=loaded.dropped,
-        rows=tuple(rows) if isinstance(rows, list) else (),
-    )
+    return entries
+
+
+def parse_entry(data: object, source: str, checklists: Mapping[str, Checklist]) -> Entry:
+    """The one entry of a single results file (see :func:`parse_entries`)."""
+    return parse_entries(data, source, checklists)[0]
 
 
 def collect(
@@ -92,31 +113,31 @@ def collect(
 ) -> tuple[list[Entry], list[Rejected]]:
     """Entries and rejections from ``(name, content)`` pairs.
 
-    When one person sent the same checklist twice, the newest (by ``updated``) counts and the
-    older is listed as rejected.
+    When one person (the same :func:`~sop_helpers.names.person_key`) sent the same checklist
+    twice, the newest (by the instant of ``updated``) counts and the older is listed as rejected.
     """
     entries: list[Entry] = []
     rejected: list[Rejected] = []
     for name, content in files:
         try:
             data = json.loads(content.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            rejected.append(Rejected(name, "ไฟล์เสียหรือไม่ใช่ JSON"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            rejected.append(Rejected(name, MESSAGES["not_json"]))
             continue
         try:
-            entries.append(parse_entry(data, name, checklists))
+            entries.extend(parse_entries(data, name, checklists))
         except ResultsError as exc:
             rejected.append(Rejected(name, _reason(exc)))
     newest: dict[tuple[str, str], Entry] = {}
     for entry in entries:
-        key = (_person_key(entry.name), entry.checklist.id)
+        key = (person_key(entry.name), entry.checklist.id)
         if key in newest and newest[key].updated >= entry.updated:
             rejected.append(Rejected(entry.file, _older(newest[key])))
             continue
         if key in newest:
             rejected.append(Rejected(newest[key].file, _older(entry)))
         newest[key] = entry
-    kept = sorted(newest.values(), key=lambda e: (_person_key(e.name), e.name, e.checklist.id))
+    kept = sorted(newest.values(), key=lambda e: (person_key(e.name), e.name, e.checklist.id))
     return kept, sorted(rejected, key=lambda r: r.file)
 
 
@@ -216,18 +237,6 @@ def team_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- person x procedure
 
 
-def _person_key(name: str) -> str:
-    # Stand-in until the shared person_key() of the results core lands (decision 5).
-    import unicodedata
-
-    text = " ".join(unicodedata.normalize("NFC", name.replace("\u0e4d\u0e32", "\u0e33")).split())
-    for title in ("ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "นางสาว", "ดร.", "นาง", "นาย", "น.ส."):
-        if text.startswith(title):
-            text = text[len(title) :].strip()
-            break
-    return text.casefold()
-
-
 @dataclass(frozen=True)
 class Cell:
     """One person's results on one procedure: the files of its checklists, in kind order."""
@@ -310,7 +319,7 @@ def team_matrix(
     Rows are sorted by the matching key, so an honorific (นาย, นางสาว, ดร. ...) does not decide
     the order; the name and position shown are those of the person's newest file.
     """
-    key = key or _person_key
+    key = key or person_key
     order = list(procedures)
     people: dict[str, list[Entry]] = {}
     for entry in entries:

@@ -185,6 +185,7 @@ def _page_assets(
     )
     body = context.get("body", "")
     if has is not None or 'class="sop-checklist"' in body:
+        app.add_js_file("sop-core.js", defer="defer")
         app.add_js_file("checklist.js", defer="defer")
         # The office form's code is fetched when a form is printed (no request until then).
         app.add_js_file(None, body=PRINT_LOADER)

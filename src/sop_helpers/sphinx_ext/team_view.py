@@ -90,6 +90,7 @@ def _page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     if doctree is not None and next(iter(doctree.findall(team_view)), None) is not None:
+        app.add_js_file("sop-core.js", loading_method="defer")
         app.add_js_file("checklist.js", loading_method="defer")
         app.add_js_file("team.js", loading_method="defer")
         app.add_css_file("team.css")

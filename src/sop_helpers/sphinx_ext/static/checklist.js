@@ -1,15 +1,20 @@
 // @ts-check
-// Self-check checklists: scoring (as sop_helpers.scoring), autosave in localStorage, migration
-// (as sop_helpers.load_results), export, import, print, "my progress". One namespace: SopChecklist.
+// Self-check checklists: scoring (as sop_helpers.scoring); answers kept in the browser without
+// loss (checked one by one, merged across tabs, every storage call guarded); import and export by
+// the results contract (SopCore, as sop_helpers.results); print; "my progress".
+// Needs sop-core.js (loaded first). One namespace: SopChecklist.
 (() => {
   "use strict";
 
   /** @typedef {{id: string, kind: string, hash: string, text: string, level?: number, multiple?: boolean, answer?: string[], options?: string[]}} Item */
   /** @typedef {{id: string, version: number, kind: string, title: string, min_rows: number, sections: {id: string, kind: string, items: Item[]}[]}} Model */
   /** @typedef {Object<string, any>} Answers */
+  /** @typedef {{value: any, hash: string, at?: string|null}} Answer */
   /** @typedef {{name: string, position: string}} Person */
+  /** @typedef {{ok: true, kept: Object<string, Answer>, dropped: string[], bad: {id: string, message: string}[], version: number, notes: string[], file: any} | {ok: false, key: string, place: string, message: string}} Read */
 
-  const FORMAT = "sop-checklist-results";
+  const core = /** @type {any} */ (window).SopCore;
+  const { digits: thai, storage } = core; // numbers in the site's digits
   const COLUMNS = ["indicator", "target", "evidence", "result"];
   const KEY = "sop-checklist:";
   const PKEY = "sop-checklist-progress:";
@@ -84,66 +89,104 @@
   /** @param {Model} model @returns {Object<string, Item>} */
   const itemMap = (model) => Object.fromEntries(model.sections.flatMap((s) => s.items).map((it) => [it.id, it]));
 
-  /** @param {Item} it @param {any} v */
+  // ------------------------------------------------------------------- reading results
+
+  /** Whether a value fits its item, as sop_helpers.results._valid_value. @param {Item} it @param {any} v */
   function validValue(it, v) {
     if (v === null) return true;
     if (BINARY.includes(it.kind)) return typeof v === "boolean";
-    if (it.kind === "rows")
-      return Array.isArray(v) && v.every((r) => r && typeof r === "object" &&
-        Object.keys(r).every((k) => COLUMNS.includes(k) && typeof r[k] === "string"));
+    if (it.kind === "rows") return Array.isArray(v) && v.every((r) => r && typeof r === "object" && !Array.isArray(r));
     const ids = it.options || [];
     const picked = typeof v === "string" ? [v] : v;
-    return Array.isArray(picked) && picked.every((x) => ids.includes(x));
+    return Array.isArray(picked) && (it.multiple || picked.length <= 1) && picked.every((x) => ids.includes(x));
   }
 
   /**
-   * Check a results object and keep each answer whose item id exists with an unchanged hash.
-   * Throws an Error with a Thai message when it is not a results file of this checklist.
-   * @param {any} data @param {Model} model
+   * Read a results file (or a bundle holding this checklist) for `model`, as
+   * sop_helpers.results.parse_results: the contract first, then each answer whose item id exists
+   * with an unchanged hash is kept, the others are dropped. Nothing is thrown.
+   * @param {any} data @param {Model} model @returns {Read}
    */
-  function migrate(data, model) {
-    if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== FORMAT)
-      throw new Error("ไฟล์นี้ไม่ใช่ไฟล์ผลการประเมินของคู่มือ");
-    if (!data.checklist || data.checklist.id !== model.id)
-      throw new Error("ไฟล์นี้เป็นของแบบตรวจสอบอื่น (" + (data.checklist && data.checklist.id) + ")");
-    if (!data.answers || typeof data.answers !== "object" || Array.isArray(data.answers))
-      throw new Error("ไฟล์ไม่มีคำตอบ (answers) ที่อ่านได้");
-    const items = itemMap(model);
-    /** @type {Answers} */ const kept = {};
-    /** @type {string[]} */ const dropped = [];
-    for (const [key, a] of Object.entries(data.answers)) {
-      if (!a || typeof a !== "object" || !/^[0-9a-f]{16}$/.test(String(a.hash)))
-        throw new Error("คำตอบของรายการ " + key + " ผิดรูปแบบ");
-      const it = items[key];
-      if (!it || it.hash !== a.hash) dropped.push(key);
-      else if (!validValue(it, a.value)) throw new Error("คำตอบของรายการ " + key + " ไม่ตรงชนิดของรายการ");
-      else kept[key] = a;
+  function read(data, model) {
+    const checked = core.contract.checkFile(data);
+    if (!checked.ok) return checked;
+    const file = checked.files.find((/** @type {any} */ f) => f.checklist.id === model.id) ||
+      (checked.shape === "results" ? checked.files[0] : null);
+    if (!file) return { ok: false, key: "other_checklist", place: "/results", message: "ในชุดผลนี้ไม่มีผลของแบบตรวจสอบ '" + model.title + "'" };
+    if (file.checklist.id !== model.id) {
+      const f = { key: "other_checklist", place: "/checklist/id", params: { found: file.checklist.id, expected: model.id } };
+      return { ok: false, key: f.key, place: f.place, message: core.contract.message(f) };
     }
-    return { kept, dropped };
+    const items = itemMap(model);
+    /** @type {Object<string, Answer>} */ const kept = {};
+    /** @type {string[]} */ const dropped = [];
+    for (const [id, a] of Object.entries(file.answers || {})) {
+      const it = items[id];
+      if (!it || it.hash !== a.hash) dropped.push(id);
+      else if (!validValue(it, a.value)) {
+        const f = { key: "value_kind", place: "/answers/" + id + "/value", params: { found: id } };
+        return { ok: false, key: f.key, place: f.place, message: core.contract.message(f) };
+      } else kept[id] = a;
+    }
+    return { ok: true, kept, dropped, bad: [], version: file.checklist.version, notes: checked.notes, file };
   }
 
-  /** @param {string|number} s */
-  const thai = (s) => String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+  /**
+   * Read what this browser saved: like `read`, but one bad answer never costs the others. When the
+   * whole does not pass, each answer is tried on its own in a sound envelope; the bad ones are
+   * named (the raw saved text stays in a backup, see SopCore.storage).
+   * @param {any} data @param {Model} model @returns {Read}
+   */
+  function readSaved(data, model) {
+    const whole = read(data, model);
+    if (whole.ok || !data || typeof data !== "object" || Array.isArray(data)) return whole;
+    const now = new Date().toISOString();
+    const ok = (/** @type {any} */ probe) => core.contract.checkFile(probe).ok;
+    const env = { format: "sop-checklist-results", format_version: core.contract.version(),
+      checklist: { id: model.id, version: model.version }, created: now, updated: now, answers: {} };
+    const version = data.checklist && data.checklist.version;
+    if (ok({ ...env, checklist: { id: model.id, version } })) env.checklist.version = version;
+    if (ok({ ...env, created: data.created })) env.created = data.created;
+    const answers = data.answers && typeof data.answers === "object" && !Array.isArray(data.answers) ? data.answers : {};
+    /** @type {Object<string, Answer>} */ const kept = {};
+    /** @type {string[]} */ const dropped = [];
+    /** @type {{id: string, message: string}[]} */ const bad = [];
+    for (const [id, a] of Object.entries(answers)) {
+      const one = read({ ...env, answers: { [id]: a } }, model);
+      if (one.ok) { Object.assign(kept, one.kept); dropped.push(...one.dropped); }
+      else bad.push({ id, message: one.message });
+    }
+    return { ok: true, kept, dropped, bad, version: env.checklist.version, notes: [], file: { ...env, person: data.person } };
+  }
+
+  /** @param {Answer|undefined} a */
+  const timeOf = (a) => (a && a.at ? core.contract.instant(a.at) : -Infinity);
+
+  /**
+   * Two saved states of one checklist as one: for each item the answer given last wins (by the
+   * time it was given; a cleared answer is kept as value null with its time). The same on every
+   * tab, so tabs that merge each other's saves agree.
+   * @param {Object<string, Answer>} a @param {Object<string, Answer>} b
+   */
+  function merge(a, b) {
+    /** @type {Object<string, Answer>} */ const out = {};
+    for (const id of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const x = a[id], y = b[id];
+      if (!x || !y) { out[id] = /** @type {Answer} */ (x || y); continue; }
+      const tx = timeOf(x), ty = timeOf(y);
+      out[id] = tx !== ty ? (tx > ty ? x : y) : JSON.stringify(x) >= JSON.stringify(y) ? x : y;
+    }
+    return out;
+  }
+
+  /** @param {Object<string, Answer>} a @param {Object<string, Answer>} b */
+  const sameAnswers = (a, b) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
+  // ------------------------------------------------------------------- display helpers
 
   /** @param {Date} d */
-  const thaiDate = (d) =>
+  const thaiDate = (d) => isNaN(d.getTime()) ? "" :
     new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { day: "numeric", month: "long", year: "numeric" }).format(d);
-
-  /** @param {string} key */
-  function readStore(key) {
-    try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
-  }
-
-  /** @param {string} name @param {string} type @param {string} text */
-  function download(name, type, text) {
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob([text], { type }));
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  }
 
   /** @param {any} v */
   const trim = (v) => (typeof v === "string" ? v.trim() : "");
@@ -152,20 +195,16 @@
   /** @type {((p: Person) => void)[]} */
   const personViews = [];
   function sitePerson() {
-    const p = cleanPerson(readStore(PERSON));
+    const p = cleanPerson(storage.load(PERSON).value);
     return p.name || p.position ? p : null;
   }
   /** Save the site's person, show it in the other forms (answers untouched). @param {Person} p @param {any} [except] */
   function storePerson(p, except) {
-    try { localStorage.setItem(PERSON, JSON.stringify(p)); } catch (e) {} // private mode: the page still follows
+    storage.save(PERSON, p); // blocked or full: the page still follows, the answers say so
     for (const view of personViews) if (view !== except) view(p);
   }
 
-  /** @param {any} v */
-  const csvCell = (v) => {
-    const s = String(v ?? "");
-    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  };
+  // ------------------------------------------------------------------- one form
 
   /** @param {HTMLFormElement} form */
   function setup(form) {
@@ -176,6 +215,8 @@
     const rowsBody = one(form, "table.sop-cl-rows tbody");
     const template = one(form, "template.sop-cl-row-template");
     let created = new Date().toISOString();
+    /** When each answer was last given or cleared here or in another tab (ms). @type {Object<string, number>} */
+    let times = {};
 
     /** Replace the message (live region by the tools). @param {string} text */
     const say = (text) => {
@@ -209,8 +250,10 @@
       for (const it of Object.values(items)) {
         const v = answers[it.id];
         if (it.kind === "rows") {
+          const rows = Array.isArray(v) ? v : [];
+          if (JSON.stringify(rows) === JSON.stringify(readAnswers().rows || [])) continue; // keep focus while typing
           rowsBody.textContent = "";
-          for (const r of Array.isArray(v) ? v : [])
+          for (const r of rows)
             for (const i of all(addRow(), "input[data-column]")) i.value = r[i.dataset.column] || "";
           continue;
         }
@@ -227,17 +270,41 @@
     const setPerson = (p) => personInputs.forEach((i) => (i.value = /** @type {any} */ (p)[i.dataset.person]));
     personViews.push(setPerson);
 
-    function results() {
+    /** The form's answers with their hashes; `cleared` adds value null for answers taken back. */
+    function currentAnswers(cleared = true) {
       const answers = readAnswers();
+      /** @type {Object<string, Answer>} */ const out = {};
+      for (const it of Object.values(items)) {
+        const v = answers[it.id], t = times[it.id];
+        const at = t === undefined ? undefined : new Date(t).toISOString();
+        if (v !== undefined) out[it.id] = at ? { value: v, hash: it.hash, at } : { value: v, hash: it.hash };
+        else if (cleared && at) out[it.id] = { value: null, hash: it.hash, at };
+      }
+      return out;
+    }
+
+    /** @param {Object<string, Answer>} answers */
+    function results(answers = currentAnswers(false)) {
       return {
-        format: FORMAT, format_version: 1, checklist: { id: model.id, version: model.version },
-        person: person(), created, updated: new Date().toISOString(),
-        answers: Object.fromEntries(Object.entries(answers).map(([k, value]) => [k, { value, hash: items[k].hash }])),
+        format: "sop-checklist-results", format_version: core.contract.version(),
+        checklist: { id: model.id, version: model.version },
+        person: person(), created, updated: new Date().toISOString(), answers,
       };
     }
 
+    /** Show saved answers (null: cleared) and remember their times. @param {Object<string, Answer>} answers */
+    function show(answers) {
+      /** @type {Answers} */ const values = {};
+      times = {};
+      for (const [id, a] of Object.entries(answers)) {
+        if (a.value !== null) values[id] = a.value;
+        if (a.at) times[id] = core.contract.instant(a.at);
+      }
+      writeAnswers(values);
+    }
+
     /** @param {string} sel @param {string} attr @param {string} value @param {string} text */
-    const show = (sel, attr, value, text) => {
+    const put = (sel, attr, value, text) => {
       const el = one(form, sel);
       if (!el) return;
       if (attr) el.setAttribute(attr, value);
@@ -246,21 +313,21 @@
 
     function update() {
       const r = score(model, readAnswers());
-      show("output[data-progress]", "data-progress", r.progress, thai(r.progress));
-      for (const [id, p] of Object.entries(r.sections)) show(`output[data-section-progress="${id}"]`, "", "", thai(p));
+      put("output[data-progress]", "data-progress", r.progress, thai(r.progress));
+      for (const [id, p] of Object.entries(r.sections)) put(`output[data-section-progress="${id}"]`, "", "", thai(p));
       for (const [id, lv] of Object.entries(r.levels)) {
-        show(`output[data-level-for="${id}"]`, "data-level", String(lv.level), thai(lv.level));
-        show(`[data-next-for="${id}"]`, "", "", lv.next
+        put(`output[data-level-for="${id}"]`, "data-level", String(lv.level), thai(lv.level));
+        put(`[data-next-for="${id}"]`, "", "", lv.next
           ? "สิ่งที่ขาดสำหรับระดับ " + thai(lv.level + 1) + ": " + items[lv.next].text : "ได้ระดับสูงสุดแล้ว");
       }
       for (const [id, m] of Object.entries(r.met))
-        show(`output[data-met-for="${id}"]`, "data-met", String(m ?? ""),
+        put(`output[data-met-for="${id}"]`, "data-met", String(m ?? ""),
           m === null ? "ยังไม่ได้ประเมิน" : m ? "ได้ตามมาตรฐาน" : "ยังไม่ได้ตามมาตรฐาน");
       const k = r.knowledge;
       if (k) {
-        show("output[data-knowledge]", "data-knowledge", k.correct + "/" + k.total, thai(k.correct + "/" + k.total));
+        put("output[data-knowledge]", "data-knowledge", k.correct + "/" + k.total, thai(k.correct + "/" + k.total));
         for (const [id, q] of Object.entries(k.questions)) {
-          show(`[data-feedback-for="${id}"]`, "data-correct", String(q ?? ""),
+          put(`[data-feedback-for="${id}"]`, "data-correct", String(q ?? ""),
             q === null ? "" : q ? "ถูกต้อง" : "ยังไม่ถูกต้อง ดูเฉลยและคำอธิบาย");
           // The key is hidden until answered, then opened once.
           const details = one(form, `details[data-answer-for="${id}"]`);
@@ -271,31 +338,68 @@
       return r;
     }
 
+    /**
+     * Save without losing another tab's answers: what is stored now is merged with this form
+     * first (each answer by its time), then written; a failure is said, the form keeps its state.
+     */
     function save() {
-      const r = update();
-      try {
-        localStorage.setItem(key, JSON.stringify(results()));
-        localStorage.setItem(PKEY + model.id,
-          JSON.stringify({ progress: r.progress, version: model.version, updated: new Date().toISOString() }));
-      } catch (e) {
-        say("บันทึกคำตอบในเบราว์เซอร์ไม่ได้ ส่งออกเป็นไฟล์เพื่อเก็บไว้");
+      let answers = currentAnswers();
+      const stored = storage.load(key);
+      if (stored.value) {
+        const theirs = readSaved(stored.value, model);
+        if (theirs.ok) {
+          const merged = merge(theirs.kept, answers);
+          if (!sameAnswers(merged, answers)) show(merged);
+          answers = merged;
+        }
       }
+      write(answers);
     }
 
-    /** @param {any} data @param {boolean} fromFile */
-    function apply(data, fromFile) {
-      const m = migrate(data, model);
+    /** @param {Object<string, Answer>} answers */
+    function write(answers) {
+      const r = update();
+      const problem = storage.save(key, results(answers)) ||
+        storage.save(PKEY + model.id, { progress: r.progress, version: model.version, updated: new Date().toISOString() });
+      if (problem) say(problem.message);
+    }
+
+    /** Local change of some items: they were answered (or cleared) now. @param {string[]} ids */
+    function changed(ids) {
+      const now = Date.now();
+      for (const id of ids) times[id] = now;
+      save();
+    }
+
+    /**
+     * Use what was read (saved or imported). A file replaces every answer: its answers, and every
+     * other item cleared, all as of now, so that other tabs follow.
+     * @param {Read & {ok: true}} m @param {boolean} fromFile
+     */
+    function use(m, fromFile) {
+      const data = m.file;
       if (data.created) created = String(data.created);
-      writeAnswers(Object.fromEntries(Object.entries(m.kept).map(([k, a]) => [k, a.value])));
+      if (fromFile) {
+        const now = new Date().toISOString();
+        /** @type {Object<string, Answer>} */ const all = {};
+        for (const it of Object.values(items))
+          all[it.id] = m.kept[it.id] ? { ...m.kept[it.id], at: now } : { value: null, hash: it.hash, at: now };
+        show(all);
+      } else show(m.kept);
       // A file brings its person; saved answers only when the site has none.
       const filed = cleanPerson(data.person);
       if ((fromFile || !sitePerson()) && (filed.name || filed.position)) storePerson(filed);
-      const old = m.dropped.length || data.checklist.version !== model.version;
-      if (old || fromFile) say((fromFile ? "นำเข้าคำตอบจากไฟล์แล้ว " : "") + (old ? "แบบตรวจสอบนี้เป็นฉบับที่ " + thai(model.version) +
-        " (คำตอบ" + (fromFile ? "ในไฟล์" : "ที่บันทึกไว้") + "ทำกับฉบับที่ " + thai(data.checklist.version) + ") " +
-        (m.dropped.length ? "คำตอบของรายการต่อไปนี้ถูกล้างเพราะข้อความเปลี่ยนหรือรายการถูกยกเลิก: " + m.dropped.join(", ")
-        : "คำตอบทั้งหมดยังใช้ได้") : ""));
-      save();
+      const old = m.dropped.length || m.version !== model.version;
+      const parts = [];
+      if (fromFile) parts.push("นำเข้าคำตอบจากไฟล์แล้ว");
+      if (old) parts.push("แบบตรวจสอบนี้เป็นฉบับที่ " + thai(model.version) +
+        " (คำตอบ" + (fromFile ? "ในไฟล์" : "ที่บันทึกไว้") + "ทำกับฉบับที่ " + thai(m.version) + ") " +
+        (m.dropped.length ? "คำตอบของรายการต่อไปนี้ถูกล้างเพราะข้อความเปลี่ยนหรือรายการถูกยกเลิก: " + core.shortList(m.dropped)
+          : "คำตอบทั้งหมดยังใช้ได้"));
+      if (m.bad.length) parts.push("คำตอบที่บันทึกไว้บางรายการอ่านไม่ได้จึงไม่ได้ใช้ (เก็บสำเนาไว้แล้ว): " +
+        core.shortList(m.bad.map((b) => b.id)) + " คำตอบอื่นยังอยู่ครบ");
+      if (parts.length) say(parts.join(" "));
+      if (fromFile || old || m.bad.length) save(); else update();
     }
 
     function exportJson() {
@@ -305,14 +409,14 @@
         personInputs.find((i) => !i.value.trim())?.focus();
         return;
       }
-      download(model.id + ".json", "application/json", JSON.stringify(r, null, 2) + "\n");
+      core.download(model.id + ".json", "application/json", JSON.stringify(r, null, 2) + "\n");
     }
 
     function exportCsv() {
       const answers = readAnswers();
       const r = score(model, answers);
       const p = person();
-      const lines = [["รหัส", "ข้อความ", "คำตอบ"], ["ผู้ประเมิน", p.name, p.position]];
+      /** @type {unknown[][]} */ const lines = [["รหัส", "ข้อความ", "คำตอบ"], ["ผู้ประเมิน", p.name, p.position]];
       for (const it of Object.values(items)) {
         const v = answers[it.id];
         if (it.kind === "rows")
@@ -321,51 +425,85 @@
         else lines.push([it.id, it.text, v === true ? (it.kind === "step" ? "ทำแล้ว" : "ใช่")
           : v === false ? "ไม่ใช่" : [...chosen(v)].map((x) => LETTERS[(it.options || []).indexOf(x)] || x).join(" ")]);
       }
-      for (const [id, lv] of Object.entries(r.levels)) lines.push([id, "ระดับที่ได้", String(lv.level)]);
-      lines.push(["", "ความคืบหน้า", r.progress]);
-      const csv = lines.map((l) => l.map(csvCell).join(",")).join("\r\n") + "\r\n";
-      download(model.id + ".csv", "text/csv;charset=utf-8", "\ufeff" + csv);
+      for (const [id, lv] of Object.entries(r.levels)) lines.push([id, "ระดับที่ได้", lv.level]);
+      // Numbers as numbers, never "3/7" (which Excel reads as a date).
+      const [done, total] = r.progress.split("/").map(Number);
+      lines.push(["", "ความคืบหน้า: ทำแล้ว", done], ["", "ความคืบหน้า: ทั้งหมด", total]);
+      core.download(model.id + ".csv", "text/csv;charset=utf-8", core.csvText(lines));
     }
 
     /** @param {HTMLInputElement} input */
     async function importFile(input) {
       const file = input.files && input.files[0];
       if (!file) return;
-      let data;
-      try {
-        data = JSON.parse((await file.text()).replace(/^\ufeff/, ""));
-        migrate(data, model);
-      } catch (e) {
-        say("นำเข้าไม่ได้: " + (e instanceof SyntaxError ? "ไฟล์ไม่ใช่ JSON ที่อ่านได้" : String(/** @type {Error} */ (e).message)) +
-          " คำตอบที่บันทึกไว้ไม่เปลี่ยนแปลง");
-        data = null;
-      }
-      if (data && confirm("แทนที่คำตอบที่บันทึกไว้ด้วยคำตอบจากไฟล์ " + file.name + " หรือไม่")) apply(data, true);
       input.value = "";
+      /** @type {Read} */ let m;
+      try {
+        m = read(JSON.parse((await file.text()).replace(/^\ufeff/, "")), model);
+      } catch (e) {
+        m = { ok: false, key: "not_json", place: "", message: core.contract.message({ key: "not_json", place: "" }) };
+      }
+      if (!m.ok) say("นำเข้าไม่ได้: " + m.message + " คำตอบที่บันทึกไว้ไม่เปลี่ยนแปลง");
+      else if (confirm("แทนที่คำตอบที่บันทึกไว้ด้วยคำตอบจากไฟล์ " + file.name + " หรือไม่")) use(m, true);
+    }
+
+    function reset() {
+      // Storage blocked or not, the form is cleared; what could not be removed is said.
+      const problem = storage.remove(key) || storage.remove(PKEY + model.id);
+      times = {};
+      writeAnswers({});
+      update();
+      say(problem ? "ล้างคำตอบในหน้านี้แล้ว แต่ลบที่บันทึกไว้ในเบราว์เซอร์ไม่ได้: " + problem.message : "ล้างคำตอบแล้ว");
+    }
+
+    /** Another tab saved this checklist: merge (nothing of either tab is lost), or follow its reset. */
+    function fromOtherTab(/** @type {StorageEvent} */ e) {
+      if (e.key !== key && e.key !== null) return;
+      if (e.newValue === null) {
+        times = {};
+        writeAnswers({});
+        update();
+        say("คำตอบของแบบตรวจสอบนี้ถูกล้างในอีกแท็บหนึ่ง");
+        return;
+      }
+      let data;
+      try { data = JSON.parse(e.newValue); } catch (_) { return; }
+      const theirs = readSaved(data, model);
+      if (!theirs.ok) return;
+      const mine = currentAnswers();
+      const merged = merge(theirs.kept, mine);
+      if (!sameAnswers(merged, mine)) show(merged);
+      if (sameAnswers(merged, theirs.kept)) update();
+      else write(merged); // this tab held answers the other had not seen
     }
 
     const setDate = () => all(form, "output[data-date]").forEach((o) => (o.textContent = thaiDate(new Date())));
+
+    /** @param {HTMLInputElement} t */
+    const itemsOf = (t) => (t.dataset.column !== undefined ? ["rows"] : t.dataset.itemId ? [t.dataset.itemId] : []);
 
     form.addEventListener("submit", (e) => e.preventDefault());
     form.addEventListener("change", (e) => {
       const t = /** @type {HTMLInputElement} */ (e.target);
       if (t.dataset.action === "import") importFile(t);
-      else if (!t.dataset.person) save();
+      else if (!t.dataset.person) changed(itemsOf(t));
     });
     form.addEventListener("input", (e) => {
       const t = /** @type {HTMLInputElement} */ (e.target);
-      if (t.dataset.person) storePerson(person(), setPerson);
-      if (t.type === "text") save();
+      if (t.dataset.person) {
+        storePerson(person(), setPerson);
+        save();
+      } else if (t.type === "text") changed(itemsOf(t));
     });
     form.addEventListener("click", (e) => {
       const t = /** @type {HTMLElement} */ (e.target);
       const action = t.dataset.action;
       if (t.classList.contains("sop-cl-add-row")) {
         addRow().querySelector("input").focus();
-        save();
+        changed(["rows"]);
       } else if (t.classList.contains("sop-cl-remove-row")) {
         t.closest("tr")?.remove();
-        save();
+        changed(["rows"]);
       } else if (action === "export-json") exportJson();
       else if (action === "export-csv") exportCsv();
       else if (action === "print") {
@@ -373,36 +511,56 @@
         document.body.classList.add("sop-cl-printing");
         form.classList.add("sop-cl-print-this");
         print();
-      } else if (action === "reset" && confirm("ล้างคำตอบทั้งหมดของแบบตรวจสอบนี้ที่บันทึกไว้ในเบราว์เซอร์หรือไม่")) {
-        localStorage.removeItem(key);
-        localStorage.removeItem(PKEY + model.id);
-        writeAnswers({});
-        update();
-      }
+      } else if (action === "reset" && confirm("ล้างคำตอบทั้งหมดของแบบตรวจสอบนี้ที่บันทึกไว้ในเบราว์เซอร์หรือไม่")) reset();
     });
     addEventListener("afterprint", () => {
       document.body.classList.remove("sop-cl-printing");
       form.classList.remove("sop-cl-print-this");
     });
+    addEventListener("storage", fromOtherTab);
 
     setDate();
     for (const d of all(form, "details[data-answer-for]")) d.hidden = true;
-    const saved = readStore(key);
-    try {
-      if (saved) apply(saved, false);
-      else update();
-    } catch (e) {
-      say("คำตอบที่บันทึกไว้อ่านไม่ได้ จึงเริ่มใหม่");
+    const saved = storage.load(key);
+    if (saved.problem) {
+      say(saved.problem.message);
       update();
-    }
+    } else if (saved.value) {
+      const m = readSaved(saved.value, model);
+      if (m.ok) use(m, false);
+      else {
+        say("คำตอบที่บันทึกไว้อ่านไม่ได้ (" + m.message + ") เก็บสำเนาไว้แล้ว จึงเริ่มใหม่");
+        storage.save("sop-backup:" + key, saved.value);
+        update();
+      }
+    } else update();
     setPerson(sitePerson() || person());
     form.classList.add("sop-cl-ready");
   }
 
+  // ------------------------------------------------------------------- "my progress"
+
+  /** One saved progress entry, checked; null when missing, "bad" when unreadable. @param {string} id */
+  function savedProgress(id) {
+    const { value: p, problem } = storage.load(PKEY + id);
+    if (problem && problem.reason === "blocked") return null;
+    if (problem) return "bad";
+    if (p === null) return null;
+    const ok = p && typeof p === "object" && typeof p.progress === "string" && /^\d+\/\d+$/.test(p.progress) &&
+      (typeof p.version === "number" || typeof p.version === "string") && typeof p.updated === "string" &&
+      !isNaN(Date.parse(p.updated));
+    return ok ? p : "bad";
+  }
+
   function progressPage() {
     for (const cell of all(document, "[data-saved-for]")) {
-      const p = readStore(PKEY + cell.dataset.savedFor);
-      if (!p) continue;
+      // Each entry on its own: one unreadable entry never hides the others.
+      const p = savedProgress(cell.dataset.savedFor);
+      if (p === null) continue;
+      if (p === "bad") {
+        cell.textContent = "ข้อมูลที่บันทึกไว้อ่านไม่ได้ เปิดแบบตรวจสอบเพื่อดูคำตอบและบันทึกใหม่";
+        continue;
+      }
       cell.dataset.progress = p.progress;
       cell.textContent = "ตอบแล้ว " + thai(p.progress) + " บันทึกล่าสุด " + thaiDate(new Date(p.updated)) +
         (String(p.version) !== cell.dataset.version ? " (ทำกับฉบับเก่า เปิดแบบเพื่อปรับเป็นฉบับใหม่)" : "");
@@ -419,7 +577,7 @@
     progressPage();
   }
 
-  /** @type {any} */ (window).SopChecklist = { score, migrate, init };
+  /** @type {any} */ (window).SopChecklist = { score, read, readSaved, merge, init };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

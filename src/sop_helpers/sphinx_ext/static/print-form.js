@@ -26,7 +26,7 @@
     return t.replace(/\{(\w+)\}/g, (_, k) => (typeof values[k] === "number" ? digits(values[k]) : String(values[k] ?? "")));
   }
 
-  /** @param {HTMLFormElement} form */
+  /** @param {HTMLFormElement} form @param {any} model */
   function readAnswers(form, model) {
     /** @type {Record<string, any>} */ const answers = {};
     for (const s of model.sections)

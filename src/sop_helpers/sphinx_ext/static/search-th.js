@@ -438,6 +438,7 @@
     }
     /** @type {Set<string>} */
     const seen = new Set();
+    /** @type {{term: string, cost: number}[]} */
     const out = [];
     for (const key of deletions(skeleton(p, word))) {
       for (const term of p.fuzzy.get(key) || []) {

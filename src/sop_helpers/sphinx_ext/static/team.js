@@ -1,16 +1,18 @@
 // @ts-check
-/* The director's team view: read several exported self-check files in the browser (nothing is
-   uploaded), validate and score them with window.SopChecklist (the checklists' own scorer), and
-   show the table that sop_helpers.team.team_rows computes in Python. One namespace: SopTeam. */
+/* The director's team view: read several exported self-check files (single results or "all my
+   results" bundles) in the browser (nothing is uploaded), check them by the results contract
+   (SopCore) and score them with window.SopChecklist (the checklists' own scorer), and show the
+   table that sop_helpers.team.team_rows computes in Python. One bad file never costs the others'
+   rows: it is listed with a Thai reason naming the field. One namespace: SopTeam. */
 (function () {
   "use strict";
+  const core = /** @type {any} */ (window).SopCore;
   const COLUMNS = ["ชื่อ", "ตำแหน่ง", "แบบตรวจสอบ", "ความก้าวหน้า", "ร้อยละ", "มาตรฐาน", "ความรู้",
     "ตัวชี้วัด (บรรลุ/ทั้งหมด)", "ควรได้รับการสนับสนุน", "ปรับปรุงล่าสุด"];
 
   /** @param {string} text */
   function number(text) {
-    const cleaned = String(text).replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
-      .replace(/[,%\s]/g, "");
+    const cleaned = core.arabicDigits(String(text)).replace(/[,%\s]/g, "");
     return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : null;
   }
 
@@ -31,34 +33,45 @@
   /** The checklists' scorer (checklist.js), so both pages score alike. */
   const scorer = () => /** @type {any} */ (window).SopChecklist;
 
-  /** @param {any} data @param {string} name @param {any} models */
-  function entry(data, name, models) {
-    if (!data || typeof data !== "object" || data.format !== "sop-checklist-results")
-      throw new Error("ไม่ใช่ไฟล์ผลการตรวจสอบตนเองของคู่มือนี้");
-    const id = data.checklist && data.checklist.id;
-    if (typeof id !== "string" || !models[id])
-      throw new Error("ไม่รู้จักแบบตรวจสอบ '" + id + "' ในคู่มือนี้");
-    const model = models[id];
-    const m = scorer().migrate(data, model);
-    /** @type {Record<string, any>} */ const answers = {};
-    Object.keys(m.kept).forEach((k) => { answers[k] = m.kept[k].value; });
-    const person = data.person || {};
-    return {
-      file: name, model, score: scorer().score(model, answers),
-      name: String(person.name || "").trim() || "(ไม่ระบุชื่อ)",
-      position: String(person.position || "").trim(),
-      updated: String(data.updated || ""),
-      rows: Array.isArray(answers.rows) ? answers.rows : [],
-    };
+  /** A reason that names the file's problem; Error for one whole file. */
+  class Refused extends Error {}
+
+  /**
+   * The entries of one file's data (a bundle holds several), scored; throws Refused with the Thai
+   * reason (as sop_helpers.team.parse_entries).
+   * @param {any} data @param {string} name @param {any} models @param {number} supportLevel
+   */
+  function entries(data, name, models, supportLevel) {
+    const checked = core.contract.checkFile(data);
+    if (!checked.ok) throw new Refused(checked.message);
+    return checked.files.map((/** @type {any} */ file, /** @type {number} */ i) => {
+      const where = checked.shape === "bundle" ? "ผลที่ " + core.digits(i + 1) + " ในชุด: " : "";
+      const id = file.checklist.id;
+      if (!Object.prototype.hasOwnProperty.call(models, id))
+        throw new Refused(where + core.contract.message({ key: "unknown_checklist", place: "/checklist/id", params: { found: id } }));
+      const model = models[id];
+      const m = scorer().read(file, model);
+      if (!m.ok) throw new Refused(where + m.message);
+      /** @type {Record<string, any>} */ const answers = {};
+      Object.keys(m.kept).forEach((k) => { if (m.kept[k].value !== null) answers[k] = m.kept[k].value; });
+      const person = file.person || {};
+      const e = {
+        file: name, model, score: scorer().score(model, answers),
+        name: String(person.name || "").trim() || "(ไม่ระบุชื่อ)",
+        key: core.personKey(String(person.name || "")),
+        position: String(person.position || "").trim(),
+        updated: file.updated, at: core.contract.instant(file.updated),
+        rows: Array.isArray(answers.rows) ? answers.rows : [],
+      };
+      return { ...e, row: row(e, supportLevel) };
+    });
   }
 
   /** The handbook's result wording (sop_helpers.wording), from the page's data. */
   let WORDS = /** @type {Record<string, string>} */ ({});
-  /** @param {string|number} s */
-  const digits = (s) => String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
   /** @param {string} key @param {Record<string, string|number>} [values] */
   const say = (key, values = {}) => (WORDS[key] || key).replace(/\{(\w+)\}/g,
-    (_, k) => (typeof values[k] === "number" ? digits(values[k]) : String(values[k] ?? "")));
+    (_, k) => (typeof values[k] === "number" ? core.digits(values[k]) : String(values[k] ?? "")));
   /** @param {boolean|null|undefined} m */
   const metWord = (m) => say(m === true ? "met.true" : m === false ? "met.false" : "met.none");
 
@@ -89,38 +102,40 @@
     };
   }
 
-  /** Stand-in for the shared person_key() (decision 5) until the results core ships it. @param {string} name */
-  function personKey(name) {
-    let t = String(name).normalize("NFC").replace(/\u0e4d\u0e32/g, "\u0e33").split(/\s+/).filter(Boolean).join(" ");
-    for (const title of ["ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "นางสาว", "ดร.", "นาง", "นาย", "น.ส."])
-      if (t.startsWith(title)) { t = t.slice(title.length).trim(); break; }
-    return t.toLowerCase();
-  }
+  /** Said to the director, as team._older: which file counts instead, and why. @param {any} newer */
+  const older = (newer) => "ซ้ำกับไฟล์ที่ใหม่กว่า (" + newer.file + " บันทึก " + shortDate(newer.updated) + ")" +
+    " ของคนเดียวกันและแบบตรวจสอบเดียวกัน จึงใช้ไฟล์ที่ใหม่กว่า";
 
-  /** Newest file per person and checklist counts; older ones are rejected (as team.collect). */
-  function collect(/** @type {{name: string, text: string}[]} */ files, /** @type {any} */ models) {
-    /** @type {any[]} */ const entries = [];
+  /**
+   * The newest file per person (same person_key) and checklist counts, by instant; the others are
+   * rejected, as team.collect. Each file is read and laid out inside its own guard.
+   * @param {{name: string, text: string}[]} files @param {any} models @param {number} [supportLevel]
+   */
+  function collect(files, models, supportLevel = 3) {
+    /** @type {any[]} */ const found = [];
     /** @type {{file: string, reason: string}[]} */ const rejected = [];
     for (const f of files) {
       let data;
       try { data = JSON.parse(f.text.replace(/^\ufeff/, "")); }
-      catch (_) { rejected.push({ file: f.name, reason: "ไฟล์เสียหรือไม่ใช่ JSON" }); continue; }
-      try { entries.push(entry(data, f.name, models)); }
-      catch (err) { rejected.push({ file: f.name, reason: String(/** @type {Error} */ (err).message) }); }
+      catch (_) { rejected.push({ file: f.name, reason: core.contract.message({ key: "not_json", place: "" }) }); continue; }
+      try { found.push(...entries(data, f.name, models, supportLevel)); }
+      catch (err) {
+        rejected.push({ file: f.name, reason: err instanceof Refused ? err.message
+          : "อ่านไฟล์นี้ไม่ได้เพราะข้อผิดพลาดที่ไม่คาดคิด (" + String(err) + ")" });
+      }
     }
     /** @type {Map<string, any>} */ const newest = new Map();
-    for (const e of entries) {
-      const key = personKey(e.name) + "\u0000" + e.model.id, old = newest.get(key);
-      if (old && old.updated >= e.updated) {
-        rejected.push({ file: e.file, reason: "ซ้ำกับไฟล์ที่ใหม่กว่า (" + old.file + ")" });
+    for (const e of found) {
+      const key = e.key + "\u0000" + e.model.id, old = newest.get(key);
+      if (old && old.at >= e.at) {
+        rejected.push({ file: e.file, reason: older(old) });
         continue;
       }
-      if (old) rejected.push({ file: old.file, reason: "ซ้ำกับไฟล์ที่ใหม่กว่า (" + e.file + ")" });
+      if (old) rejected.push({ file: old.file, reason: older(e) });
       newest.set(key, e);
     }
     const cmp = (/** @type {string} */ a, /** @type {string} */ b) => (a < b ? -1 : a > b ? 1 : 0);
-    const kept = [...newest.values()].sort((a, b) =>
-      cmp(personKey(a.name), personKey(b.name)) || cmp(a.name, b.name) || cmp(a.model.id, b.model.id));
+    const kept = [...newest.values()].sort((a, b) => cmp(a.key, b.key) || cmp(a.name, b.name) || cmp(a.model.id, b.model.id));
     return { kept, rejected: rejected.sort((a, b) => cmp(a.file, b.file)) };
   }
 
@@ -155,11 +170,8 @@
     return box;
   }
 
-  /** @param {string[]} heads @param {any[]} rows */
-  function csv(heads, rows) {
-    const cell = (/** @type {any} */ v) => '"' + String(v).replace(/"/g, '""') + '"';
-    return "\ufeff" + [heads.map(cell).join(","), ...rows.map((r) => heads.map((h) => cell(r[h])).join(","))].join("\r\n") + "\r\n";
-  }
+  /** The team table as CSV for Excel (cells neutralised by SopCore). @param {string[]} heads @param {any[]} rows */
+  const csv = (heads, rows) => core.csvText([heads, ...rows.map((r) => heads.map((h) => r[h]))]);
 
   function setup(/** @type {HTMLElement} */ root) {
     const data = JSON.parse(/** @type {HTMLElement} */ (root.querySelector(".sop-team-data")).textContent || "{}");
@@ -171,8 +183,8 @@
     async function read(/** @type {FileList|File[]} */ list) {
       const files = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
       files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const { kept, rejected } = collect(files, data.models);
-      const rows = kept.map((e) => row(e, data.support_level));
+      const { kept, rejected } = collect(files, data.models, data.support_level);
+      const rows = kept.map((e) => e.row);
       out.replaceChildren();
       if (rejected.length)
         out.append(table(["ไฟล์", "เหตุผล"], rejected.map((r) => ({ "ไฟล์": r.file, "เหตุผล": r.reason })), "ไฟล์ที่ใช้ไม่ได้"));
@@ -183,14 +195,7 @@
       button.type = "button";
       button.className = "btn btn-outline-primary";
       button.textContent = "ดาวน์โหลดตารางภาพรวมเป็น CSV (เปิดใน Excel ได้)";
-      button.addEventListener("click", () => {
-        const blob = new Blob([csv(COLUMNS, rows)], { type: "text/csv;charset=utf-8" });
-        const a = document.createElement("a");
-        a.href = URL.createObjectURL(blob);
-        a.download = "team-summary.csv";
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-      });
+      button.addEventListener("click", () => core.download("team-summary.csv", "text/csv;charset=utf-8", csv(COLUMNS, rows)));
       out.append(button);
       status.textContent = "อ่าน " + files.length + " ไฟล์: ใช้ได้ " + kept.length + " ไฟล์ ใช้ไม่ได้ " + rejected.length + " ไฟล์";
     }
@@ -205,7 +210,7 @@
     });
   }
 
-  /** @type {any} */ (window).SopTeam = { collect, row, indicatorStatus };
+  /** @type {any} */ (window).SopTeam = { collect, row, indicatorStatus, csv };
   const start = () => document.querySelectorAll("[data-sop-team]").forEach((el) => setup(/** @type {HTMLElement} */ (el)));
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

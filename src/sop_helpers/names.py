@@ -1,0 +1,69 @@
+"""Thai text normalisation and the one rule for "the same person" (``person_key``).
+
+Pure and small on purpose: ``sop-core.js`` implements the same rule, and
+``tests/vectors/person_key.json`` drives both (Python and Chromium) so they cannot drift.
+
+- :func:`normalize_text`: Unicode NFC, a decomposed SARA AM (U+0E4D U+0E32, with or without a
+  tone mark between) composed to ``ำ`` (U+0E33), every run of white space (any Unicode space,
+  zero-width characters dropped) folded to one space, ends trimmed.
+- :func:`person_key`: :func:`normalize_text`, leading honorifics and ranks of :data:`HONORIFICS`
+  removed (longest first, repeatedly, with or without a space after them), Latin letters folded
+  to lower case. Used for matching and sorting only; a name is always shown as typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HONORIFICS: tuple[str, ...] = (
+    "ว่าที่ร้อยตรีหญิง",
+    "ว่าที่ร้อยตรี",
+    "ว่าที่ ร.ต.หญิง",
+    "ว่าที่ ร.ต.",
+    "ว่าที่ร.ต.",
+    "ร้อยตรี",
+    "ร.ต.",
+    "นางสาว",
+    "น.ส.",
+    "นาง",
+    "นาย",
+    "ดร.",
+    "ผศ.",
+    "รศ.",
+    "ศ.",
+    "คุณ",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+)
+"""Titles ignored when matching names (an office may add to this list; keep sop-core.js in step,
+the shared vectors check it)."""
+
+_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"\s+")
+_BY_LENGTH = sorted(HONORIFICS, key=len, reverse=True)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, SARA AM composed, zero-width characters dropped, white space folded and trimmed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
+    text = _ZERO_WIDTH.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def person_key(name: str) -> str:
+    """The key under which two spellings of one person's name are the same person."""
+    text = normalize_text(name).lower()
+    changed = True
+    while changed:
+        changed = False
+        for title in _BY_LENGTH:
+            rest = text[len(title) :].lstrip() if text.startswith(title) else ""
+            if rest:
+                text, changed = rest, True
+                break
+    return text
