@@ -4,6 +4,8 @@
 # workspaces, kernel connection files) goes to the git-ignored folder local/ beside this file.
 import os
 
+from jupyter_server.services.contents.filecheckpoints import AsyncFileCheckpoints
+
 here = os.path.dirname(os.path.abspath(__file__))
 local = os.path.join(here, "local")
 
@@ -26,3 +28,18 @@ c.LabApp.user_settings_dir = os.path.join(local, "user-settings")
 c.LabApp.workspaces_dir = os.path.join(local, "workspaces")
 c.LabApp.news_url = None
 c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
+
+
+class OutsideCheckpoints(AsyncFileCheckpoints):
+    """Checkpoints under local/checkpoints/ (same tree as the files), not in .ipynb_checkpoints/
+    folders inside book/, where the build and the tests would meet copies of the pages."""
+
+    def checkpoint_path(self, checkpoint_id, path):  # type: ignore[no-untyped-def]
+        parent, _, name = path.strip("/").rpartition("/")
+        basename, ext = os.path.splitext(name)
+        folder = os.path.join(local, "checkpoints", *[p for p in parent.split("/") if p])
+        os.makedirs(folder, exist_ok=True)
+        return os.path.join(folder, f"{basename}-{checkpoint_id}{ext}")
+
+
+c.ContentsManager.checkpoints_class = OutsideCheckpoints

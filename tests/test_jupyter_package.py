@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -46,6 +47,15 @@ def test_pyproject_lists_every_subpackage_and_data_folder() -> None:
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The package built as a wheel and unpacked (as pip would install it)."""
     out = tmp_path_factory.mktemp("wheel")
+    # Built from a clean copy: setuptools leaves a build/ folder whose stale files a later
+    # wheel would pick up.
+    project = out / "project"
+    project.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, project / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    for name in ("src", "checklists", "book/data"):
+        shutil.copytree(ROOT / name, project / name, ignore=ignore)
     subprocess.run(
         [
             sys.executable,
@@ -57,7 +67,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--no-build-isolation",
             "-w",
             str(out),
-            str(ROOT),
+            str(project),
         ],
         check=True,
         capture_output=True,

@@ -8,48 +8,79 @@ Import this module only where ipywidgets is installed; ``sop_helpers`` itself ne
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 
+from .._paths import results_folder
 from ..checklist_html import render_checklist
 from ..checklists import INDICATOR_COLUMNS, Checklist, Item
-from ..results import Results, load_results, make_results, save_results
+from ..results import (
+    Loaded,
+    Results,
+    load_results,
+    make_results,
+    parse_results,
+    save_results,
+)
 from ..scoring import Score, score
 from ..thai import thai_number
+from ..wording import met, say, statement
 
-_UNANSWERED = "ยังไม่ตอบ"
+_UNANSWERED = statement(None)
 
 
 class ChecklistWidget:
-    """Interactive checklist; ``answers`` holds item id -> value as :func:`score` takes it."""
+    """Interactive checklist; ``answers`` holds item id -> value as :func:`score` takes it.
 
-    def __init__(self, checklist: Checklist, *, name: str = "", position: str = "") -> None:
+    ``name_field``/``position_field`` share one person's name between several checklists (the
+    self-check app asks for it once); ``folder`` is where results files go by default
+    (:func:`sop_helpers._paths.results_folder`: ``my-notebooks/`` or ``$SOP_RESULTS_DIR``).
+    """
+
+    def __init__(
+        self,
+        checklist: Checklist,
+        *,
+        name: str = "",
+        position: str = "",
+        name_field: Any = None,
+        position_field: Any = None,
+        folder: str | Path | None = None,
+    ) -> None:
         self.checklist = checklist
         self.answers: dict[str, Any] = {}
         self._controls: dict[str, Any] = {}
         self._rows_box = w.VBox()
-        self._name = w.Text(value=name, description="ชื่อ-สกุล")
-        self._position = w.Text(value=position, description="ตำแหน่ง")
-        self._path = w.Text(value=f"{checklist.id}-results.json", description="ไฟล์ผล")
+        wide = w.Layout(width="100%", max_width="44em")
+        self._name = name_field or w.Text(value=name, description="ชื่อ-สกุล", layout=wide)
+        self._position = position_field or w.Text(value=position, description="ตำแหน่ง", layout=wide)
+        target = Path(folder) if folder is not None else results_folder()
+        self._path = w.Text(
+            value=str(target / f"{checklist.id}.json"), description="ไฟล์ผล", layout=wide
+        )
         self._summary = w.HTML()
         self._message = w.HTML()
         save = w.Button(description="บันทึก", icon="save")
         load = w.Button(description="เปิดไฟล์", icon="folder-open")
         save.on_click(lambda _button: self._save_clicked())
         load.on_click(lambda _button: self._load_clicked())
-        children: list[Any] = [w.HTML(f"<b>{checklist.title}</b> (ฉบับที่ {checklist.version})")]
-        children += [self._name, self._position]
+        children: list[Any] = [
+            _text(f"<b>{escape(checklist.title)}</b> (ฉบับที่ {thai_number(checklist.version)})")
+        ]
+        if name_field is None:
+            children += [self._name, self._position]
         for section in checklist.sections:
-            children.append(w.HTML(f"<b>{section.title}</b>"))
+            children.append(_text(f"<b>{escape(section.title)}</b>"))
             if section.kind == "indicators":
                 add = w.Button(description="เพิ่มแถว", icon="plus")
                 add.on_click(lambda _button: self._add_row())
                 children += [self._rows_box, add]
                 continue
             children += [self._control(item) for item in section.items]
-        children += [self._summary, w.HBox([self._path, save, load]), self._message]
+        children += [self._summary, self._path, w.HBox([save, load]), self._message]
         self.box = w.VBox(children)
         self._refresh()
 
@@ -57,26 +88,28 @@ class ChecklistWidget:
     def _control(self, item: Item) -> Any:
         control: Any
         if item.kind == "step":
-            control = w.Checkbox(
-                value=False, description=f"{item.number}. {item.text}", indent=False
-            )
+            # The label is a separate HTML widget: a Checkbox's own description is cut with "…".
+            control = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
         elif item.kind in ("statement", "standard"):
-            yes, no = (
-                ("เป็นจริง", "ยังไม่เป็นจริง")
-                if item.kind == "statement"
-                else ("ได้ตามมาตรฐาน", "ยังไม่ได้ตามมาตรฐาน")
-            )
+            word = statement if item.kind == "statement" else met
             control = w.RadioButtons(
-                options=[(_UNANSWERED, None), (yes, True), (no, False)], value=None
+                options=[(word(None), None), (word(True), True), (word(False), False)],
+                value=None,
             )
         elif item.multiple:
-            control = w.SelectMultiple(options=_lettered(item))
+            control = w.SelectMultiple(
+                options=_lettered(item), layout=w.Layout(width="100%", max_width="44em")
+            )
         else:
-            control = w.RadioButtons(options=[(_UNANSWERED, None), *_lettered(item)], value=None)
+            control = w.RadioButtons(
+                options=[(_UNANSWERED, None), *_lettered(item)],
+                value=None,
+                layout=w.Layout(width="100%"),
+            )
         control.observe(lambda change, key=item.id: self._changed(key, change["new"]), "value")
         self._controls[item.id] = control
         if item.kind == "step":
-            return control
+            return w.HBox([control, _text(f"{escape(item.number)}. {escape(item.text)}")])
         label = (
             f"ระดับ {item.number}: {item.text}"
             if item.kind == "statement"
@@ -84,7 +117,7 @@ class ChecklistWidget:
             if item.kind == "question"
             else item.text
         )
-        return w.VBox([w.HTML(label), control])
+        return w.VBox([_text(escape(label)), control])
 
     def _changed(self, key: str, value: Any) -> None:
         item = self.checklist.item(key)
@@ -157,25 +190,47 @@ class ChecklistWidget:
 
     def load(self, path: str | Path) -> tuple[str, ...]:
         """Read a results file (migrating it); returns the ids of dropped answers."""
-        loaded = load_results(path, self.checklist)
+        return self._apply(load_results(Path(path).expanduser(), self.checklist))
+
+    def load_data(self, data: object, source: str) -> tuple[str, ...]:
+        """Apply results read elsewhere (a file chosen in the browser, e.g. the site's export)."""
+        return self._apply(parse_results(data, self.checklist, source))
+
+    def _apply(self, loaded: Loaded) -> tuple[str, ...]:
         self._name.value = loaded.results.person.name
         self._position.value = loaded.results.person.position
         self.set_answers(loaded.results.values())
         return loaded.dropped
 
     def _save_clicked(self) -> None:
-        path = self.save(self._path.value)
-        self._message.value = f"บันทึกแล้ว: {path}"
+        target = Path(self._path.value).expanduser()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path = self.save(target)
+        except OSError as error:  # shown to the person, not swallowed
+            self._message.value = f"บันทึกไม่ได้: {escape(str(error))}"
+            return
+        self._message.value = f"บันทึกแล้วที่ <code>{escape(str(path.resolve()))}</code>"
 
     def _load_clicked(self) -> None:
         try:
             dropped = self.load(self._path.value)
         except Exception as error:  # shown to the person, not swallowed
-            self._message.value = f"เปิดไฟล์ไม่ได้: {error}"
+            self._message.value = f"เปิดไฟล์ไม่ได้: {escape(str(error))}"
             return
-        self._message.value = (
-            f"คำตอบที่ถูกล้างเพราะข้อความเปลี่ยน: {', '.join(dropped)}" if dropped else "เปิดไฟล์แล้ว"
-        )
+        self._message.value = escape(self.opened_message(dropped))
+
+    def opened_message(self, dropped: tuple[str, ...]) -> str:
+        """What to tell after opening a file: the items whose answers were cleared, by number."""
+        if not dropped:
+            return "เปิดไฟล์แล้ว"
+        numbers = []
+        for key in dropped:
+            try:
+                numbers.append(self.checklist.item(key).number)
+            except KeyError:
+                numbers.append(key)
+        return "เปิดไฟล์แล้ว คำตอบที่ถูกล้างเพราะข้อความของรายการเปลี่ยน: ข้อ " + ", ".join(numbers)
 
     def _refresh(self) -> None:
         self._summary.value = summary_html(self.checklist, self.score())
@@ -189,17 +244,32 @@ class ChecklistWidget:
 
 
 def summary_html(checklist: Checklist, result: Score) -> str:
-    """Short HTML summary of a score: progress, levels, met standards, knowledge score."""
-    parts = [f"ความคืบหน้า {thai_number(str(result.progress))}"]
-    for key, level in result.levels.items():
-        parts.append(f"{key}: ระดับ {thai_number(level.level)} จาก {thai_number(level.max_level)}")
-    for key, met in result.met.items():
-        text = _UNANSWERED if met is None else ("ได้" if met else "ยังไม่ได้")
-        parts.append(f"{key}: {text}")
+    """Short HTML summary of a score in the one wording (decision 3), standards by name."""
+    done, total = result.progress.done, result.progress.total
+    kinds = {section.kind for section in checklist.sections}
+    parts = [say("steps" if kinds == {"steps"} else "answered", done=done, total=total)]
+    for section in checklist.sections:  # in the checklist's order, by the standards' names
+        name = escape(_standard_name(section.title))
+        if section.id in result.levels:
+            level = result.levels[section.id]
+            parts.append(f"{name}: {say('level', level=level.level, max=level.max_level)}")
+        for item in section.items:
+            if item.id in result.met:
+                parts.append(f"{name}: {met(result.met[item.id])}")
     if result.knowledge is not None:
         k = result.knowledge
-        parts.append(f"คะแนน {thai_number(k.correct)}/{thai_number(k.total)}")
-    return "<br>".join(parts)
+        parts.append(say("quiz", correct=k.correct, total=k.total))
+    return '<div class="sop-widget-summary">' + "<br>".join(parts) + "</div>"
+
+
+def _standard_name(title: str) -> str:
+    """ "มาตรฐานข้อ ๑ (ระดับสะสม ๑-๕)" -> "มาตรฐานข้อ ๑": the name without the scale note."""
+    return title.split(" (", 1)[0]
+
+
+def _text(html_text: str) -> Any:
+    """An HTML widget whose text wraps (labels are shown in full)."""
+    return w.HTML(f'<div style="white-space: normal; line-height: 1.5">{html_text}</div>')
 
 
 def checklist_widget(checklist: Checklist, **kwargs: Any) -> ChecklistWidget:
