@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._errors import SopError
+from ._files import write_bytes_atomic
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ผิดพลาด: {exc}", file=sys.stderr)
         return 1
     output: Path = args.output or Path(f"ปฏิทิน-ปีงบประมาณ-{fy}.ics")
-    output.write_bytes(to_ical(fy, events))
+    write_bytes_atomic(output, to_ical(fy, events))
     print(f"เขียน {output} แล้ว: {len(events)} รายการ ปีงบประมาณ {fy}")
     return 0
 

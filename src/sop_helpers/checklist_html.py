@@ -8,12 +8,12 @@ The markup works without JavaScript (a readable list with the answers in collaps
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from html import escape
 from typing import Any
 
 from .checklists import INDICATOR_COLUMNS, Checklist, Item, Section
+from .output import script_json
 from .scoring import Score, score
 from .thai import thai_number
 
@@ -214,8 +214,7 @@ def render_checklist(checklist: Checklist, answers: Mapping[str, Any] | None = N
     ``answers`` only sets the initial scores shown; the browser keeps its own answers.
     """
     result = score(checklist, answers or {})
-    model = json.dumps(checklist.to_json(), ensure_ascii=False, separators=(",", ":"))
-    model = model.replace("</", "<\\/")
+    model = script_json(checklist.to_json())
     sections = "".join(_section(checklist, s, result) for s in checklist.sections)
     knowledge = ""
     if result.knowledge is not None:

@@ -47,11 +47,15 @@ _SPACES = re.compile(r"\s+")
 _BY_LENGTH = sorted(HONORIFICS, key=len, reverse=True)
 
 
+def thai_nfc(text: str) -> str:
+    """NFC with a decomposed SARA AM composed (what identical-looking Thai text is compared as;
+    the content hash of checklist items uses it)."""
+    return _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", unicodedata.normalize("NFC", text))
+
+
 def normalize_text(text: str) -> str:
-    """NFC, SARA AM composed, zero-width characters dropped, white space folded and trimmed."""
-    text = unicodedata.normalize("NFC", text)
-    text = _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
-    text = _ZERO_WIDTH.sub("", text)
+    """:func:`thai_nfc`, zero-width characters dropped, white space folded and trimmed."""
+    text = _ZERO_WIDTH.sub("", thai_nfc(text))
     return _SPACES.sub(" ", text).strip()
 
 

@@ -6,7 +6,6 @@ calendar entry and checklist that shows a step or a standard takes its text from
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn
@@ -25,7 +24,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from ._errors import ProcedureError
 from ._paths import find_folder
 from ._validate import FROZEN, Count, Id, Text, require_id_matches_file, validate
-from ._yaml import load_yaml
+from ._yaml import data_files, load_yaml
 
 Month = Annotated[StrictInt, Field(ge=1, le=12)]
 ErratumId = Annotated[StrictStr, Field(pattern=r"^E[0-9]+$")]
@@ -273,8 +272,10 @@ def _unique_ids(values: Iterable[str], field: str, what: str) -> None:
 
 
 def nfc(text: str) -> str:
-    """NFC-normalised text (Thai may arrive with SARA AM decomposed)."""
-    return unicodedata.normalize("NFC", text)
+    """NFC-normalised text with SARA AM composed (Thai may arrive with it decomposed)."""
+    from .names import thai_nfc
+
+    return thai_nfc(text)
 
 
 def parse_procedure(data: object, source: str | None = None) -> Procedure:
@@ -300,5 +301,5 @@ def procedures_dir(start: str | Path | None = None) -> Path:
 def load_procedures(folder: str | Path | None = None) -> Mapping[str, Procedure]:
     """All procedures of a folder, keyed by id, in their ``order``."""
     folder = Path(folder) if folder is not None else procedures_dir()
-    items = [load_procedure(path) for path in sorted(folder.glob("*.yml"))]
+    items = [load_procedure(path) for path in data_files(folder, ProcedureError)]
     return {p.id: p for p in sorted(items, key=lambda p: p.order)}

@@ -22,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from .output import sheet_cell
 from .thai import format_number
 
 Formatter = Callable[[Any], str]
@@ -176,13 +177,10 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""A text cell starting with one of these could run as a formula: it gets a leading ``'``."""
-
-
 def safe_text(text: str) -> str:
-    """Text for a spreadsheet cell that cannot run as a formula (decision 2: text cells only)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Text for a spreadsheet cell that cannot run as a formula (decision 2, one home:
+    :func:`sop_helpers.output.sheet_cell`)."""
+    return str(sheet_cell(text))
 
 
 def _excel_value(value: Any) -> Any:

@@ -94,8 +94,8 @@ def thai_list(items: Sequence[str]) -> str:
 
 def wording_script() -> str:
     """The table as the page's data for its scripts: ``<script class="sop-wording">`` JSON."""
-    import json
 
-    text = json.dumps(dict(TEXTS), ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("</", "<\\/")
+    from .output import script_json
+
+    text = script_json(dict(TEXTS))
     return f'<script type="application/json" class="sop-wording">{text}</script>'

@@ -9,7 +9,7 @@ from pathlib import Path
 from .._errors import ChecklistError
 from .._paths import find_folder
 from .._validate import require_id_matches_file
-from .._yaml import load_yaml
+from .._yaml import data_files, load_yaml
 from ..procedures import Procedure, load_procedures
 from .files import KINDS
 from .model import Checklist
@@ -53,7 +53,7 @@ def load_checklists(
     folder = Path(folder) if folder is not None else checklists_dir()
     if procedures is None:
         procedures = load_procedures()
-    found = [load_checklist(path, procedures) for path in sorted(folder.glob("*.yml"))]
+    found = [load_checklist(path, procedures) for path in data_files(folder, ChecklistError)]
     order = {pid: index for index, pid in enumerate(procedures)}
     found.sort(key=lambda c: (order.get(c.procedure, 99), KINDS.index(c.kind), c.id))
     return {c.id: c for c in found}

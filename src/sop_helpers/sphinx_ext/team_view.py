@@ -7,7 +7,6 @@ as :func:`sop_helpers.team.team_rows`; ``team.js`` holds only the table.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from docutils import nodes
@@ -15,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers.checklists import checklists_dir, load_checklists
+from sop_helpers.output import script_json
 from sop_helpers.procedures import procedures_dir
 from sop_helpers.team import KIND_LABELS, SUPPORT_LEVEL
 from sop_helpers.wording import TEXTS
@@ -50,15 +50,14 @@ class TeamViewDirective(SphinxDirective):
 
 
 def visit_team_view_html(self: Any, node: team_view) -> None:
-    payload = json.dumps(
+    payload = script_json(
         {
             "models": node["models"],
             "kinds": KIND_LABELS,
             "support_level": SUPPORT_LEVEL,
             "wording": dict(TEXTS),
-        },
-        ensure_ascii=False,
-    ).replace("</", "<\\/")
+        }
+    )
     self.body.append(
         '<div class="sop-team" data-sop-team="">'
         f'<script type="application/json" class="sop-team-data">{payload}</script>'

@@ -527,6 +527,9 @@
       update();
     } else if (saved.value) {
       const m = readSaved(saved.value, model);
+      // Bad answers are left out from now on: the saved original stays as a backup first.
+      if (m.ok && m.bad.length && storage.load("sop-backup:" + key).value === null)
+        storage.save("sop-backup:" + key, saved.value);
       if (m.ok) use(m, false);
       else {
         say("คำตอบที่บันทึกไว้อ่านไม่ได้ (" + m.message + ") เก็บสำเนาไว้แล้ว จึงเริ่มใหม่");
