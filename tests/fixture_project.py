@@ -26,7 +26,8 @@ REVIEWED = "---\nlast_reviewed: 2569-11-28\n---\n"
 
 
 def handbook_pages(procedure_ids: list[str] | None = None) -> dict[str, str]:
-    """The pages a procedure page links to: one page per procedure, errata, glossary, changelog.
+    """The pages a procedure page links to: one page per procedure, errata, glossary, changelog,
+    worklist.
 
     Procedure ids default to every file in the book's ``data/procedures``.
     """
@@ -35,6 +36,7 @@ def handbook_pages(procedure_ids: list[str] | None = None) -> dict[str, str]:
     pages["errata"] = "# รายการแก้ไขต้นฉบับ\n\n```{sop-errata}\n```\n"
     pages["glossary"] = "# อภิธานศัพท์\n\n```{sop-glossary}\n```\n"
     pages["changelog"] = "# บันทึกการเปลี่ยนแปลง\n\nยังไม่มี\n"
+    pages["worklist"] = "# รายการที่รอสำนักงานยืนยัน\n\n```{sop-worklist}\n```\n"
     return pages
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from .fiscal import (
     fiscal_month_index,
@@ -68,8 +68,12 @@ class CalendarEvent:
 
 
 def _step_title(step: Step) -> str:
-    text = step.text.split("\n", 1)[0].strip()
-    return text if len(text) <= 90 else text[:89].rstrip() + "…"
+    # The whole first line: calendar apps wrap long titles, a cut one loses the meaning.
+    return step.text.split("\n", 1)[0].strip()
+
+
+REMINDER_DAYS = (7, 1)
+"""Days before a deadline (and a quarterly report) when an ``.ics`` reminder (VALARM) fires."""
 
 
 def step_events(fiscal_year: int, procedure: Procedure, step: Step) -> list[CalendarEvent]:
@@ -174,7 +178,11 @@ def pending_steps(
 
 
 def to_ical(
-    fiscal_year: int, events: Iterable[CalendarEvent], *, stamp: datetime | None = None
+    fiscal_year: int,
+    events: Iterable[CalendarEvent],
+    *,
+    stamp: datetime | None = None,
+    site_url: str = "",
 ) -> bytes:
     """The events as an iCalendar (RFC 5545) file with all-day events.
 
@@ -201,5 +209,18 @@ def to_ical(
         item.add("description", event.description)
         item.add("categories", [event.procedure_title])
         item.add("transp", "TRANSPARENT")
+        if site_url:
+            item.add(
+                "url",
+                f"{site_url.rstrip('/')}/procedures/{event.procedure_id}.html"
+                f"#proc-{event.procedure_id}-{event.step_id}",
+            )
+        if event.kind in ("deadline", "quarterly"):
+            for days in REMINDER_DAYS:
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", f"อีก {thai_number(days)} วัน: {event.summary}")
+                alarm.add("trigger", timedelta(days=-days))
+                item.add_component(alarm)
         cal.add_component(item)
     return bytes(cal.to_ical())

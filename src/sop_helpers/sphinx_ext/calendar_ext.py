@@ -62,8 +62,12 @@ def _table(fiscal_year: int, events: tuple[CalendarEvent, ...]) -> nodes.table:
         step = f"ขั้นตอนที่ {thai_number(event.step_number)}: {event.step_text}"
         if event.label:
             step += f" ({event.label})"
-        for text in (event.when_th, event.procedure_title, step):
-            row += nodes.entry("", nodes.paragraph(text=text))
+        # No break inside a date ("๑ ต.ค. ๖๘"); a range breaks only after its dash.
+        sides = [side.strip().replace(" ", "\u00a0") for side in event.when_th.split("–")]
+        when = "\u00a0– ".join(sides)
+        for k, text in enumerate((when, event.procedure_title, step)):
+            classes = ["sop-date"] if k == 0 else []
+            row += nodes.entry("", nodes.paragraph(text=text, classes=classes))
         body += row
     return table
 
@@ -104,7 +108,9 @@ class OperationsCalendarDirective(SphinxDirective):
         for year in years:
             events = operations_calendar(year, procedures)
             ics_path = out_dir / f"operations-calendar-{year}.ics"
-            _write_if_changed(ics_path, to_ical(year, events))
+            _write_if_changed(
+                ics_path, to_ical(year, events, site_url=str(self.config.sop_site_url))
+            )
             result.append(_table(year, events))
             link = addnodes.download_reference(
                 "",

@@ -39,8 +39,9 @@ from sop_helpers.schedule import (
     year_table,
 )
 from sop_helpers.thai import month_name, number_list, parse_be_date, thai_date, thai_number
+from sop_helpers.worklist import SECTION_NAMES
 
-from . import flowchart_ext
+from . import flowchart_ext, worklist_page
 from .assets import use_static
 from .flowchart_ext import flowchart
 from .handbook_data import depend
@@ -200,6 +201,11 @@ def _procedure_block(app: Sphinx, source: str, procedure_id: str) -> str:
         cumulative=any(s.kind == "cumulative" for s in procedure.standards),
         self_check=self_check,
         examples=examples,
+        drafted_names=" ".join(
+            SECTION_NAMES[d] for d in procedure.drafted_sections if d != "timing"
+        ),
+        pending=number_list(s.number for s in procedure.steps if s.timing.kind == "pending"),
+        unconfirmed_laws=sum(not r.confirmed for r in procedure.references),
     )
 
 
@@ -265,6 +271,7 @@ def _blocks(app: Sphinx, source: str) -> dict[str, Callable[[str], str]]:
         ),
         "sop-glossary": lambda _arg: _render("glossary.md", terms=_glossary(app).values()),
         "sop-errata": lambda _arg: _errata_block(app),
+        "sop-worklist": lambda _arg: _render("worklist.md", **worklist_page.render_context(app)),
     }
 
 
