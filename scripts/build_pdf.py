@@ -69,6 +69,10 @@ def print_pdf(page_file: Path, pdf: Path) -> None:
             lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort(),
         )
         page.goto(page_file.as_uri(), wait_until="networkidle")
+        # Paper has no toggle: the worked examples' code is printed open (its Thai needs glyphs).
+        page.evaluate(
+            "document.querySelectorAll('div.cell details.hide').forEach(d => { d.open = true; })"
+        )
         page.evaluate("document.fonts.ready")
         page.emulate_media(media="print")
         page.pdf(

@@ -32,6 +32,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses Chromium (through the ``browser`` fixture) as ``browser``.
+
+    The mark follows the fixture, so ``-m "not browser"`` never starts Chromium and no test has
+    to remember its marker.
+    """
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     """The built HTML site: $SOP_SITE_DIR, else built once into _build/html."""

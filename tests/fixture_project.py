@@ -25,14 +25,22 @@ CONF = (
 REVIEWED = "---\nlast_reviewed: 2569-11-28\n---\n"
 
 
-def handbook_pages(procedure_ids: list[str] | None = None) -> dict[str, str]:
+def handbook_pages(procedures: dict[str, dict[str, Any]] | None = None) -> dict[str, str]:
     """The pages a procedure page links to: one page per procedure, errata, glossary, changelog,
     worklist.
 
-    Procedure ids default to every file in the book's ``data/procedures``.
+    ``procedures`` (id -> data, as ``make_project`` takes them) defaults to the book's own.
+    Each procedure page is written as README.md says: its title as heading, then the block.
     """
-    ids = procedure_ids or sorted(p.stem for p in (BOOK_DATA / "procedures").glob("*.yml"))
-    pages = {f"procedures/{pid}": f"# {pid}\n\n```{{sop-procedure}} {pid}\n```\n" for pid in ids}
+    if procedures is None:
+        procedures = {
+            p.stem: yaml.safe_load(p.read_text("utf-8"))
+            for p in sorted((BOOK_DATA / "procedures").glob("*.yml"))
+        }
+    pages = {
+        f"procedures/{pid}": f"# {data['title']}\n\n```{{sop-procedure}} {pid}\n```\n"
+        for pid, data in procedures.items()
+    }
     pages["errata"] = "# รายการแก้ไขต้นฉบับ\n\n```{sop-errata}\n```\n"
     pages["glossary"] = "# อภิธานศัพท์\n\n```{sop-glossary}\n```\n"
     pages["changelog"] = "# บันทึกการเปลี่ยนแปลง\n\nยังไม่มี\n"

@@ -190,8 +190,9 @@ def test_import_replaces_after_confirmation(page: Any, site_url: str, tmp_path: 
         make_results(STANDARDS, answers, name="ก", position="ข"), tmp_path / "r.json"
     )
     page.once("dialog", lambda d: d.dismiss())
-    form.locator('input[data-action="import"]').set_input_files(str(path))
-    page.wait_for_timeout(300)
+    with page.expect_event("dialog"):
+        form.locator('input[data-action="import"]').set_input_files(str(path))
+    page.evaluate("() => new Promise((done) => setTimeout(done))")  # the decline has run
     assert _level(form, "std1") == 0  # declined: nothing changed
     assert _level(form, "std2") == 1
     page.once("dialog", lambda d: d.accept())

@@ -56,3 +56,93 @@ def test_pdf_has_bookmarks_and_the_site_links_it(pdf: Path, site_dir: Path) -> N
     assert b"/Outlines" in pdf.read_bytes()
     index = (site_dir / "index.html").read_text(encoding="utf-8")
     assert f'href="{PDF}"' in index
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    match = re.search(r"^Pages:\s+(\d+)", info, re.M)
+    assert match, info
+    return int(match.group(1))
+
+
+def _page_text(pdf: Path, number: int) -> str:
+    return subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+THAI = re.compile("[\u0e01-\u0e5b]")
+
+
+def _thai_words_without_ink(pdf: Path, number: int, work: Path) -> tuple[int, list[str]]:
+    """Render a page and look inside the box of every Thai word: an empty glyph leaves none."""
+    from PIL import Image
+
+    dpi = 100
+    bbox = work / f"p{number}.html"
+    subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), "-bbox", str(pdf), str(bbox)],
+        check=True,
+    )
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-f",
+            str(number),
+            "-l",
+            str(number),
+            "-r",
+            str(dpi),
+            "-gray",
+            "-png",
+            "-singlefile",
+            str(pdf),
+            str(work / f"p{number}"),
+        ],
+        check=True,
+    )
+    image = Image.open(work / f"p{number}.png").convert("L")
+    scale = dpi / 72
+    words = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        bbox.read_text("utf-8"),
+    )
+    checked, empty = 0, []
+    for x0, y0, x1, y1, word in words:
+        if not THAI.search(word):
+            continue
+        box = [round(float(v) * scale) for v in (x0, y0, x1, y1)]
+        crop = image.crop((box[0], box[1], max(box[2], box[0] + 1), max(box[3], box[1] + 1)))
+        checked += 1
+        if crop.getextrema()[0] > 128:  # nothing darker than mid-grey inside the word's box
+            empty.append(word)
+    return checked, empty
+
+
+def test_thai_in_code_and_tables_is_drawn(pdf: Path, tmp_path: Path) -> None:
+    # The per-pupil subsidy example prints its code (Thai strings and comments) and its tables.
+    wanted = {"code": "subsidy_table(", "table": "ต่อภาคเรียน"}
+    found: dict[str, int] = {}
+    for number in range(1, _pages(pdf) + 1):
+        text = _page_text(pdf, number)
+        for what, marker in wanted.items():
+            if what not in found and marker in text:
+                found[what] = number
+        if len(found) == len(wanted):
+            break
+    assert set(found) == set(wanted), f"pages not found: {set(wanted) - set(found)}"
+    for what, number in found.items():
+        checked, empty = _thai_words_without_ink(pdf, number, tmp_path)
+        assert checked >= 10, (what, number, checked)
+        assert not empty, (what, number, empty[:10])
+
+
+def test_every_font_is_embedded(pdf: Path) -> None:
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in fonts.stdout.splitlines()[2:] if line.strip()]
+    assert rows
+    assert all("yes" in row[-5:-2] for row in rows), fonts.stdout
+    assert not [row for row in rows if "Type 3" in " ".join(row)], fonts.stdout

@@ -145,11 +145,11 @@ def test_contents_button_works(site_url: str, browser: Any, width: int, opened: 
     pg = context.new_page()
     pg.goto(site_url + "procedures/director.html", wait_until="networkidle")
     pg.click(".bd-header-article .primary-toggle")
-    pg.wait_for_timeout(300)
-    state = pg.evaluate(
-        """() => ({modal: document.querySelector('#pst-primary-sidebar-modal').open,
-                  hidden: document.querySelector('#pst-primary-sidebar')
-                            .classList.contains('pst-sidebar-hidden')})"""
-    )
+    probe = """() => ({modal: document.querySelector('#pst-primary-sidebar-modal').open,
+                       hidden: document.querySelector('#pst-primary-sidebar')
+                                 .classList.contains('pst-sidebar-hidden')})"""
+    # Wait for the state the click should reach (a timeout fails the test), not a fixed time.
+    pg.wait_for_function(f"() => ({probe})()[{opened!r}] === true")
+    state = pg.evaluate(probe)
     context.close()
     assert state[opened] is True

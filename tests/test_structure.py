@@ -64,9 +64,9 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 def _imports(path: Path) -> set[str]:
     """Absolute names of the modules a file imports (relative imports resolved)."""
     tree = ast.parse(path.read_text("utf-8"))
-    package = ".".join(path.relative_to(ROOT / "src").with_suffix("").parts[:-1])
-    if path.name == "__init__.py":
-        package = ".".join(path.relative_to(ROOT / "src").parts[:-1])
+    inside = path.is_relative_to(ROOT / "src")
+    parts = path.relative_to(ROOT / "src" if inside else ROOT).parts
+    package = ".".join(parts[:-1])
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -127,3 +127,20 @@ def test_views_live_in_their_own_package() -> None:
     assert not (PACKAGE / "interactive.py").exists()
     names = {p.name for p in (PACKAGE / "views").glob("*.py")}
     assert {"widgets.py", "interactive.py"} <= names
+
+
+# Decision 15: one library for each job, the one the code relies on.
+KEPT = {"ics": "icalendar", "ruamel": "yaml (PyYAML)", "jsonschema": "pydantic"}
+
+
+def test_one_library_for_each_job() -> None:
+    files = [*MODULES, *(ROOT / "tests").glob("*.py"), *(ROOT / "scripts").glob("*.py")]
+    found = {
+        str(path.relative_to(ROOT)): name
+        for path in files
+        for name in _imports(path)
+        if name.split(".")[0] in KEPT
+    }
+    assert not found, f"use the kept library instead ({KEPT}): {found}"
+    pins = (ROOT / "requirements.txt").read_text("utf-8").lower().splitlines()
+    assert not any(line.startswith("ics==") for line in pins)

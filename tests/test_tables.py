@@ -38,9 +38,25 @@ def test_table_html_is_clean(frame: pd.DataFrame) -> None:
     ).to_html()
     assert "<style" not in text and "border=" not in text and "style=" not in text
     assert "<caption>ตาราง &amp; ทดสอบ</caption>" in text
-    assert "<td>1,836.00</td>" in text and "<td>1,234,567.50</td>" in text
-    assert "<td>95.20</td>" in text and "<td></td>" in text
-    assert "ก &lt;b&gt;" in text  # cell text is escaped
+    # amounts and percentages right-aligned, two decimals, thousands separators
+    assert '<td class="sop-num">1,836.00</td>' in text
+    assert '<td class="sop-num">1,234,567.50</td>' in text
+    assert '<td class="sop-num">95.20</td>' in text and '<td class="sop-num"></td>' in text
+    assert '<th scope="col" class="sop-num">จำนวนเงิน</th>' in text
+    assert "<td>ก &lt;b&gt;</td>" in text  # cell text is escaped, text columns stay left
+    # the caption is shown above the scroll box (a phone shows it whole), with a scroll cue
+    assert text.index("sop-table-caption") < text.index("sop-table-scroll")
+    assert 'class="sop-scroll-cue" hidden' in text
+
+
+def test_total_rows_are_marked(frame: pd.DataFrame) -> None:
+    frame.loc[len(frame)] = ["รวม", Decimal("1236403.5"), None]
+    text = ThaiTable(frame, formats={"จำนวนเงิน": money}).to_html()
+    assert (
+        '<tr class="sop-total"><th scope="row">รวม</th><td class="sop-num">1,236,403.50</td>'
+        in text
+    )
+    assert text.count("sop-total") == 1
 
 
 def test_formatters() -> None:
@@ -151,3 +167,28 @@ def test_proposal_template_reproducible(tmp_path: Path) -> None:
     sample = _sheets((committed / "project-proposals-sample.xlsx").read_bytes())
     assert template["แบบเสนอโครงการ"][0] == sample["แบบเสนอโครงการ"][0]
     assert len(template["แบบเสนอโครงการ"]) == 1 and len(sample["แบบเสนอโครงการ"]) > 10
+
+
+def test_excel_cells_are_typed_formatted_and_safe(frame: pd.DataFrame) -> None:
+    frame.loc[len(frame)] = ["=SUM(A1)", Decimal("12"), Decimal("7")]
+    frame.loc[len(frame)] = ["รวม", Decimal("1236415.5"), None]
+    frame["หมายเหตุ"] = ["-ลด", "+เพิ่ม", "@x", "ปกติ"]
+    data = xlsx_bytes({"ตาราง": ThaiTable(frame, formats={"จำนวนเงิน": money, "ร้อยละ": pct})})
+    sheet = load_workbook(io.BytesIO(data)).worksheets[0]
+    assert sheet.freeze_panes == "A2"
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet["B2"].value == 1836 and sheet["B2"].number_format == "#,##0.00"
+    assert sheet["C2"].number_format == "0.00"
+    # text that could run as a formula gets a leading ' (decision 2); numbers stay numbers
+    assert sheet["A4"].value == "'=SUM(A1)" and sheet["A4"].data_type == "s"
+    assert [sheet[f"D{r}"].value for r in range(2, 6)] == ["'-ลด", "'+เพิ่ม", "'@x", "ปกติ"]
+    assert sheet["A5"].font.bold and sheet["B5"].font.bold  # the total row
+    assert sheet.column_dimensions["B"].width >= len("1,236,415.50") + 2
+
+
+def test_excel_guesses_formats_of_plain_frames() -> None:
+    frame = pd.DataFrame({"n": [1, 2], "เงิน": [Decimal("1.5"), Decimal("2")], "t": ["ก", "ข"]})
+    sheet = load_workbook(io.BytesIO(xlsx_bytes({"s": frame}))).worksheets[0]
+    assert sheet["A2"].number_format == "#,##0"
+    assert sheet["B2"].number_format == "#,##0.00"
+    assert sheet["C2"].number_format == "General"

@@ -1,4 +1,4 @@
-"""Command line: ``python -m sop_helpers calendar 2570 -o calendar.ics``."""
+"""Command line: ``python -m sop_helpers calendar 2570 -o calendar.ics``, ``... check``."""
 
 from __future__ import annotations
 
@@ -30,12 +30,37 @@ def _parser() -> argparse.ArgumentParser:
     cal.add_argument(
         "--procedures", type=Path, help="โฟลเดอร์ข้อมูลกระบวนงาน (ค่าเริ่มต้น: book/data/procedures)"
     )
+    check = commands.add_parser(
+        "check",
+        help="ตรวจข้อมูลทั้งคู่มือ (กระบวนงาน แบบตรวจสอบ อภิธานศัพท์ ข้อแก้ไข อัตรา) และการอ้างอิงข้ามไฟล์",
+        description="อ่านและตรวจข้อมูลทุกไฟล์ของคู่มือ ข้อผิดพลาดบอกไฟล์ บรรทัด และตำแหน่ง",
+    )
+    check.add_argument("--data", type=Path, help="โฟลเดอร์ข้อมูล (ค่าเริ่มต้น: book/data)")
+    check.add_argument("--checklists", type=Path, help="โฟลเดอร์แบบตรวจสอบ (ค่าเริ่มต้น: checklists)")
     return parser
+
+
+def _check(data: Path | None, checklists: Path | None) -> int:
+    from .handbook import load_handbook
+
+    try:
+        handbook = load_handbook(data, checklists)
+    except SopError as exc:
+        print(f"ผิดพลาด: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"ข้อมูลถูกต้อง: กระบวนงาน {len(handbook.procedures)} แบบตรวจสอบ {len(handbook.checklists)}"
+        f" คำในอภิธานศัพท์ {len(handbook.glossary)} ข้อแก้ไข {len(handbook.errata)}"
+        f" ไฟล์อัตรา {len(handbook.rates)}"
+    )
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "check":
+        return _check(args.data, args.checklists)
     from .calendar import operations_calendar, to_ical
     from .procedures import load_procedures
 

@@ -1,4 +1,11 @@
-"""Turn pydantic validation errors into one DataError that names file, line and place."""
+"""Errors placed one way: every data model reports ``file:line: /pointer: message``.
+
+:func:`error_at` is the one helper that turns a place in the data (a JSON path into a
+:class:`~sop_helpers._yaml.Located`) into a :class:`DataError`; pydantic's errors
+(:func:`validate`), duplicate entries (:func:`require_unique`), a file's id
+(:func:`require_id_matches_file`) and cross-file references (``sop_helpers.handbook``) all go
+through it.
+"""
 
 from __future__ import annotations
 
@@ -76,6 +83,33 @@ def _clean_loc(loc: tuple[Any, ...]) -> JsonPath:
     )
 
 
+def error_at(error: type[DataError], located: Located, path: JsonPath, message: str) -> DataError:
+    """An error of type ``error`` placed at ``path`` of the data: its file, line and pointer."""
+    return error(message, source=located.source, line=located.line_of(path), pointer=pointer(path))
+
+
+def require_unique(
+    located: Located,
+    error: type[DataError],
+    key: str,
+    at: JsonPath = (),
+    message: str = "{key} '{value}' ซ้ำกับรายการที่ {first}",
+) -> None:
+    """No two entries of the list at ``at`` share ``key``; the repeat is reported at its line."""
+    entries: Any = located.data
+    for part in at:
+        entries = entries[part]
+    seen: dict[Any, int] = {}
+    for index, entry in enumerate(entries if isinstance(entries, list) else ()):
+        value = entry.get(key) if isinstance(entry, dict) else None
+        if value is None:
+            continue
+        if value in seen:
+            text = message.format(key=key, value=value, first=seen[value] + 1)
+            raise error_at(error, located, (*at, index, key), text)
+        seen[value] = index
+
+
 def validate(
     model: type[M],
     located: Located,
@@ -90,12 +124,7 @@ def validate(
         first = exc.errors(include_url=False)[0]
         path = _clean_loc(tuple(first["loc"]))
         path = _existing_prefix(located, path)
-        raise error(
-            _message(first),
-            source=located.source,
-            line=located.line_of(path),
-            pointer=pointer(path),
-        ) from None
+        raise error_at(error, located, path, _message(first)) from None
 
 
 def _existing_prefix(located: Located, path: JsonPath) -> JsonPath:
@@ -125,9 +154,5 @@ def require_id_matches_file(
     """A data file's ``id`` must equal its file name (how ids are looked up)."""
     expected = Path(path).stem
     if found != expected:
-        raise error(
-            f"id '{found}' ต้องตรงกับชื่อไฟล์ '{expected}'",
-            source=str(path),
-            line=located.line_of(("id",)),
-            pointer="/id",
-        )
+        place = Located(located.data, located.lines, str(path))
+        raise error_at(error, place, ("id",), f"id '{found}' ต้องตรงกับชื่อไฟล์ '{expected}'")

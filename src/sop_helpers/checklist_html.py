@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from ._html import attrs as _attrs
 from .checklists import INDICATOR_COLUMNS, Checklist, Item, Section
+from .checklists.kinds import ITEM_KINDS, answer_of, rule_of
 from .output import script_json
 from .scoring import Score, score
 from .thai import thai_number
@@ -32,20 +34,11 @@ IMPORT_JSON = "นำเข้าไฟล์ผล (JSON)…"
 """Label of the import control."""
 
 
-def _attrs(**values: object) -> str:
-    parts = []
-    for key, value in values.items():
-        if value is None or value is False:
-            continue
-        name = key.rstrip("_").replace("_", "-")
-        parts.append(name if value is True else f'{name}="{escape(str(value), quote=True)}"')
-    return " ".join(parts)
-
-
 def _evidence(item: Item) -> str:
     parts = []
     if item.details:
-        lines = "".join(f"<li>{escape(d)}</li>" for d in item.details if item.kind == "step")
+        tick = answer_of(item).name == "tick"
+        lines = "".join(f"<li>{escape(d)}</li>" for d in item.details if tick)
         if lines:
             parts.append(f'<ul class="sop-cl-details">{lines}</ul>')
     if item.evidence:
@@ -85,7 +78,9 @@ def _step(checklist: Checklist, item: Item) -> str:
     return f'<li class="sop-cl-item sop-cl-step">{box}{_evidence(item)}</li>'
 
 
-def _met(checklist: Checklist, item: Item, yes: str, no: str, legend: str) -> str:
+def _met(checklist: Checklist, item: Item, legend: str) -> str:
+    kind = ITEM_KINDS[item.kind]
+    yes, no = kind.yes, kind.no
     return (
         f'<li class="sop-cl-item"><fieldset class="sop-cl-choice">'
         f"<legend>{escape(legend)}</legend>"
@@ -149,23 +144,22 @@ def _rows(checklist: Checklist, item: Item) -> str:
     )
 
 
+def _item(checklist: Checklist, section: Section, item: Item) -> str:
+    """One item's control, by its answer type (rows are drawn as a table by the section)."""
+    answer = answer_of(item).name
+    if answer == "tick":
+        return _step(checklist, item)
+    if answer == "yes-no":
+        level = rule_of(section) == "level"
+        return _met(checklist, item, f"ระดับ {item.number}: {item.text}" if level else item.text)
+    if answer == "choice":
+        return _question(checklist, item)
+    return ""
+
+
 def _section(checklist: Checklist, section: Section, result: Score) -> str:
     progress = result.sections[section.id]
-    body: str
-    if section.kind == "steps":
-        body = "".join(_step(checklist, item) for item in section.items)
-    elif section.kind == "cumulative":
-        body = "".join(
-            _met(checklist, i, "เป็นจริง", "ยังไม่เป็นจริง", f"ระดับ {i.number}: {i.text}")
-            for i in section.items
-        )
-    elif section.kind == "single":
-        item = section.items[0]
-        body = _met(checklist, item, "ได้ตามมาตรฐาน", "ยังไม่ได้ตามมาตรฐาน", item.text)
-    elif section.kind == "knowledge":
-        body = "".join(_question(checklist, item) for item in section.items)
-    else:
-        body = ""
+    body = "".join(_item(checklist, section, item) for item in section.items)
     listing = (
         f'<ol class="sop-cl-items">{body}</ol>' if body else _rows(checklist, section.items[0])
     )
@@ -184,7 +178,8 @@ def _section(checklist: Checklist, section: Section, result: Score) -> str:
 
 
 def _section_summary(checklist: Checklist, section: Section, result: Score) -> str:
-    if section.kind == "cumulative":
+    rule = rule_of(section)
+    if rule == "level":
         level = result.levels[section.id]
         following = level.next_missing
         missing = (
@@ -200,7 +195,7 @@ def _section_summary(checklist: Checklist, section: Section, result: Score) -> s
             f' <span class="sop-cl-next" {_attrs(data_next_for=section.id)}>'
             f"{escape(missing)}</span></p>"
         )
-    if section.kind == "single":
+    if rule == "met":
         return (
             f'<p class="sop-cl-met">ผล: <output {_attrs(data_met_for=section.id, data_met="")}>'
             f"ยังไม่ได้ประเมิน</output></p>"

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, RootModel, StrictInt, StrictStr, model_validator
+from pydantic import BaseModel, Field, RootModel, StrictInt, StrictStr
 
 from ._errors import DataError
-from ._validate import FROZEN, Text, validate
+from ._validate import FROZEN, Text, error_at, validate
 from ._yaml import load_yaml
 
 Status = Literal["fix", "proposed-applied", "listed"]
@@ -80,19 +80,17 @@ class Erratum(BaseModel):
 class _Errata(RootModel[tuple[Erratum, ...]]):
     model_config = {"frozen": True}
 
-    @model_validator(mode="after")
-    def _ids(self) -> _Errata:
-        ids = [e.id for e in self.root]
-        expected = [f"E{n}" for n in range(1, len(ids) + 1)]
-        if ids != expected:
-            raise ValueError(f"รหัสต้องเรียง E1..E{len(ids)} ไม่ขาดไม่ซ้ำ (พบ {ids})")
-        return self
-
 
 def load_errata(path: str | Path) -> tuple[Erratum, ...]:
     """Read and validate the errata file; errors name file, line and field."""
     located = load_yaml(path, ErrataError)
-    return validate(_Errata, located, ErrataError).root
+    errata = validate(_Errata, located, ErrataError).root
+    for index, erratum in enumerate(errata):
+        if erratum.id != f"E{index + 1}":
+            ids = [e.id for e in errata]
+            message = f"รหัสต้องเรียง E1..E{len(ids)} ไม่ขาดไม่ซ้ำ (พบ {ids})"
+            raise error_at(ErrataError, located, (index, "id"), message)
+    return errata
 
 
 def by_id(errata: Iterable[Erratum]) -> dict[str, Erratum]:

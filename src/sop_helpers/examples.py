@@ -74,6 +74,19 @@ def with_unit(number: str, unit: str) -> str:
     return f"{unit} {number}" if unit in PREFIX_UNITS else f"{number} {unit}"
 
 
+def percent_text(value: Decimal | int, places: int = 2) -> str:
+    """A percentage the one way the handbook writes it: "ร้อยละ 83.95"."""
+    from .thai import format_number
+
+    return f"ร้อยละ {format_number(Decimal(value), places)}"
+
+
+def document_names(records: Iterable[RateRecord | OfficeFact]) -> str:
+    """The documents the records come from, each once, in order: "ก; ข" (for a page's prose)."""
+    names = dict.fromkeys(record.source_title for record in records)
+    return "; ".join(names)
+
+
 def sources_table(records: Iterable[RateRecord | OfficeFact]) -> pd.DataFrame:
     """One row per record: what, value, source (title and B.E. date), status (with the label)."""
     rows = []

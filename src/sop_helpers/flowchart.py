@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Literal
 
+from ._html import element
 from .procedures import Procedure
 from .schedule import timing_label
 from .thai import thai_number
@@ -119,8 +120,7 @@ def _anchor(flow: Flow, step_id: str) -> str:
 
 
 def _span(cls: str, inner: str, **attrs: str) -> str:
-    extra = "".join(f' {name.replace("_", "-")}="{escape(value)}"' for name, value in attrs.items())
-    return f'<span class="{cls}"{extra}>{inner}</span>'
+    return element("span", inner, class_=cls, **attrs)
 
 
 def _connector(letter: str) -> str:
@@ -128,8 +128,7 @@ def _connector(letter: str) -> str:
 
 
 def _li(kind: str, inner: str, **attrs: str) -> str:
-    extra = "".join(f' {name.replace("_", "-")}="{escape(value)}"' for name, value in attrs.items())
-    return f'<li class="sop-flow-node sop-flow-{kind}"{extra}>{inner}</li>'
+    return element("li", inner, class_=f"sop-flow-node sop-flow-{kind}", **attrs)
 
 
 def _node_html(flow: Flow, node: FlowNode) -> str:
@@ -156,7 +155,7 @@ def _node_html(flow: Flow, node: FlowNode) -> str:
             "activity", connector + shape, id=_anchor(flow, node.step_id), data_step_id=node.step_id
         )
     target = f"#{_anchor(flow, node.no_goes_to)}"
-    back = f'<a href="{e(target)}">ไปขั้นตอนที่ {thai_number(node.no_goes_to_number)}</a>'
+    back = element("a", f"ไปขั้นตอนที่ {thai_number(node.no_goes_to_number)}", href=target)
     no = _span(
         "sop-flow-branch sop-flow-no",
         f"{_span('sop-flow-branch-label', e(node.no_label))} {e(node.no_action)} {back} "

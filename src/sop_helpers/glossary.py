@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel, RootModel, StrictStr, model_validator
 
 from ._errors import DataError
-from ._validate import FROZEN, Text, validate
+from ._validate import FROZEN, Text, require_unique, validate
 from ._yaml import load_yaml
 from .search_text import check_aliases
 
@@ -38,17 +38,10 @@ class Term(BaseModel):
 class _Glossary(RootModel[tuple[Term, ...]]):
     model_config = {"frozen": True}
 
-    @model_validator(mode="after")
-    def _unique(self) -> _Glossary:
-        seen: set[str] = set()
-        for entry in self.root:
-            if entry.term in seen:
-                raise ValueError(f"คำ '{entry.term}' ซ้ำ")
-            seen.add(entry.term)
-        return self
-
 
 def load_glossary(path: str | Path) -> dict[str, Term]:
     """Read and validate the glossary; terms keyed by their text, in file order."""
     located = load_yaml(path, GlossaryError)
-    return {t.term: t for t in validate(_Glossary, located, GlossaryError).root}
+    terms = validate(_Glossary, located, GlossaryError).root
+    require_unique(located, GlossaryError, "term", message="คำ '{value}' ซ้ำกับรายการที่ {first}")
+    return {t.term: t for t in terms}

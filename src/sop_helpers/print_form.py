@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from html import escape
 
 from .checklists import INDICATOR_COLUMNS, Checklist, Item, Section
+from .checklists.kinds import ITEM_KINDS, rule_of
 from .thai import thai_number
-from .wording import TEXTS
 
 GROUP = "กลุ่มนโยบายและแผน"
 DIRECTOR = "ผู้อำนวยการกลุ่มนโยบายและแผน"
@@ -24,12 +24,11 @@ DOTS = "." * 48
 def _blank(item: Item) -> str:
     # Unanswered on paper: both choices with a box, to tick by pen.
     choices: tuple[str, ...]
-    if item.kind == "statement":
-        choices = (TEXTS["statement.true"], TEXTS["statement.false"])
-    elif item.kind == "standard":
-        choices = (TEXTS["met.true"], TEXTS["met.false"])
-    elif item.kind == "step":
-        choices = (TEXTS["step.true"],)
+    kind = ITEM_KINDS[item.kind]
+    if kind.answer == "yes-no":
+        choices = (kind.yes, kind.no)
+    elif kind.answer == "tick":
+        choices = (kind.yes,)
     else:
         choices = tuple(f"{item.letter(o.id)}." for o in item.options)
     return " ".join(f"☐ {escape(c)}" for c in choices)
@@ -43,7 +42,8 @@ def _row(number: str, text: str, item: Item, extra: str = "") -> str:
 
 
 def _section_rows(section: Section) -> str:
-    if section.kind == "cumulative":
+    rule = rule_of(section)
+    if rule == "level":
         head = (
             '<tr class="sop-pf-group"><th colspan="3" scope="rowgroup">'
             f"{escape(section.title)}</th></tr>"
@@ -51,10 +51,10 @@ def _section_rows(section: Section) -> str:
         return head + "".join(
             _row(f"ระดับ {item.number}", item.text, item) for item in section.items
         )
-    if section.kind == "single":
+    if rule == "met":
         item = section.items[0]
         return _row(item.number, f"{section.title}: {item.text}", item)
-    if section.kind == "steps":
+    if rule == "progress":
         return "".join(
             _row(
                 item.number,
@@ -64,7 +64,7 @@ def _section_rows(section: Section) -> str:
             )
             for item in section.items
         )
-    if section.kind == "knowledge":
+    if rule == "quiz":
         return "".join(
             _row(
                 item.number,
@@ -111,10 +111,10 @@ def render_print_form(
     by_section = {
         s.id: (numbers or {}).get(s.items[0].ref, "")
         for s in checklist.sections
-        if s.kind == "cumulative"
+        if rule_of(s) == "level"
     }
     numbers_json = json.dumps(by_section, ensure_ascii=False)
-    if checklist.kind == "indicators":
+    if any(rule_of(s) == "rows" for s in checklist.sections):
         head = "".join(f'<th scope="col">{escape(label)}</th>' for _, label in INDICATOR_COLUMNS)
         body = (
             f'<table class="sop-pf-rows"><thead><tr><th scope="col">ที่</th>{head}</tr></thead>'

@@ -28,7 +28,7 @@ from pydantic import (
 
 from ._errors import RatesError
 from ._paths import find_folder
-from ._validate import FROZEN, Text, validate
+from ._validate import FROZEN, Text, require_unique, validate
 from ._yaml import load_yaml
 
 ILLUSTRATIVE_LABEL = "ตัวเลขสมมุติเพื่อประกอบคำอธิบาย (ยังไม่ยืนยันจากหนังสือราชการ)"
@@ -126,15 +126,6 @@ class RateFile(BaseModel):
     description: StrictStr = ""
     records: Annotated[tuple[RateRecord, ...], Field(min_length=1)]
 
-    @model_validator(mode="after")
-    def _unique_keys(self) -> RateFile:
-        seen: set[str] = set()
-        for record in self.records:
-            if record.key in seen:
-                raise ValueError(f"key '{record.key}' ซ้ำ")
-            seen.add(record.key)
-        return self
-
     def __iter__(self) -> Iterator[RateRecord]:  # type: ignore[override]
         return iter(self.records)
 
@@ -214,7 +205,10 @@ def load_rates(name_or_path: str | Path) -> RateFile:
     path = Path(name_or_path)
     if path.suffix != ".yml":
         path = data_dir() / "rates" / f"{name_or_path}.yml"
-    return validate(RateFile, load_yaml(path, RatesError), RatesError)
+    located = load_yaml(path, RatesError)
+    rates = validate(RateFile, located, RatesError)
+    require_unique(located, RatesError, "key", ("records",), "key '{value}' ซ้ำกับรายการที่ {first}")
+    return rates
 
 
 def load_office(path: str | Path | None = None) -> OfficeFile:

@@ -9,6 +9,7 @@ Answers are plain values keyed by item id, exactly as a results file and the web
   match);
 - ``rows`` (personal indicators): a list of rows ``{indicator, target, evidence, result}``.
 
+What an answer is and how each section scores come from :mod:`sop_helpers.checklists.kinds`.
 ``checklist.js`` implements the same rules; ``tests/vectors/scoring.json`` drives both.
 """
 
@@ -18,7 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .checklists import INDICATOR_COLUMNS, Checklist, Item, Section
+from .checklists import Checklist, Item, Section
+from .checklists.kinds import CHECKLIST_KINDS, answer_of, chosen, complete_row, rule_of
 
 
 @dataclass(frozen=True)
@@ -97,38 +99,12 @@ def cumulative_level(statements: list[bool | None]) -> int:
     return level
 
 
-def chosen(value: Any) -> frozenset[str]:
-    """The set of option ids an answer to a question chose."""
-    if isinstance(value, str):
-        return frozenset([value]) if value else frozenset()
-    if isinstance(value, list | tuple):
-        return frozenset(v for v in value if isinstance(v, str))
-    return frozenset()
-
-
-def complete_row(row: Any) -> bool:
-    """A personal-indicators row with every column filled in."""
-    return isinstance(row, Mapping) and all(
-        isinstance(row.get(key), str) and row.get(key, "").strip() for key, _ in INDICATOR_COLUMNS
-    )
-
-
-def _answered(item: Item, value: Any) -> bool:
-    if item.kind == "step":
-        return value is True
-    if item.kind in ("statement", "standard"):
-        return isinstance(value, bool)
-    if item.kind == "question":
-        return bool(chosen(value))
-    raise AssertionError(item.kind)
-
-
 def _section_progress(section: Section, answers: Mapping[str, Any], min_rows: int) -> Progress:
-    if section.kind == "indicators":
+    if rule_of(section) == "rows":
         rows = answers.get("rows")
         rows = rows if isinstance(rows, list | tuple) else []
         return Progress(sum(1 for row in rows if complete_row(row)), max(min_rows, len(rows)))
-    done = sum(1 for item in section.items if _answered(item, answers.get(item.id)))
+    done = sum(1 for item in section.items if answer_of(item).answered(item, answers.get(item.id)))
     return Progress(done, len(section.items))
 
 
@@ -140,20 +116,21 @@ def score(checklist: Checklist, answers: Mapping[str, Any]) -> Score:
     questions: dict[str, bool | None] = {}
     for section in checklist.sections:
         sections[section.id] = _section_progress(section, answers, checklist.min_rows)
-        if section.kind == "cumulative":
+        rule = rule_of(section)
+        if rule == "level":
             holds = [answers.get(item.id) for item in section.items]
             level = cumulative_level(holds)
             following = section.items[level] if level < len(section.items) else None
             levels[section.id] = LevelScore(section.id, level, len(section.items), following)
-        elif section.kind == "single":
+        elif rule == "met":
             value = answers.get(section.items[0].id)
             met[section.id] = value if isinstance(value, bool) else None
-        elif section.kind == "knowledge":
+        elif rule == "quiz":
             for item in section.items:
                 picked = chosen(answers.get(item.id))
                 questions[item.id] = (picked == frozenset(item.answer)) if picked else None
     knowledge = None
-    if checklist.kind == "knowledge":
+    if CHECKLIST_KINDS[checklist.kind].quiz:
         knowledge = KnowledgeScore(
             correct=sum(1 for v in questions.values() if v is True),
             answered=sum(1 for v in questions.values() if v is not None),
@@ -164,3 +141,15 @@ def score(checklist: Checklist, answers: Mapping[str, Any]) -> Score:
         sum(p.done for p in sections.values()), sum(p.total for p in sections.values())
     )
     return Score(total, sections, levels, met, knowledge)
+
+
+__all__ = [
+    "KnowledgeScore",
+    "LevelScore",
+    "Progress",
+    "Score",
+    "chosen",
+    "complete_row",
+    "cumulative_level",
+    "score",
+]

@@ -22,19 +22,12 @@ from typing import Any
 
 from ._errors import ResultsError
 from .checklists import Checklist
+from .checklists.kinds import KIND_LABELS as KIND_LABELS  # the team notebook imports it here
 from .names import person_key
 from .results import MESSAGES, Bundle, Loaded, check_file, message, migrate
 from .scoring import Score, score
 from .thai import arabic_digits, thai_date, thai_digits
 from .wording import TEXTS, met, say
-
-KIND_LABELS = {
-    "steps": "ขั้นตอน",
-    "standards": "มาตรฐาน",
-    "knowledge": "ความรู้",
-    "indicators": "ตัวชี้วัดรายบุคคล",
-}
-"""Short Thai names of the checklist kinds, for labels."""
 
 SUPPORT_LEVEL = 3
 """A cumulative standard below this level (of 5) is flagged as needing support."""

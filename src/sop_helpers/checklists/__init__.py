@@ -7,13 +7,13 @@ whose items carry stable ids and a content hash (:func:`content_hash`) that resu
 website compare to decide whether an old answer still applies.
 
 Split by subject: ``files`` (the file format and its JSON Schema), ``model`` (the resolved,
-immutable checklist), ``parse`` (validation against the procedures) and ``load`` (reading files).
+immutable checklist), ``kinds`` (every kind declared once), ``build`` (the sections of each
+kind), ``parse`` (validation against the procedures) and ``load`` (reading files).
 The public names are re-exported here.
 """
 
 from .files import (
     CHOICE_HINTS,
-    KINDS,
     THAI_LETTERS,
     ChecklistFile,
     IndicatorsFile,
@@ -23,14 +23,32 @@ from .files import (
     json_schema,
     schema_text,
 )
+from .kinds import (
+    ANSWERS,
+    CHECKLIST_KINDS,
+    ITEM_KINDS,
+    KIND_LABELS,
+    KINDS,
+    SECTION_KINDS,
+    answer_of,
+    chosen,
+    complete_row,
+    kinds_json,
+    rule_of,
+)
 from .load import checklist_path, checklists_dir, load_checklist, load_checklists
 from .model import INDICATOR_COLUMNS, Checklist, Item, Option, Section, content_hash
 from .parse import parse_checklist
 
 __all__ = [
+    "ANSWERS",
+    "CHECKLIST_KINDS",
     "CHOICE_HINTS",
     "INDICATOR_COLUMNS",
+    "ITEM_KINDS",
     "KINDS",
+    "KIND_LABELS",
+    "SECTION_KINDS",
     "THAI_LETTERS",
     "Checklist",
     "ChecklistFile",
@@ -41,12 +59,17 @@ __all__ = [
     "Section",
     "StandardsFile",
     "StepsFile",
+    "answer_of",
     "checklist_path",
     "checklists_dir",
+    "chosen",
+    "complete_row",
     "content_hash",
     "json_schema",
+    "kinds_json",
     "load_checklist",
     "load_checklists",
     "parse_checklist",
+    "rule_of",
     "schema_text",
 ]

@@ -17,9 +17,6 @@ from pydantic import (
 
 from .._validate import FROZEN, Count, Id, Text
 
-KINDS = ("steps", "standards", "knowledge", "indicators")
-"""The four kinds of checklist file."""
-
 THAI_LETTERS = "กขคงจฉชซฌญ"
 """Letters shown before the options of a question, in order (ก. ข. ค. ...); ids stay in the data."""
 
@@ -154,13 +151,6 @@ class IndicatorsFile(_FileBase):
     min_rows: Annotated[StrictInt, Field(ge=1, le=50)] = 1
     examples: tuple[ExampleRow, ...] = ()
 
-
-_FILE_MODELS: dict[str, type[_FileBase]] = {
-    "steps": StepsFile,
-    "standards": StandardsFile,
-    "knowledge": KnowledgeFile,
-    "indicators": IndicatorsFile,
-}
 
 ChecklistFile = Annotated[
     StepsFile | StandardsFile | KnowledgeFile | IndicatorsFile, Field(discriminator="kind")

@@ -11,7 +11,7 @@ from .._paths import find_folder
 from .._validate import require_id_matches_file
 from .._yaml import data_files, load_yaml
 from ..procedures import Procedure, load_procedures
-from .files import KINDS
+from .kinds import KINDS
 from .model import Checklist
 from .parse import parse_checklist
 

@@ -115,18 +115,32 @@ class Checklist:
         raise KeyError(item_id)
 
     def to_json(self) -> dict[str, Any]:
-        """Plain model for JavaScript and tests: what the browser needs to score."""
+        """Plain model for JavaScript and tests: what the browser needs to score.
+
+        Each kind's behaviour comes with it (from :mod:`.kinds`), so the script reads it instead
+        of comparing kind names: the checklist's ``quiz`` and ``label``, each section's
+        ``score`` rule, each item's ``answer_type`` (``answer`` stays a question's right options).
+        """
+        from .kinds import CHECKLIST_KINDS, ITEM_KINDS, SECTION_KINDS  # kinds imports this module
+
+        kind = CHECKLIST_KINDS[self.kind]
         return {
             "id": self.id,
             "version": self.version,
             "kind": self.kind,
+            "label": kind.label,
+            "quiz": kind.quiz,
             "title": self.title,
             "min_rows": self.min_rows,
             "sections": [
                 {
                     "id": section.id,
                     "kind": section.kind,
-                    "items": [_item_json(item) for item in section.items],
+                    "score": SECTION_KINDS[section.kind],
+                    "items": [
+                        {**_item_json(item), "answer_type": ITEM_KINDS[item.kind].answer}
+                        for item in section.items
+                    ],
                 }
                 for section in self.sections
             ],

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
-from .._errors import ChecklistError
-from .._validate import validate
-from .._yaml import JsonPath, Located, pointer
+from .._errors import ChecklistError, DataError
+from .._validate import error_at, validate
+from .._yaml import JsonPath, Located
 from ..procedures import Procedure
-from ..thai import thai_number
-from ..wording import thai_list
-from .files import (
-    _FILE_MODELS,
-    KINDS,
-    IndicatorsFile,
-    KnowledgeFile,
-    Question,
-    StandardsFile,
-    StepsFile,
-    _FileBase,
-)
-from .model import INDICATOR_COLUMNS, Checklist, Item, Option, Section, content_hash
+from .build import item_ids
+from .files import IndicatorsFile
+from .kinds import CHECKLIST_KINDS, KINDS
+from .model import Checklist
 
 
 def parse_checklist(
@@ -38,10 +28,8 @@ def parse_checklist(
     if source is not None and located.source is None:
         located = Located(located.data, located.lines, source)
 
-    def fail(message: str, path: JsonPath) -> ChecklistError:
-        return ChecklistError(
-            message, source=located.source, line=located.line_of(path), pointer=pointer(path)
-        )
+    def fail(message: str, path: JsonPath) -> DataError:
+        return error_at(ChecklistError, located, path, message)
 
     raw = located.data
     if not isinstance(raw, dict):
@@ -49,18 +37,18 @@ def parse_checklist(
     if "kind" not in raw:
         raise fail("ขาดช่องที่ต้องมี", ("kind",))
     kind = raw["kind"]
-    if kind not in _FILE_MODELS:
+    if kind not in CHECKLIST_KINDS:
         raise fail(
             f"ไม่รู้จักชนิด (kind) '{kind}' ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {', '.join(KINDS)}",
             ("kind",),
         )
-    model = validate(_FILE_MODELS[kind], located, ChecklistError)
+    model = validate(CHECKLIST_KINDS[kind].model, located, ChecklistError)
 
     procedure = procedures.get(model.procedure)
     if procedure is None:
         raise fail(f"ไม่พบกระบวนงาน '{model.procedure}' ใน book/data/procedures", ("procedure",))
 
-    ids = _item_ids(model)
+    ids = item_ids(model)
     seen: dict[str, int] = {}
     for index, item_id in enumerate(ids):
         if item_id in seen:
@@ -69,21 +57,12 @@ def parse_checklist(
             )
         seen[item_id] = index
 
-    sections: tuple[Section, ...]
-    if isinstance(model, StepsFile):
-        sections = (_steps_section(model, procedure, fail),)
-    elif isinstance(model, StandardsFile):
-        sections = _standard_sections(model, procedure, fail)
-    elif isinstance(model, KnowledgeFile):
-        sections = (_knowledge_section(model, procedure, fail),)
-    else:
-        assert isinstance(model, IndicatorsFile)
-        sections = (_indicators_section(model, procedure, fail),)
+    sections = CHECKLIST_KINDS[kind].build(model, procedure, fail)
 
     return Checklist(
         id=model.id,
         version=model.version,
-        kind=model.kind,
+        kind=kind,
         procedure=procedure.id,
         procedure_title=procedure.title,
         name=model.title,
@@ -96,162 +75,3 @@ def parse_checklist(
         else (),
         source=located.source,
     )
-
-
-def _item_ids(model: _FileBase) -> list[str]:
-    items = getattr(model, "items", ())
-    return [item.id for item in items]
-
-
-def _steps_section(model: StepsFile, procedure: Procedure, fail: Any) -> Section:
-    items = []
-    for index, entry in enumerate(model.items):
-        try:
-            step = procedure.step(entry.step)
-        except KeyError:
-            raise fail(
-                f"ไม่มีขั้นตอน '{entry.step}' ในกระบวนงาน {procedure.id}"
-                f" (มี {', '.join(s.id for s in procedure.steps)})",
-                ("items", index, "step"),
-            ) from None
-        items.append(
-            Item(
-                id=entry.id,
-                kind="step",
-                section="steps",
-                number=thai_number(step.number),
-                text=step.text,
-                hash=content_hash(step.text),
-                ref=step.id,
-                # a sub-step that ends "...ดังนี้" / "...ประกอบด้วย" shows its list after it
-                details=tuple(
-                    f"{sub.number} {sub.text}" + (f" {thai_list(sub.items)}" if sub.items else "")
-                    for sub in step.substeps
-                ),
-                evidence=entry.evidence,
-                when=entry.when,
-                note=entry.note,
-            )
-        )
-    return Section("steps", "steps", "ขั้นตอนการปฏิบัติงาน", tuple(items))
-
-
-def _standard_sections(
-    model: StandardsFile, procedure: Procedure, fail: Any
-) -> tuple[Section, ...]:
-    sections = []
-    for index, entry in enumerate(model.items):
-        try:
-            standard = procedure.standard(entry.standard)
-        except KeyError:
-            raise fail(
-                f"ไม่มีมาตรฐาน '{entry.standard}' ในกระบวนงาน {procedure.id}"
-                f" (มี {', '.join(s.id for s in procedure.standards)})",
-                ("items", index, "standard"),
-            ) from None
-        number = thai_number(standard.number)
-        for position, note in enumerate(entry.levels, start=1):
-            if note.level != position:
-                raise fail(
-                    f"levels ต้องเรียงเลข 1..n ไม่ขาดช่วง: รายการที่ {position} ต้องเป็น"
-                    f" level {position} (พบ {note.level})",
-                    ("items", index, "levels", position - 1, "level"),
-                )
-        if standard.kind == "cumulative":
-            notes = {note.level: note for note in entry.levels}
-            if entry.levels and len(entry.levels) != len(standard.levels):
-                raise fail(
-                    f"มาตรฐาน {standard.id} มี {len(standard.levels)} ระดับ"
-                    f" แต่ levels มี {len(entry.levels)} รายการ",
-                    ("items", index, "levels"),
-                )
-            items = tuple(
-                Item(
-                    id=f"{entry.id}.{level.level}",
-                    kind="statement",
-                    section=entry.id,
-                    number=thai_number(level.level),
-                    text=level.text,
-                    hash=content_hash(level.text),
-                    ref=standard.id,
-                    level=level.level,
-                    evidence=notes[level.level].evidence if level.level in notes else (),
-                    note=notes[level.level].note if level.level in notes else "",
-                )
-                for level in standard.levels
-            )
-            title = f"มาตรฐานข้อ {number} (ระดับสะสม ๑-{thai_number(len(items))})"
-            sections.append(Section(entry.id, "cumulative", title, items, text=entry.note))
-        else:
-            if entry.levels:
-                raise fail(
-                    f"มาตรฐาน {standard.id} เป็นแบบข้อเดียว (single) จึงไม่มี levels",
-                    ("items", index, "levels"),
-                )
-            item = Item(
-                id=entry.id,
-                kind="standard",
-                section=entry.id,
-                number=number,
-                text=standard.text,
-                hash=content_hash(standard.text),
-                ref=standard.id,
-                evidence=entry.evidence,
-                note=entry.note,
-            )
-            sections.append(Section(entry.id, "single", f"มาตรฐานข้อ {number}", (item,)))
-    return tuple(sections)
-
-
-def _question_text(question: Question) -> str:
-    # The options are part of what the person answered, so they are part of the hashed text.
-    return "\n".join([question.question, *(f"{o.id}. {o.text}" for o in question.options)])
-
-
-def _knowledge_section(model: KnowledgeFile, procedure: Procedure, fail: Any) -> Section:
-    items = []
-    step_ids = {step.id for step in procedure.steps}
-    for index, question in enumerate(model.items):
-        for ref_index, ref in enumerate(question.steps):
-            if ref not in step_ids:
-                raise fail(
-                    f"ไม่มีขั้นตอน '{ref}' ในกระบวนงาน {procedure.id}",
-                    ("items", index, "steps", ref_index),
-                )
-        items.append(
-            Item(
-                id=question.id,
-                kind="question",
-                section="questions",
-                number=thai_number(index + 1),
-                text=question.question,
-                hash=content_hash(_question_text(question)),
-                multiple=question.type == "multiple",
-                options=tuple(Option(o.id, o.text) for o in question.options),
-                answer=question.answer,
-                explanation=question.explanation,
-                details=question.steps,
-            )
-        )
-    return Section("questions", "knowledge", "คำถามทดสอบความรู้", tuple(items))
-
-
-def _indicators_section(model: IndicatorsFile, procedure: Procedure, fail: Any) -> Section:
-    if model.standard is not None:
-        try:
-            procedure.standard(model.standard)
-        except KeyError:
-            raise fail(
-                f"ไม่มีมาตรฐาน '{model.standard}' ในกระบวนงาน {procedure.id}", ("standard",)
-            ) from None
-    text = " | ".join(label for _, label in INDICATOR_COLUMNS)
-    item = Item(
-        id="rows",
-        kind="rows",
-        section="rows",
-        number="",
-        text=text,
-        hash=content_hash(text),
-        ref=model.standard or "",
-    )
-    return Section("rows", "indicators", "ตัวชี้วัดและเป้าหมายระดับบุคคล", (item,))

@@ -15,6 +15,7 @@ from .._errors import ResultsError
 from .._files import write_text_atomic
 from .._yaml import pointer
 from ..checklists import Checklist, Item
+from ..checklists.kinds import answer_of
 from ..names import person_key
 from .messages import MESSAGES, _error, _fail
 from .models import (
@@ -26,7 +27,6 @@ from .models import (
     Bundle,
     ChecklistRef,
     Results,
-    Row,
 )
 
 
@@ -104,21 +104,8 @@ def _shown(value: object) -> str:
 
 
 def _valid_value(item: Item, value: Any) -> bool:
-    if value is None:
-        return True
-    if item.kind == "step" or item.kind in ("statement", "standard"):
-        return isinstance(value, bool)
-    if item.kind == "question":
-        options = {o.id for o in item.options}
-        picked = (value,) if isinstance(value, str) else value
-        return (
-            isinstance(picked, tuple)
-            and (item.multiple or len(picked) <= 1)
-            and all(isinstance(v, str) and v in options for v in picked)
-        )
-    return (
-        item.kind == "rows" and isinstance(value, tuple) and all(isinstance(v, Row) for v in value)
-    )
+    # What an answer may be is declared once, with the item's kind (checklists/kinds.py).
+    return value is None or answer_of(item).valid(item, value)
 
 
 def make_results(

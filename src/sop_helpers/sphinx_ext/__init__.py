@@ -15,8 +15,10 @@ from sop_helpers import __version__
 
 from . import (
     assets,
+    calculators,
     calendar_ext,
     checklists,
+    code_toggle,
     config,
     digits,
     i18n,
@@ -53,6 +55,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     procedure_pages.setup(app)
     search_th.setup(app)
     calendar_ext.setup(app)
+    calculators.setup(app)
+    code_toggle.setup(app)
     checklists.setup(app)
     team_view.setup(app)
     digits.setup(app)

@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _JavaScript
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers.fiscal import add_months
 from sop_helpers.thai import apply_digits, parse_be_date, thai_date, wrap_thai
@@ -47,6 +48,36 @@ def use_static(app: Sphinx) -> None:
     """Make the package's ``static/`` folder a static path of an HTML build (once)."""
     if app.builder.format == "html" and str(STATIC) not in app.config.html_static_path:
         app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
+
+
+class page_assets(nodes.General, nodes.Element):  # type: ignore[misc]
+    """Invisible marker: the page needs the static files of ``features`` (e.g. ``procedure``).
+
+    Generated content declares what it needs (``{sop-assets} procedure`` in a page template),
+    so a page's assets are found by node type rather than by looking for class names.
+    """
+
+
+class AssetsDirective(SphinxDirective):
+    """``{sop-assets} <feature> ...``: declare that this page needs a feature's static files."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        return [page_assets(features=self.arguments[0].split())]
+
+
+def needs(doctree: nodes.Node | None, feature: str) -> bool:
+    """Does the page declare (with ``{sop-assets}``) that it needs ``feature``?"""
+    if doctree is None:
+        return False
+    return any(feature in node["features"] for node in doctree.findall(page_assets))
+
+
+def _skip_node(self: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode
 
 
 def _builder_inited(app: Sphinx) -> None:
@@ -350,6 +381,9 @@ def _outdated_for_assets(
 
 
 def setup(app: Sphinx) -> None:
+    skip = (_skip_node, None)
+    app.add_node(page_assets, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_directive("sop-assets", AssetsDirective)
     app.connect("env-get-outdated", _outdated_for_assets)
     app.connect("config-inited", _config_inited)
     app.connect("doctree-resolved", _drop_thebe_nodes, priority=900)

@@ -18,7 +18,8 @@ logger = logging.getLogger(__name__)
 
 
 class flowchart(nodes.General, nodes.Element):  # type: ignore[misc]
-    """A procedure's flowchart; ``html`` holds its markup, the children a text fallback."""
+    """A procedure's flowchart: ``flow`` holds the data (:class:`~sop_helpers.flowchart.Flow`),
+    the children a text fallback; the HTML visitor renders the markup when the page is written."""
 
 
 class FlowchartDirective(SphinxDirective):
@@ -43,7 +44,7 @@ class FlowchartDirective(SphinxDirective):
             )
             return []
         flow = build_flow(procedure)
-        node = flowchart(html=render_html(flow))
+        node = flowchart(flow=flow)
         fallback = nodes.enumerated_list()
         for line in render_text(flow):
             fallback += nodes.list_item("", nodes.paragraph(text=line))
@@ -52,7 +53,7 @@ class FlowchartDirective(SphinxDirective):
 
 
 def _visit_flowchart_html(self: Any, node: flowchart) -> None:
-    self.body.append(node["html"])
+    self.body.append(render_html(node["flow"]))
     raise nodes.SkipNode
 
 

@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from sop_helpers._errors import DataError
 from sop_helpers.errata import Erratum
 from sop_helpers.fiscal import add_months, months_of
+from sop_helpers.handbook import reference_errors
 from sop_helpers.procedures import Procedure
 from sop_helpers.schedule import (
     timing_label,
@@ -42,8 +42,9 @@ from sop_helpers.thai import month_name, number_list, parse_be_date, thai_date, 
 from sop_helpers.worklist import SECTION_NAMES
 
 from . import flowchart_ext, worklist_page
-from .assets import use_static
+from .assets import needs, use_static
 from .flowchart_ext import flowchart
+from .handbook_data import data_dir as _data_dir
 from .handbook_data import depend
 from .handbook_data import errata as _errata
 from .handbook_data import glossary as _glossary
@@ -170,14 +171,12 @@ def _procedure_block(app: Sphinx, source: str, procedure_id: str) -> str:
         raise DataError(f"ไม่มีงาน '{procedure_id}' ใน book/data/procedures")
     procedure = procedures[procedure_id]
     glossary = _glossary(app)
-    missing = [t for t in procedure.definitions if t not in glossary]
-    if missing:
-        raise DataError(f"{procedure_id}: definitions อ้างคำที่ไม่มีใน glossary.yml: {missing}")
-    known = {e.id for e in _errata(app)}
-    cited = {i for step in procedure.steps for i in step.errata}
-    cited |= {i for standard in procedure.standards for i in standard.errata}
-    if cited - known:
-        raise DataError(f"{procedure_id}: อ้างข้อแก้ไขที่ไม่มีใน errata.yml: {sorted(cited - known)}")
+    # Cross-file references are checked by the pure core, which names the file and line.
+    problems = reference_errors(
+        {procedure_id: procedure}, glossary, _errata(app), _data_dir(app) / "procedures"
+    )
+    if problems:
+        raise problems[0]
     match = _FRONT_REVIEWED.search(source)
     reviewed = parse_be_date(match.group(1)) if match else None
     months = int(app.config.sop_review_months)
@@ -300,21 +299,15 @@ def expand_markers(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = _MARKER.sub(replace, text)
 
 
-_STYLED = ("sop-flow", "sop-step", "sop-standard", "sop-erratum", "sop-drafted", "sop-procedure")
-
-
 def _page_css(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    # Only pages that show procedure content load its stylesheet (fewer requests elsewhere).
+    # Only pages that show procedure content load its stylesheet (fewer requests elsewhere):
+    # the templates that make such content declare it with ``{sop-assets} procedure``.
     if doctree is None:
         return
-    for node in doctree.findall(nodes.Element):
-        if isinstance(node, flowchart) or any(
-            c.startswith(_STYLED) for c in node.get("classes", [])
-        ):
-            app.add_css_file("procedure.css", priority=910)
-            return
+    if needs(doctree, "procedure") or next(iter(doctree.findall(flowchart)), None) is not None:
+        app.add_css_file("procedure.css", priority=910)
 
 
 def setup(app: Sphinx) -> None:

@@ -13,10 +13,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from sop_helpers.checklists import checklists_dir, load_checklists
+from sop_helpers.checklists import KIND_LABELS, checklists_dir, load_checklists
 from sop_helpers.output import script_json
 from sop_helpers.procedures import procedures_dir
-from sop_helpers.team import KIND_LABELS, SUPPORT_LEVEL
+from sop_helpers.team import SUPPORT_LEVEL
 from sop_helpers.wording import TEXTS
 
 

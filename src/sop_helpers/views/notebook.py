@@ -13,6 +13,8 @@ from typing import Any
 from ..examples import (
     PREFIX_UNITS,
     data_fingerprint,
+    document_names,
+    percent_text,
     read_sample,
     sample_dir,
     source_note,
@@ -82,6 +84,13 @@ def _markdown_escape(text: str) -> str:
     return "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~" else c for c in text)
 
 
+def glue_markdown(name: str, text: str) -> None:
+    """Glue Markdown under ``name`` for a ``{glue:md}`` directive (a list of worked lines)."""
+    from myst_nb import glue
+
+    glue(name, markdown(text), display=False)
+
+
 class Figure:
     """A matplotlib chart embedded in the page as a PNG ``data:`` URL inside ``<figure>``.
 
@@ -125,8 +134,11 @@ __all__ = [
     "PlainText",
     "data_dir",
     "data_fingerprint",
+    "document_names",
+    "glue_markdown",
     "glue_text",
     "markdown",
+    "percent_text",
     "read_sample",
     "sample_dir",
     "source_note",

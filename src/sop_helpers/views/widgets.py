@@ -17,6 +17,7 @@ import ipywidgets as w
 from .._paths import results_folder
 from ..checklist_html import render_checklist
 from ..checklists import INDICATOR_COLUMNS, Checklist, Item
+from ..checklists.kinds import ITEM_KINDS, answer_of, rule_of
 from ..results import (
     Loaded,
     Results,
@@ -74,7 +75,7 @@ class ChecklistWidget:
             children += [self._name, self._position]
         for section in checklist.sections:
             children.append(_text(f"<b>{escape(section.title)}</b>"))
-            if section.kind == "indicators":
+            if rule_of(section) == "rows":
                 add = w.Button(description="เพิ่มแถว", icon="plus")
                 add.on_click(lambda _button: self._add_row())
                 children += [self._rows_box, add]
@@ -87,11 +88,11 @@ class ChecklistWidget:
     # ----------------------------------------------------------------- controls
     def _control(self, item: Item) -> Any:
         control: Any
-        if item.kind == "step":
+        if answer_of(item).name == "tick":
             # The label is a separate HTML widget: a Checkbox's own description is cut with "…".
             control = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
-        elif item.kind in ("statement", "standard"):
-            word = statement if item.kind == "statement" else met
+        elif answer_of(item).name == "yes-no":
+            word = statement if ITEM_KINDS[item.kind].words == "statement" else met
             control = w.RadioButtons(
                 options=[(word(None), None), (word(True), True), (word(False), False)],
                 value=None,
@@ -108,22 +109,22 @@ class ChecklistWidget:
             )
         control.observe(lambda change, key=item.id: self._changed(key, change["new"]), "value")
         self._controls[item.id] = control
-        if item.kind == "step":
+        if answer_of(item).name == "tick":
             return w.HBox([control, _text(f"{escape(item.number)}. {escape(item.text)}")])
         label = (
             f"ระดับ {item.number}: {item.text}"
-            if item.kind == "statement"
+            if ITEM_KINDS[item.kind].words == "statement"
             else f"{item.number}. {item.text} ({item.hint})"
-            if item.kind == "question"
+            if answer_of(item).name == "choice"
             else item.text
         )
         return w.VBox([_text(escape(label)), control])
 
     def _changed(self, key: str, value: Any) -> None:
         item = self.checklist.item(key)
-        if item.kind == "step":
+        if answer_of(item).name == "tick":
             value = True if value else None
-        elif item.kind == "question" and item.multiple:
+        elif answer_of(item).name == "choice" and item.multiple:
             value = list(value) or None
         if value is None:
             self.answers.pop(key, None)
@@ -172,9 +173,9 @@ class ChecklistWidget:
         for key, control in self._controls.items():
             value = answers.get(key)
             item = self.checklist.item(key)
-            if item.kind == "step":
+            if answer_of(item).name == "tick":
                 control.value = value is True
-            elif item.kind == "question" and item.multiple:
+            elif answer_of(item).name == "choice" and item.multiple:
                 control.value = tuple(value or ())
             else:
                 control.value = value
@@ -246,8 +247,8 @@ class ChecklistWidget:
 def summary_html(checklist: Checklist, result: Score) -> str:
     """Short HTML summary of a score in the one wording (decision 3), standards by name."""
     done, total = result.progress.done, result.progress.total
-    kinds = {section.kind for section in checklist.sections}
-    parts = [say("steps" if kinds == {"steps"} else "answered", done=done, total=total)]
+    rules = {rule_of(section) for section in checklist.sections}
+    parts = [say("steps" if rules == {"progress"} else "answered", done=done, total=total)]
     for section in checklist.sections:  # in the checklist's order, by the standards' names
         name = escape(_standard_name(section.title))
         if section.id in result.levels:

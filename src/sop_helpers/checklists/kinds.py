@@ -1,0 +1,206 @@
+"""Every kind of checklist, section and item, declared once; every view reads these tables.
+
+Three levels, each one table:
+
+- :data:`ANSWERS`: what an answer is (``tick``, ``yes-no``, ``choice``, ``rows``): when it counts
+  as answered, which values a results file may hold, and what the page says it is;
+- :data:`ITEM_KINDS`: each item kind (``step``, ``statement``, ...) names its answer type;
+- :data:`SECTION_KINDS`: each section kind names its scoring rule (``progress``, ``level``,
+  ``met``, ``quiz``, ``rows``);
+- :data:`CHECKLIST_KINDS`: each kind of checklist file: its file model, how its sections are
+  built from the data, its Thai label, its CSV export columns.
+
+Scoring, results, the HTML form, the widget and the team view dispatch on an answer type or a
+scoring rule taken from here, never on a kind's name; :func:`kinds_json` is the same tables as
+the browser receives them inside each checklist model (``"kinds"``). Adding a kind that reuses an
+answer type and a scoring rule is one entry here and its file model (``checklists/README.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..procedures import Procedure
+from ..wording import TEXTS
+from . import build
+from .files import IndicatorsFile, KnowledgeFile, StandardsFile, StepsFile, _FileBase
+from .model import INDICATOR_COLUMNS, Item, Section
+
+AnswerType = Literal["tick", "yes-no", "choice", "rows"]
+ScoreRule = Literal["progress", "level", "met", "quiz", "rows"]
+
+
+def chosen(value: Any) -> frozenset[str]:
+    """The set of option ids an answer to a question chose."""
+    if isinstance(value, str):
+        return frozenset([value]) if value else frozenset()
+    if isinstance(value, list | tuple):
+        return frozenset(v for v in value if isinstance(v, str))
+    return frozenset()
+
+
+def complete_row(row: Any) -> bool:
+    """A personal-indicators row with every column filled in."""
+    return isinstance(row, Mapping) and all(
+        isinstance(row.get(key), str) and row.get(key, "").strip() for key, _ in INDICATOR_COLUMNS
+    )
+
+
+def _option_ids(item: Item, value: Any) -> bool:
+    options = {o.id for o in item.options}
+    picked = (value,) if isinstance(value, str) else value
+    return (
+        isinstance(picked, tuple | list)
+        and (item.multiple or len(picked) <= 1)  # one option unless the question takes several
+        and all(isinstance(v, str) and v in options for v in picked)
+    )
+
+
+def _rows(item: Item, value: Any) -> bool:
+    columns = {key for key, _ in INDICATOR_COLUMNS}
+    return isinstance(value, tuple | list) and all(
+        (isinstance(row, Mapping) and set(row) <= columns)
+        or (hasattr(row, "model_dump") and set(row.model_dump()) <= columns)
+        for row in value
+    )
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What an answer of one type is."""
+
+    name: AnswerType
+    answered: Callable[[Item, Any], bool]
+    """Does this value count as answered (for progress)?"""
+    valid: Callable[[Item, Any], bool]
+    """May a results file hold this value (``None``, unanswered, is always allowed)?"""
+    values: str
+    """The values in words (Thai), for docs and error messages."""
+
+
+ANSWERS: dict[AnswerType, Answer] = {
+    "tick": Answer(
+        "tick",
+        lambda item, v: v is True,
+        lambda item, v: isinstance(v, bool),
+        "true เมื่อทำแล้ว",
+    ),
+    "yes-no": Answer(
+        "yes-no",
+        lambda item, v: isinstance(v, bool),
+        lambda item, v: isinstance(v, bool),
+        "true (เป็นจริง/ได้) หรือ false (ยังไม่)",
+    ),
+    "choice": Answer(
+        "choice",
+        lambda item, v: bool(chosen(v)),
+        _option_ids,
+        "รหัสตัวเลือก หรือรายการรหัสตัวเลือกเมื่อเลือกได้หลายข้อ",
+    ),
+    "rows": Answer(
+        "rows",
+        lambda item, v: False,  # rows count by :func:`complete_row`, not as one item
+        _rows,
+        "รายการแถว {indicator, target, evidence, result}",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """One kind of item: its answer type and the wording (:data:`~sop_helpers.wording.TEXTS`)
+    of its answers: ``yes``/``no`` for a yes-no answer, ``yes`` alone for a tick."""
+
+    name: str
+    answer: AnswerType
+    words: str = ""
+    """Prefix of its keys in the wording table (``met`` -> ``met.true``, ``met.false``)."""
+
+    @property
+    def yes(self) -> str:
+        return TEXTS.get(f"{self.words}.true", "")
+
+    @property
+    def no(self) -> str:
+        return TEXTS.get(f"{self.words}.false", "")
+
+
+ITEM_KINDS: dict[str, ItemKind] = {
+    kind.name: kind
+    for kind in (
+        ItemKind("step", "tick", "step"),
+        ItemKind("statement", "yes-no", "statement"),
+        ItemKind("standard", "yes-no", "met"),
+        ItemKind("question", "choice"),
+        ItemKind("rows", "rows"),
+    )
+}
+"""Item kind -> its declaration."""
+
+SECTION_KINDS: dict[str, ScoreRule] = {
+    "steps": "progress",
+    "cumulative": "level",
+    "single": "met",
+    "knowledge": "quiz",
+    "indicators": "rows",
+}
+"""Section kind -> its scoring rule."""
+
+Fail = Callable[..., Exception]
+Builder = Callable[[Any, Procedure, Fail], tuple[Section, ...]]
+
+
+@dataclass(frozen=True)
+class ChecklistKind:
+    """One kind of checklist file."""
+
+    name: str
+    label: str
+    """Short Thai name, for labels (team view, file lists)."""
+    model: type[_FileBase]
+    build: Builder
+    quiz: bool = False
+    """Scored as right/wrong answers (a knowledge score) rather than progress alone."""
+
+
+CHECKLIST_KINDS: dict[str, ChecklistKind] = {
+    kind.name: kind
+    for kind in (
+        ChecklistKind("steps", "ขั้นตอน", StepsFile, build.steps_sections),
+        ChecklistKind("standards", "มาตรฐาน", StandardsFile, build.standard_sections),
+        ChecklistKind("knowledge", "ความรู้", KnowledgeFile, build.knowledge_sections, quiz=True),
+        ChecklistKind("indicators", "ตัวชี้วัดรายบุคคล", IndicatorsFile, build.indicators_sections),
+    )
+}
+
+KINDS: tuple[str, ...] = tuple(CHECKLIST_KINDS)
+"""The kinds of checklist file, in the order lists show them."""
+
+KIND_LABELS: dict[str, str] = {name: kind.label for name, kind in CHECKLIST_KINDS.items()}
+"""Short Thai names of the checklist kinds, for labels."""
+
+
+def answer_of(item: Item) -> Answer:
+    """The answer type of an item."""
+    return ANSWERS[ITEM_KINDS[item.kind].answer]
+
+
+def rule_of(section: Section) -> ScoreRule:
+    """The scoring rule of a section."""
+    return SECTION_KINDS[section.kind]
+
+
+def kinds_json() -> dict[str, Any]:
+    """The tables as the browser receives them (``model.kinds`` of each checklist)."""
+    return {
+        "items": {
+            name: {"answer_type": kind.answer, "yes": kind.yes, "no": kind.no}
+            for name, kind in ITEM_KINDS.items()
+        },
+        "sections": {name: {"score": rule} for name, rule in SECTION_KINDS.items()},
+        "checklists": {
+            name: {"label": kind.label, "quiz": kind.quiz} for name, kind in CHECKLIST_KINDS.items()
+        },
+    }

@@ -1,0 +1,287 @@
+"""Directive ``{calculator} <kind>``: a "คำนวณด้วยตัวเลขของท่าน" form that works on the static site.
+
+The directive reads the calculator's rates and rules from ``book/data/rates`` (the same files
+the notebooks read, through :func:`sop_helpers.calculators.calculator_data`), notes them as
+dependencies, and emits a neutral node. The HTML visitor writes the form, the data as escaped
+JSON, and a place for the worked lines; ``calculator.js`` computes in the browser. Other
+builders show a one-line note. ``calculator.js``/``.css`` are added only to pages with a form.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from sop_helpers._errors import DataError
+from sop_helpers.calculators import CALCULATORS, MAX_ROWS, calculator_data
+from sop_helpers.rates import data_dir
+from sop_helpers.thai import format_number, thai_digits
+
+from .assets import use_static
+
+logger = logging.getLogger(__name__)
+
+ILLUSTRATIVE = "ตัวเลขสมมุติ"
+UNVERIFIED = "ยังไม่ยืนยัน"
+NO_SCRIPT = (
+    "เครื่องคำนวณนี้ทำงานในเบราว์เซอร์ ต้องเปิด JavaScript"
+    " (ถ้าเปิดไม่ได้ ให้ใช้สูตรและตัวอย่างบรรทัดคำนวณด้านบน หรือเปิดหน้านี้ใน Jupyter)"
+)
+
+# Which rates file each calculator reads (a change to it rebuilds the page).
+_RATES_FILES: dict[str, tuple[str, ...]] = {
+    "subsidy": ("per_student",),
+    "disbursement": ("disbursement_targets",),
+    "school-size": ("school_size", "lunch"),
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of a form: name, Thai label, unit, default text, keyboard."""
+
+    name: str
+    label: str
+    unit: str
+    default: str
+    mode: str = "numeric"  # inputmode: numeric (whole numbers) or decimal
+    hint: str = ""
+    illustrative: bool = False
+
+
+def _fields(kind: str, data: dict[str, Any]) -> list[Field]:
+    if kind == "subsidy":
+        defaults = {"preprimary": "12", "primary": "85", "lower_secondary": "40"}
+        return [
+            Field(
+                level["key"],
+                f"จำนวนนักเรียน{level['label']}",
+                "คน",
+                defaults.get(level["key"], "0"),
+                hint=(
+                    f"อัตรา {format_number(Decimal(level['rate']))} บาท/คน/ปี"
+                    f" (ปีงบประมาณ {level['from_fy']})"
+                    if level["rate"] is not None
+                    else "ยังไม่มีอัตราในข้อมูล"
+                ),
+                illustrative=bool(level["illustrative"]),
+            )
+            for level in data["levels"]
+        ]
+    if kind == "disbursement":
+        return [
+            Field("allocated", "งบประมาณที่ได้รับจัดสรร", "บาท", "1,000,000", "decimal"),
+            Field("disbursed", "เบิกจ่ายสะสมถึงสิ้นไตรมาส", "บาท", "450,000", "decimal"),
+        ]
+    if kind == "indicator":
+        return [
+            Field("baseline", "ค่าฐาน", "", "70", "decimal"),
+            Field("target", "เป้าหมาย", "", "80", "decimal"),
+            Field("actual", "ผลการดำเนินงาน", "", "76", "decimal"),
+        ]
+    if kind == "school-size":
+        return [Field("pupils", "จำนวนนักเรียนทั้งโรงเรียน", "คน", "85")]
+    if kind == "spending":
+        return [
+            Field("amount", "รายจ่ายของหมวดงบ ปีนี้", "บาท", "2,500,000", "decimal"),
+            Field("previous", "รายจ่ายของหมวดงบเดียวกัน ปีก่อน", "บาท", "2,300,000", "decimal"),
+            Field("pupils", "จำนวนนักเรียนปีนี้", "คน", "1,250"),
+        ]
+    if kind == "allocation":
+        return [Field("total", "วงเงินที่จัดสรร (บาทเต็ม)", "บาท", "100,000")]
+    raise ValueError(kind)
+
+
+ALLOCATION_DEFAULTS = ("350000", "250000", "150000")
+
+
+class calculator_node(nodes.General, nodes.Element):  # type: ignore[misc]
+    """A calculator; ``node["kind"]`` names it, ``node["data"]`` holds its rates and rules."""
+
+
+class CalculatorDirective(SphinxDirective):
+    """``{calculator} subsidy`` with an optional ``:year:`` (fiscal year of the rates)."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {"year": directives.positive_int}
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0].strip()
+        if kind not in CALCULATORS:
+            logger.warning(
+                f"ไม่มีเครื่องคำนวณ '{kind}' (มี {', '.join(CALCULATORS)})",
+                location=self.get_location(),
+                type="sop",
+                subtype="calculator",
+            )
+            return []
+        rates = data_dir(Path(self.env.srcdir)) / "rates"
+        for name in _RATES_FILES.get(kind, ()):
+            self.env.note_dependency(str(rates / f"{name}.yml"))
+        try:
+            data = calculator_data(kind, self.options.get("year"))
+        except (DataError, KeyError) as error:
+            logger.warning(
+                str(error), location=self.get_location(), type="sop", subtype="calculator"
+            )
+            return []
+        node = calculator_node(kind=kind, data=data, serial=self.env.new_serialno("sop-calc"))
+        node += nodes.paragraph(text=NO_SCRIPT)
+        return [node]
+
+
+def _json(data: Any) -> str:
+    """JSON that is safe inside ``<script>``: no ``<``, ``>``, ``&``, U+2028 or U+2029."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _label(illustrative: bool) -> str:
+    if not illustrative:
+        return ""
+    return f' <span class="sop-calc-flag">{ILLUSTRATIVE} ({UNVERIFIED})</span>'
+
+
+def render_calculator(kind: str, data: dict[str, Any], serial: int, digits: str) -> str:
+    """The form's HTML (every text escaped; the data as JSON the script reads)."""
+    esc = html.escape
+    shown = thai_digits if digits == "thai" else str
+    prefix = f"sop-calc-{serial}"
+    rows: list[str] = []
+
+    def field_html(field: Field, index: str = "") -> str:
+        ident = f"{prefix}-{field.name}{index}"
+        unit = f" ({esc(field.unit)})" if field.unit else ""
+        hint = (
+            f'<span class="sop-calc-hint">{esc(shown(field.hint))}'
+            f"{_label(field.illustrative)}</span>"
+            if field.hint
+            else ""
+        )
+        return (
+            f'<div class="sop-calc-field"><label for="{ident}">{esc(field.label)}{unit}</label>'
+            f'<input id="{ident}" name="{esc(field.name)}" type="text" inputmode="{field.mode}"'
+            f' autocomplete="off" spellcheck="false" value="{esc(shown(field.default))}"'
+            f' aria-describedby="{ident}-msg">{hint}'
+            f'<span class="sop-calc-msg" id="{ident}-msg" data-for="{esc(field.name)}"'
+            ' aria-live="polite"></span></div>'
+        )
+
+    for field in _fields(kind, data):
+        rows.append(field_html(field))
+    if kind == "disbursement":
+        options = []
+        for target in data["targets"]:
+            percent = target["percent"]
+            text = (
+                f"สิ้นไตรมาส {target['quarter']}: เป้าหมายสะสมร้อยละ {percent}"
+                if percent is not None
+                else f"สิ้นไตรมาส {target['quarter']}: ยังไม่มีเป้าหมาย"
+            )
+            if target["illustrative"]:
+                text += f" ({ILLUSTRATIVE})"
+            selected = " selected" if target["quarter"] == 2 else ""
+            options.append(
+                f'<option value="{target["quarter"]}"{selected}>{esc(shown(text))}</option>'
+            )
+        ident = f"{prefix}-quarter"
+        flag = _label(any(t["illustrative"] for t in data["targets"]))
+        rows.append(
+            f'<div class="sop-calc-field"><label for="{ident}">ไตรมาสที่รายงาน</label>'
+            f'<select id="{ident}" name="quarter" aria-describedby="{ident}-msg">{"".join(options)}'
+            f'</select><span class="sop-calc-hint">เป้าหมายรายไตรมาส{flag}</span>'
+            f'<span class="sop-calc-msg" id="{ident}-msg" data-for="quarter" aria-live="polite">'
+            "</span></div>"
+        )
+    if kind == "allocation":
+        body = []
+        for i in range(int(data.get("rows", MAX_ROWS))):
+            default = ALLOCATION_DEFAULTS[i] if i < len(ALLOCATION_DEFAULTS) else ""
+            ident = f"{prefix}-weight-{i}"
+            body.append(
+                f'<tr><th scope="row">รายการที่ {esc(shown(str(i + 1)))}</th>'
+                f'<td><input id="{ident}" name="weight-{i}" type="text" inputmode="decimal"'
+                f' autocomplete="off" spellcheck="false" value="{esc(shown(default))}"'
+                f' aria-label="น้ำหนักของรายการที่ {esc(shown(str(i + 1)))}"'
+                f' aria-describedby="{ident}-msg">'
+                f'<span class="sop-calc-msg" id="{ident}-msg" data-for="weight-{i}"'
+                ' aria-live="polite"></span></td>'
+                f'<td class="sop-num" data-part-for="{i}"></td></tr>'
+            )
+        rows.append(
+            '<table class="sop-calc-rows"><caption>น้ำหนักของแต่ละรายการ เช่น เงินที่ขอ'
+            " หรือจำนวนนักเรียน (เว้นว่างแถวที่ไม่ใช้)</caption><thead><tr>"
+            '<th scope="col">รายการ</th><th scope="col">น้ำหนัก</th>'
+            '<th scope="col" class="sop-num">ได้รับ</th></tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>"
+        )
+    if kind == "school-size" and data.get("days_illustrative"):
+        rows.append(
+            f'<p class="sop-calc-hint">คิดค่าอาหารกลางวัน {esc(shown(data["days"]))} วันต่อปี'
+            f"{_label(True)}</p>"
+        )
+    return (
+        f'<section class="sop-calc" data-sop-calc="{esc(kind)}" data-digits="{esc(digits)}"'
+        f' aria-label="เครื่องคำนวณ">'
+        f'<script type="application/json" class="sop-calc-data">{_json(data)}</script>'
+        f"<noscript><p>{esc(NO_SCRIPT)}</p></noscript>"
+        f'<form class="sop-calc-form" novalidate>{"".join(rows)}'
+        '<button type="submit">คำนวณ</button></form>'
+        '<div class="sop-calc-output" role="status" aria-live="polite">'
+        '<p class="sop-calc-heading">วิธีคิด</p><ol class="sop-calc-lines"></ol>'
+        '<p class="sop-calc-result-line">ผล: <strong class="sop-calc-result"></strong>'
+        ' <span class="sop-calc-words"></span></p>'
+        f'<p class="sop-calc-note" hidden>ผลนี้ใช้{ILLUSTRATIVE} ({UNVERIFIED}จากหนังสือราชการ)</p>'
+        "</div></section>"
+    )
+
+
+def visit_calculator_html(translator: Any, node: calculator_node) -> None:
+    digits = str(getattr(translator.builder.config, "sop_digits", "arabic") or "arabic")
+    translator.body.append(render_calculator(node["kind"], node["data"], node["serial"], digits))
+    raise nodes.SkipNode
+
+
+def _visit_plain(translator: Any, node: nodes.Element) -> None:
+    """Other builders show the node's note."""
+
+
+def _depart_plain(translator: Any, node: nodes.Element) -> None:
+    pass
+
+
+def _page_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if doctree is not None and next(iter(doctree.findall(calculator_node)), None) is not None:
+        app.add_js_file("calculator.js", defer="defer")
+        app.add_css_file("calculator.css")
+
+
+def setup(app: Sphinx) -> None:
+    """Register the directive, its node and the per-page assets."""
+    plain = (_visit_plain, _depart_plain)
+    app.add_node(
+        calculator_node,
+        html=(visit_calculator_html, None),
+        latex=plain,
+        text=plain,
+        man=plain,
+        texinfo=plain,
+    )
+    app.add_directive("calculator", CalculatorDirective)
+    app.connect("builder-inited", use_static)
+    app.connect("html-page-context", _page_assets)

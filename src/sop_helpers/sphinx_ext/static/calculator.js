@@ -1,0 +1,563 @@
+// @ts-check
+/* The worked examples' calculators on the static site: no kernel, no server.
+ *
+ * The same rules as sop_helpers/calculators.py, in exact integer arithmetic (BigInt: amounts
+ * in satang, percentages in hundredths); no Number touches an amount. tests/vectors/
+ * calculators.json drives both. The rates come from the page (a JSON script written at build
+ * time from book/data/rates). One namespace: window.SOPCalc.
+ */
+(function () {
+  "use strict";
+
+  /** @typedef {{ok: true, value: bigint} | {ok: false, key: string, max?: string}} Parsed */
+  /** @typedef {Record<string, any>} Data */
+  /** @typedef {Record<string, any>} Inputs */
+  /**
+   * @typedef {{ok: boolean, errors?: Record<string, string>, values?: Record<string, any>,
+   *   lines?: string[], result?: string, words?: string, illustrative?: boolean}} Result
+   */
+
+  /** @type {Record<string, string>} */
+  const MESSAGES = {
+    empty: "กรุณากรอกตัวเลข",
+    not_number: "กรอกได้เฉพาะตัวเลข (เลขไทยหรือเลขอารบิก)",
+    negative: "ตัวเลขต้องไม่ติดลบ",
+    whole: "กรอกเป็นจำนวนเต็ม ไม่มีทศนิยม",
+    places: "ทศนิยมได้ไม่เกิน 2 ตำแหน่ง",
+    too_big: "ตัวเลขมากเกินไป (ไม่เกิน {max})",
+    zero: "ต้องมากกว่าศูนย์",
+    no_rows: "กรอกน้ำหนักอย่างน้อยหนึ่งรายการ",
+    zero_weights: "ผลรวมน้ำหนักต้องมากกว่าศูนย์",
+    quarter: "เลือกไตรมาส 1 ถึง 4",
+    no_target: "ยังไม่มีเป้าหมายของไตรมาสนี้ในข้อมูล",
+    no_rate: "ยังไม่มีอัตราของระดับนี้ในข้อมูล",
+  };
+
+  const MAX_PUPILS = 100000n;
+  const MAX_MONEY = 10n ** 12n;
+  const MAX_VALUE = 10n ** 9n;
+  const SMALL_SCHOOL_MAX = 120n;
+  const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
+
+  /** @param {string} text */
+  function arabicDigits(text) {
+    return text.replace(/[๐-๙]/g, (d) => String(THAI_DIGITS.indexOf(d)));
+  }
+
+  /** @param {string} text */
+  function thaiDigits(text) {
+    return text.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)]);
+  }
+
+  /** @param {number} places */
+  function pow10(places) {
+    return 10n ** BigInt(places);
+  }
+
+  /**
+   * num / den rounded to a whole number, halves away from zero (Python's ROUND_HALF_UP).
+   * @param {bigint} num @param {bigint} den
+   */
+  function divRound(num, den) {
+    const negative = (num < 0n) !== (den < 0n);
+    const n = num < 0n ? -num : num;
+    const d = den < 0n ? -den : den;
+    const q = (2n * n + d) / (2n * d);
+    return negative ? -q : q;
+  }
+
+  /**
+   * Thousands separators: format(123456789n, 2) -> "1,234,567.89".
+   * @param {bigint} scaled the number times 10**places @param {number} places
+   */
+  function format(scaled, places) {
+    const negative = scaled < 0n;
+    const digits = (negative ? -scaled : scaled).toString().padStart(places + 1, "0");
+    const whole = digits.slice(0, digits.length - places);
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    const text = places ? `${grouped}.${digits.slice(digits.length - places)}` : grouped;
+    return (negative && scaled !== 0n ? "-" : "") + text;
+  }
+
+  /** A normalised number as in the vectors: "347652.00". @param {bigint} scaled @param {number} places */
+  function plain(scaled, places) {
+    return format(scaled, places).replace(/,/g, "");
+  }
+
+  /** A rate or weight as written: no decimals when whole. @param {bigint} scaled2 */
+  function figure(scaled2) {
+    return scaled2 % 100n === 0n ? format(scaled2 / 100n, 0) : format(scaled2, 2);
+  }
+
+  /** @param {bigint} scaled2 */
+  function pct(scaled2) {
+    return `ร้อยละ ${format(scaled2, 2)}`;
+  }
+
+  /**
+   * The number typed in a field (same rules as parse_number in Python).
+   * @param {unknown} text @param {{places?: number, max?: bigint, positive?: boolean}} [options]
+   * @returns {Parsed} the value times 10**places
+   */
+  function parseNumber(text, options = {}) {
+    const places = options.places || 0;
+    const max = options.max === undefined ? MAX_VALUE : options.max;
+    const raw = arabicDigits(String(text === undefined || text === null ? "" : text)).replace(
+      /[,\s\u00a0\u202f]/g,
+      ""
+    );
+    if (raw === "") return { ok: false, key: "empty" };
+    const match = /^-?(\d+)(?:\.(\d+))?$/.exec(raw);
+    if (!match) return { ok: false, key: "not_number" };
+    const decimals = (match[2] || "").replace(/0+$/, "");
+    const isZero = /^0+$/.test(match[1]) && decimals === "";
+    if (raw.startsWith("-") && !isZero) return { ok: false, key: "negative" };
+    if (decimals && places === 0) return { ok: false, key: "whole" };
+    if (decimals.length > places) return { ok: false, key: "places" };
+    const value = BigInt(match[1]) * pow10(places) + BigInt(decimals.padEnd(places, "0") || "0");
+    if (value > max * pow10(places)) return { ok: false, key: "too_big", max: format(max, 0) };
+    if (options.positive && value === 0n) return { ok: false, key: "zero" };
+    return { ok: true, value };
+  }
+
+  /** Collects every field's error, so a person sees all problems at once. */
+  class Fields {
+    constructor() {
+      /** @type {Record<string, string>} */
+      this.errors = {};
+    }
+    /**
+     * @param {Inputs} inputs @param {string} name
+     * @param {{places?: number, max?: bigint, positive?: boolean}} [options]
+     * @returns {bigint | null}
+     */
+    read(inputs, name, options) {
+      const parsed = parseNumber(inputs[name], options);
+      if (parsed.ok) return parsed.value;
+      this.errors[name] = MESSAGES[parsed.key].replace("{max}", parsed.max || "");
+      return null;
+    }
+    /** @param {string} name @param {string} key */
+    fail(name, key) {
+      if (!(name in this.errors)) this.errors[name] = MESSAGES[key];
+    }
+    get bad() {
+      return Object.keys(this.errors).length > 0;
+    }
+  }
+
+  // --- amounts in Thai words (PyThaiNLP's num_to_thaiword / bahttext, step by step) ---------
+
+  const VALUES = ["", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า"];
+  const PLACES = ["", "สิบ", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน"];
+  /** @type {[string, string][]} */
+  const EXCEPTIONS = [
+    ["หนึ่งสิบ", "สิบ"],
+    ["สองสิบ", "ยี่สิบ"],
+    ["สิบหนึ่ง", "สิบเอ็ด"],
+  ];
+
+  /** @param {string} digits a block of at most six digits */
+  function block(digits) {
+    const number = BigInt(digits);
+    if (number === 0n) return "";
+    let out = "";
+    const reversed = String(number).split("").reverse();
+    reversed.forEach((value, place) => {
+      if (value !== "0") out = VALUES[Number(value)] + PLACES[place] + out;
+    });
+    for (const [search, replace] of EXCEPTIONS) out = out.split(search).join(replace);
+    if (number !== 1n && out.endsWith("หนึ่ง")) out = out.slice(0, -"หนึ่ง".length) + "เอ็ด";
+    return out;
+  }
+
+  /** @param {bigint} number a whole number >= 0 */
+  function numToThaiword(number) {
+    if (number === 0n) return "ศูนย์";
+    let rest = String(number);
+    /** @type {string[]} */
+    const groups = [];
+    while (rest) {
+      groups.push(rest.slice(-6));
+      rest = rest.slice(0, -6);
+    }
+    let out = "";
+    for (let i = groups.length - 1; i >= 0; i -= 1) {
+      out += block(groups[i]);
+      if (i > 0) out += "ล้าน";
+    }
+    if (number !== 1n && out.endsWith("หนึ่ง")) out = out.slice(0, -"หนึ่ง".length) + "เอ็ด";
+    return out;
+  }
+
+  /** Amount in words like sop_helpers.thai.baht_text. @param {bigint} satang >= 0 */
+  function bahtText(satang) {
+    const baht = satang / 100n;
+    const cents = satang % 100n;
+    if (cents === 0n) return baht === 0n ? "ศูนย์บาทถ้วน" : `${numToThaiword(baht)}บาทถ้วน`;
+    return (baht ? `${numToThaiword(baht)}บาท` : "") + `${numToThaiword(cents)}สตางค์`;
+  }
+
+  // --- the calculators --------------------------------------------------------------------
+
+  /** @param {Record<string, string>} errors @returns {Result} */
+  function failed(errors) {
+    return { ok: false, errors };
+  }
+
+  /** @param {Data} data @param {Inputs} inputs @returns {Result} */
+  function subsidy(data, inputs) {
+    const fields = new Fields();
+    /** @type {{level: any, n: bigint}[]} */
+    const counts = [];
+    for (const level of data.levels) {
+      const n = fields.read(inputs, level.key, { max: MAX_PUPILS });
+      if (n !== null) counts.push({ level, n });
+      if (level.rate === null && n) fields.fail(level.key, "no_rate");
+    }
+    if (fields.bad) return failed(fields.errors);
+    let total = 0n;
+    /** @type {Record<string, string>} */
+    const amounts = {};
+    const lines = [];
+    let illustrative = false;
+    for (const { level, n } of counts) {
+      if (n === 0n) continue;
+      const rate = /** @type {{ok: true, value: bigint}} */ (parseNumber(level.rate, { places: 2, max: MAX_MONEY }));
+      const amount = rate.value * n;
+      total += amount;
+      amounts[level.label] = plain(amount, 2);
+      illustrative = illustrative || Boolean(level.illustrative);
+      lines.push(`${level.label} ${format(n, 0)} คน × ${figure(rate.value)} บาท = ${format(amount, 2)} บาท`);
+    }
+    const perTerm = divRound(total, 2n);
+    lines.push(`รวมทั้งปี ${format(total, 2)} บาท ภาคเรียนละ ${format(perTerm, 2)} บาท`);
+    return {
+      ok: true,
+      values: { amounts, total: plain(total, 2), per_term: plain(perTerm, 2) },
+      lines,
+      result: `${format(total, 2)} บาท`,
+      words: bahtText(total),
+      illustrative,
+    };
+  }
+
+  /** @param {Data} data @param {Inputs} inputs @returns {Result} */
+  function allocation(data, inputs) {
+    const fields = new Fields();
+    const total = fields.read(inputs, "total", { max: MAX_MONEY });
+    /** @type {[number, bigint][]} */
+    const weights = [];
+    /** @type {string[]} */
+    const texts = inputs.weights || [];
+    texts.forEach((text, index) => {
+      if (String(text).trim() === "") return;
+      const w = fields.read({ w: text }, "w", { places: 2, max: MAX_VALUE });
+      if ("w" in fields.errors) {
+        fields.errors[`weight-${index}`] = fields.errors.w;
+        delete fields.errors.w;
+      } else if (w !== null) weights.push([index, w]);
+    });
+    const sum = weights.reduce((acc, [, w]) => acc + w, 0n);
+    if (!weights.length && !Object.keys(fields.errors).some((k) => k.startsWith("weight-"))) {
+      fields.fail("weight-0", "no_rows");
+    } else if (weights.length && sum === 0n) {
+      fields.fail(`weight-${Math.min(...weights.map(([i]) => i))}`, "zero_weights");
+    }
+    if (fields.bad || total === null) return failed(fields.errors);
+    // Largest remainder: floors first, then one baht each to the largest remainders; ties go
+    // to the larger weight, then to the row listed first (as budget.allocate).
+    const rows = weights.map(([index, w], order) => ({
+      index,
+      w,
+      order,
+      part: (total * w) / sum,
+      rem: (total * w) % sum,
+    }));
+    const floors = rows.reduce((acc, r) => acc + r.part, 0n);
+    const left = total - floors;
+    const ranked = [...rows].sort((a, b) =>
+      a.rem !== b.rem ? (a.rem > b.rem ? -1 : 1) : a.w !== b.w ? (a.w > b.w ? -1 : 1) : a.order - b.order
+    );
+    ranked.slice(0, Number(left)).forEach((r) => {
+      r.part += 1n;
+    });
+    /** @type {Record<string, string>} */
+    const parts = {};
+    const lines = rows.map((r) => {
+      parts[String(r.index)] = String(r.part);
+      const share = divRound(total * r.w * 100n, sum);
+      return `รายการที่ ${r.index + 1}: ${format(total, 0)} × ${figure(r.w)} ÷ ${figure(sum)} = ${format(share, 2)} → ${format(r.part, 0)} บาท`;
+    });
+    lines.push(`ปัดลงเป็นบาทเต็มรวม ${format(floors, 0)} บาท เหลือ ${format(left, 0)} บาท ให้รายการที่มีเศษมากที่สุดรายการละ 1 บาท`);
+    const allocated = rows.reduce((acc, r) => acc + r.part, 0n);
+    return {
+      ok: true,
+      values: { parts, left: String(left) },
+      lines,
+      result: `รวม ${format(allocated, 0)} บาท`,
+      words: bahtText(total * 100n),
+      illustrative: false,
+    };
+  }
+
+  /** @param {Data} data @param {Inputs} inputs @returns {Result} */
+  function disbursement(data, inputs) {
+    const fields = new Fields();
+    const allocated = fields.read(inputs, "allocated", { places: 2, max: MAX_MONEY, positive: true });
+    const paid = fields.read(inputs, "disbursed", { places: 2, max: MAX_MONEY });
+    const quarter = arabicDigits(String(inputs.quarter === undefined ? "" : inputs.quarter)).trim();
+    /** @type {any[]} */
+    const targets = data.targets;
+    const target = targets.find((t) => String(t.quarter) === quarter);
+    if (!["1", "2", "3", "4"].includes(quarter)) fields.fail("quarter", "quarter");
+    else if (!target || target.percent === null) fields.fail("quarter", "no_target");
+    if (fields.bad || allocated === null || paid === null || !target) return failed(fields.errors);
+    const t2 = /** @type {{ok: true, value: bigint}} */ (parseNumber(target.percent, { places: 2 })).value;
+    const rate = divRound(paid * 10000n, allocated); // hundredths of a per cent
+    const needed = t2 * allocated; // satang x 10**4
+    const met = paid * 10000n >= needed;
+    const gap = needed - paid * 10000n;
+    const shortfall = gap > 0n ? divRound(gap, 10000n) : 0n;
+    const lines = [
+      `อัตราการเบิกจ่าย = ${format(paid, 2)} ÷ ${format(allocated, 2)} × 100 = ${pct(rate)}`,
+      `เป้าหมายสะสมสิ้นไตรมาส ${target.quarter} ${pct(t2)}`,
+      met
+        ? "ถึงเป้าหมายแล้ว"
+        : `ยังขาด = ${pct(t2)} × ${format(allocated, 2)} − ${format(paid, 2)} = ${format(shortfall, 2)} บาท`,
+    ];
+    return {
+      ok: true,
+      values: { rate: plain(rate, 2), target: plain(t2, 2), shortfall: plain(shortfall, 2), met },
+      lines,
+      result: met ? "ถึงเป้าหมาย" : `ต่ำกว่าเป้าหมาย ขาด ${format(shortfall, 2)} บาท`,
+      words: met ? "" : bahtText(shortfall),
+      illustrative: Boolean(target.illustrative),
+    };
+  }
+
+  /** @param {Data} data @param {Inputs} inputs @returns {Result} */
+  function indicator(data, inputs) {
+    const fields = new Fields();
+    const base = fields.read(inputs, "baseline", { places: 2 });
+    const goal = fields.read(inputs, "target", { places: 2 });
+    const now = fields.read(inputs, "actual", { places: 2 });
+    if (fields.bad || base === null || goal === null || now === null) return failed(fields.errors);
+    const rising = goal >= base;
+    const met = rising ? now >= goal : now <= goal;
+    const progress = goal === base ? (met ? 10000n : 0n) : divRound((now - base) * 10000n, goal - base);
+    const direction = rising ? "ต้องเพิ่ม" : "ต้องลด";
+    const lines =
+      goal === base
+        ? ["เป้าหมายเท่ากับค่าฐาน: ถึงเป้าหมายเมื่อผลไม่ต่ำกว่าค่าฐาน ความก้าวหน้าจึงเป็นร้อยละ 100 หรือ 0"]
+        : [
+            `ตัวชี้วัด${direction}: ความก้าวหน้า = (${format(now, 2)} − ${format(base, 2)}) ÷ (${format(goal, 2)} − ${format(base, 2)}) × 100 = ${pct(progress)}`,
+          ];
+    return {
+      ok: true,
+      values: { progress: plain(progress, 2), met },
+      lines,
+      result: `${met ? "ถึงเป้าหมาย" : "ยังไม่ถึงเป้าหมาย"} (ความก้าวหน้า${pct(progress)})`,
+      words: "",
+      illustrative: false,
+    };
+  }
+
+  /**
+   * @template T
+   * @param {bigint} n @param {{min: number, max: number | null}[]} bands
+   */
+  function bandFor(n, bands) {
+    return bands.find((b) => n >= BigInt(b.min) && (b.max === null || b.max === undefined || n <= BigInt(b.max)));
+  }
+
+  /** @param {Data} data @param {Inputs} inputs @returns {Result} */
+  function schoolSize(data, inputs) {
+    const fields = new Fields();
+    const n = fields.read(inputs, "pupils", { max: MAX_PUPILS, positive: true });
+    if (fields.bad || n === null) return failed(fields.errors);
+    /** @type {any} */
+    const size = bandFor(n, data.sizes);
+    /** @type {any} */
+    const band = bandFor(n, data.lunch);
+    const rate = /** @type {{ok: true, value: bigint}} */ (parseNumber(band.rate, { places: 2 })).value;
+    const days = /** @type {{ok: true, value: bigint}} */ (parseNumber(data.days, { places: 2 })).value;
+    const perDay = rate * n;
+    const perYear = divRound(perDay * days, 100n);
+    const small = n <= BigInt(data.small_max === undefined ? SMALL_SCHOOL_MAX : data.small_max);
+    const label = size.label;
+    return {
+      ok: true,
+      values: {
+        size: label,
+        small,
+        lunch_rate: plain(rate, 2),
+        lunch_day: plain(perDay, 2),
+        lunch_year: plain(perYear, 2),
+      },
+      lines: [
+        `นักเรียน ${format(n, 0)} คน → ${label}` + (small && !label.includes("เล็ก") ? " (โรงเรียนขนาดเล็ก)" : ""),
+        `ค่าอาหารกลางวัน ${format(n, 0)} คน × ${figure(rate)} บาท = ${format(perDay, 2)} บาทต่อวัน`,
+        `ทั้งปี ${format(perDay, 2)} × ${figure(days)} วัน = ${format(perYear, 2)} บาท`,
+      ],
+      result: `${label} ค่าอาหารกลางวันปีละ ${format(perYear, 2)} บาท`,
+      words: bahtText(perYear),
+      illustrative: Boolean(band.illustrative || data.days_illustrative),
+    };
+  }
+
+  /** @param {Data} data @param {Inputs} inputs @returns {Result} */
+  function spending(data, inputs) {
+    const fields = new Fields();
+    const amount = fields.read(inputs, "amount", { places: 2, max: MAX_MONEY });
+    const previous = fields.read(inputs, "previous", { places: 2, max: MAX_MONEY });
+    const pupils = fields.read(inputs, "pupils", { max: MAX_PUPILS * 10n, positive: true });
+    if (fields.bad || amount === null || previous === null || pupils === null) return failed(fields.errors);
+    const perPupil = divRound(amount, pupils);
+    const change = amount - previous;
+    const changePct = previous ? divRound(change * 10000n, previous) : null;
+    const lines = [
+      `ต่อนักเรียน = ${format(amount, 2)} ÷ ${format(pupils, 0)} คน = ${format(perPupil, 2)} บาท`,
+      `เปลี่ยนแปลง = ${format(amount, 2)} − ${format(previous, 2)} = ${format(change, 2)} บาท`,
+      changePct === null
+        ? "ปีก่อนเป็นศูนย์: คิดร้อยละการเปลี่ยนแปลงไม่ได้"
+        : `เปลี่ยนแปลงร้อยละ = ${format(change, 2)} ÷ ${format(previous, 2)} × 100 = ${pct(changePct)}`,
+    ];
+    return {
+      ok: true,
+      values: {
+        per_pupil: plain(perPupil, 2),
+        change: plain(change, 2),
+        change_percent: changePct === null ? null : plain(changePct, 2),
+      },
+      lines,
+      result: `นักเรียนละ ${format(perPupil, 2)} บาท`,
+      words: bahtText(perPupil),
+      illustrative: false,
+    };
+  }
+
+  /** @type {Record<string, (data: Data, inputs: Inputs) => Result>} */
+  const CALCULATORS = {
+    subsidy,
+    allocation,
+    disbursement,
+    indicator,
+    "school-size": schoolSize,
+    spending,
+  };
+
+  /** @param {string} kind @param {Data} data @param {Inputs} inputs @returns {Result} */
+  function compute(kind, data, inputs) {
+    const calculator = CALCULATORS[kind];
+    if (!calculator) throw new Error(`ไม่มีเครื่องคำนวณ '${kind}'`);
+    return calculator(data, inputs);
+  }
+
+  // --- the page: forms written by the {calculator} directive ------------------------------
+
+  /** @param {HTMLElement} root */
+  function enhance(root) {
+    const kind = root.dataset.sopCalc || "";
+    const script = root.querySelector("script.sop-calc-data");
+    const data = JSON.parse((script && script.textContent) || "{}");
+    const form = /** @type {HTMLFormElement | null} */ (root.querySelector("form"));
+    const out = /** @type {HTMLElement | null} */ (root.querySelector(".sop-calc-output"));
+    if (!form || !out) return;
+    // The site's one digit style (decision 1): the page's setting, else the form's.
+    /** @type {any} */
+    const core = /** @type {any} */ (window).SopCore;
+    const style = document.body.dataset.sopDigits || root.dataset.digits;
+    /** @param {string} text */
+    const show = (text) =>
+      core && typeof core.digits === "function" ? core.digits(text) : style === "thai" ? thaiDigits(text) : text;
+
+    const run = () => {
+      /** @type {Inputs} */
+      const inputs = {};
+      /** @type {string[]} */
+      const weights = [];
+      for (const element of Array.from(form.elements)) {
+        const field = /** @type {HTMLInputElement} */ (element);
+        if (!field.name) continue;
+        if (field.name.startsWith("weight-")) weights[Number(field.name.slice(7))] = field.value;
+        else inputs[field.name] = field.value;
+      }
+      if (kind === "allocation") inputs.weights = weights;
+      const result = compute(kind, data, inputs);
+      for (const message of Array.from(root.querySelectorAll(".sop-calc-msg"))) {
+        const name = message.getAttribute("data-for") || "";
+        const text = (result.errors && result.errors[name]) || "";
+        message.textContent = show(text);
+        const field = form.elements.namedItem(name);
+        if (field instanceof HTMLElement) field.setAttribute("aria-invalid", text ? "true" : "false");
+      }
+      const lines = /** @type {HTMLElement} */ (out.querySelector(".sop-calc-lines"));
+      const main = /** @type {HTMLElement} */ (out.querySelector(".sop-calc-result"));
+      const words = /** @type {HTMLElement} */ (out.querySelector(".sop-calc-words"));
+      const note = /** @type {HTMLElement} */ (out.querySelector(".sop-calc-note"));
+      lines.replaceChildren();
+      if (!result.ok) {
+        main.textContent = "ยังคำนวณไม่ได้: แก้ช่องที่มีข้อความสีแดงก่อน";
+        words.textContent = "";
+        note.hidden = true;
+        root.dataset.state = "error";
+        return;
+      }
+      for (const line of result.lines || []) {
+        const item = document.createElement("li");
+        item.textContent = show(line);
+        lines.append(item);
+      }
+      main.textContent = show(result.result || "");
+      words.textContent = result.words ? `(${result.words})` : "";
+      note.hidden = !result.illustrative;
+      if (kind === "allocation" && result.values) {
+        for (const cell of Array.from(root.querySelectorAll("[data-part-for]"))) {
+          const index = cell.getAttribute("data-part-for") || "";
+          const part = result.values.parts[index];
+          cell.textContent = part === undefined ? "" : show(`${format(BigInt(part), 0)} บาท`);
+        }
+      }
+      root.dataset.state = "ok";
+    };
+    form.addEventListener("input", run);
+    form.addEventListener("change", run);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      run();
+    });
+    root.classList.add("sop-calc-ready");
+    run();
+  }
+
+  /** Wide tables: a visible cue while part of the table is out of view. */
+  function scrollCues() {
+    for (const box of Array.from(document.querySelectorAll(".sop-table-scroll"))) {
+      const cue = box.parentElement && box.parentElement.querySelector(".sop-scroll-cue");
+      if (!(cue instanceof HTMLElement) || !(box instanceof HTMLElement)) continue;
+      const update = () => {
+        const more = box.scrollWidth - box.clientWidth - box.scrollLeft > 2;
+        cue.hidden = !more;
+      };
+      box.addEventListener("scroll", update, { passive: true });
+      // Sizes change when the web font arrives and when the window turns.
+      if (typeof ResizeObserver === "function") new ResizeObserver(update).observe(box);
+      else window.addEventListener("resize", update);
+      if (document.fonts) document.fonts.ready.then(update);
+      update();
+    }
+  }
+
+  const api = { compute, parseNumber, bahtText, numToThaiword, format, MESSAGES };
+  /** @type {any} */ (window).SOPCalc = api;
+
+  const start = () => {
+    for (const root of Array.from(document.querySelectorAll("[data-sop-calc]"))) {
+      enhance(/** @type {HTMLElement} */ (root));
+    }
+    scrollCues();
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
