@@ -497,3 +497,31 @@ def test_csv_exports_neutralise_formulas(page: Any, site_url: str, tmp_path: Pat
     assert rows[1] == ["ผู้ประเมิน", "'" + FORMULAS[0], "'" + FORMULAS[3]]
     got = page.evaluate("xs => xs.map(x => window.SopCore.csvCell(x))", FORMULAS)
     assert [next(csv.reader([g])) for g in got] == [[sheet_cell(f)] for f in FORMULAS]
+
+
+# ----------------------------------------------------------------------------- helper arguments
+
+HELPER_CASES = [
+    ("baht_text", (True,), "amount"),
+    ("baht_text", (0.1,), "amount"),
+    ("baht_text", ("abc",), "amount"),
+    ("format_money", ("NaN",), "amount"),
+    ("format_money", ("Infinity",), "amount"),
+    ("format_number", (True,), "amount"),
+    ("fiscal_year_range", (2025,), "ดูเหมือนเป็นปี ค.ศ."),
+    ("fiscal_year_range", (True,), "fiscal_year"),
+    ("fiscal_year_range", (1481,), "fiscal_year"),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "words"), HELPER_CASES, ids=lambda v: str(v))
+def test_helpers_refuse_nonsense_with_a_thai_message(
+    name: str, args: tuple[Any], words: str
+) -> None:
+    from sop_helpers import fiscal, thai
+    from sop_helpers._errors import ArgumentError
+
+    helper = getattr(thai, name, None) or getattr(fiscal, name)
+    with pytest.raises(ArgumentError) as info:
+        helper(*args)
+    assert words in str(info.value) and _thai(str(info.value))

@@ -3,6 +3,7 @@
 All of them share one base so callers can catch everything from this package::
 
     SopError
+     ├── ArgumentError      a helper's argument is not usable (names the argument)
      └── DataError          a data file (or data passed in) is wrong; names file, line and place
           ├── ProcedureError  book/data/procedures/*.yml
           ├── ChecklistError  checklists/*.yml
@@ -15,6 +16,11 @@ from __future__ import annotations
 
 class SopError(Exception):
     """Base class of every error this package raises on purpose."""
+
+
+class ArgumentError(SopError, ValueError, TypeError):
+    """A helper was given a value it cannot use (a float or NaN amount, True for a number, a C.E.
+    year for a B.E. one); the Thai message names the argument. Also a ValueError/TypeError."""
 
 
 class DataError(SopError):

@@ -61,8 +61,21 @@ def fiscal_months(fiscal_year: int) -> tuple[date, ...]:
     return tuple(month_range(fiscal_year, month)[0] for month in FISCAL_MONTHS)
 
 
+def check_be_year(year: object, name: str = "year") -> int:
+    """A plausible B.E. year (2400-2800); a C.E. year is named as such in the message."""
+    from ._errors import ArgumentError
+
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ArgumentError(f"{name}: ปี พ.ศ. ต้องเป็นจำนวนเต็ม เช่น 2569 (ได้ {year!r})")
+    if not 2400 <= year <= 2800:
+        hint = " ดูเหมือนเป็นปี ค.ศ. ให้บวก 543" if 1800 <= year <= 2300 else ""
+        raise ArgumentError(f"{name}: ปี พ.ศ. ต้องอยู่ระหว่าง 2400 ถึง 2800 (ได้ {year}){hint}")
+    return year
+
+
 def fiscal_year_range(fiscal_year: int) -> tuple[date, date]:
     """First and last day of a fiscal year (2568 -> 2024-10-01, 2025-09-30)."""
+    check_be_year(fiscal_year, "fiscal_year")
     return date(ce_year(fiscal_year) - 1, 10, 1), date(ce_year(fiscal_year), 9, 30)
 
 

@@ -145,10 +145,23 @@ def number_list(numbers: Iterable[int | str]) -> str:
     return ", ".join(parts[:-1]) + " และ " + parts[-1]
 
 
-def _to_decimal(amount: Decimal | int | str) -> Decimal:
+def _to_decimal(amount: Decimal | int | str, name: str = "amount") -> Decimal:
+    """A finite Decimal from a Decimal, an int or a numeric text; anything else names ``name``."""
+    from decimal import InvalidOperation
+
+    from ._errors import ArgumentError
+
+    if isinstance(amount, bool):
+        raise ArgumentError(f"{name}: ต้องเป็นตัวเลข (Decimal หรือ int) ไม่ใช่ True/False")
     if isinstance(amount, float):
-        raise TypeError("ใช้ Decimal หรือ int กับจำนวนเงิน ไม่ใช้ float")
-    return Decimal(amount)
+        raise ArgumentError(f"{name}: ใช้ Decimal หรือ int กับจำนวนเงิน ไม่ใช้ float")
+    try:
+        value = Decimal(amount)
+    except (InvalidOperation, TypeError, ValueError):
+        raise ArgumentError(f"{name}: {str(amount)[:40]!r} ไม่ใช่ตัวเลข") from None
+    if not value.is_finite():
+        raise ArgumentError(f"{name}: ต้องเป็นจำนวนที่มีค่าจริง ไม่ใช่ NaN หรือ Infinity")
+    return value
 
 
 def baht_text(amount: Decimal | int | str) -> str:
