@@ -186,7 +186,7 @@
 
   /** @param {Date} d */
   const thaiDate = (d) => isNaN(d.getTime()) ? "" :
-    new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { day: "numeric", month: "long", year: "numeric" }).format(d);
+    core.digits(new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { day: "numeric", month: "long", year: "numeric" }).format(d));
 
   /** @param {any} v */
   const trim = (v) => (typeof v === "string" ? v.trim() : "");
