@@ -207,11 +207,13 @@ def test_directive_renders_table_and_download(tmp_path: Path) -> None:
     html = (out / "index.html").read_text(encoding="utf-8")
     procedures = load_procedures(folder)
     for fy in (2569, 2570):
-        assert f"ปฏิทินการดำเนินงาน ปีงบประมาณ {fy}" in html
+        # The site's digits (decision 1: Thai by default), as every number a reader sees.
+        assert f"ปฏิทินการดำเนินงาน ปีงบประมาณ {thai_number(fy)}" in html
         (ics_file,) = out.glob(f"_downloads/*/operations-calendar-{fy}.ics")
         assert f"{ics_file.parent.name}/{ics_file.name}" in html
         assert ics_file.read_bytes() == to_ical(fy, operations_calendar(fy, procedures))
-    assert "15 ต.ค. 69" in html  # FY 2570's expenditure report on FY 2569
+    # Dates keep together on a phone (no-break spaces).
+    assert "๑๕\u00a0ต.ค.\u00a0๖๙" in html and "15 ต.ค. 69" not in html  # FY 2570's expenditure report on FY 2569
     # Step numbers are the procedures' own numbering: Thai digits, as on the procedure pages.
     assert "ขั้นตอนที่ ๑: " in html and "ขั้นตอนที่ 1: " not in html
 

@@ -250,7 +250,14 @@ def data_folder(srcdir: str | Path) -> Path:
 
 def _builder_inited(app: Sphinx) -> None:
     if hasattr(app.builder, "indexer_format"):
-        folder = data_folder(app.srcdir)
+        try:
+            folder = data_folder(app.srcdir)
+        except DataError:
+            # A project without the handbook's data (a small test project): the plain Thai
+            # index, without the query rules (search-th.js has defaults for them).
+            app.builder.indexer_format = _CompactJavaScriptIndex(app.env)
+            use_static(app)
+            return
         rules = load_search_rules(folder / RULES)
         glossary = load_glossary(folder / GLOSSARY) if (folder / GLOSSARY).is_file() else {}
         extra = index_data(rules, [(t.term, t.aliases) for t in glossary.values()])
