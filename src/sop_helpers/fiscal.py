@@ -68,7 +68,7 @@ def check_be_year(year: object, name: str = "year") -> int:
     if isinstance(year, bool) or not isinstance(year, int):
         raise ArgumentError(f"{name}: ปี พ.ศ. ต้องเป็นจำนวนเต็ม เช่น 2569 (ได้ {year!r})")
     if not 2400 <= year <= 2800:
-        hint = " ดูเหมือนเป็นปี ค.ศ. ให้บวก 543" if 1800 <= year <= 2300 else ""
+        hint = f" ดูเหมือนเป็นปี ค.ศ. (ตรงกับ พ.ศ. {be_year(year)})" if 1800 <= year <= 2300 else ""
         raise ArgumentError(f"{name}: ปี พ.ศ. ต้องอยู่ระหว่าง 2400 ถึง 2800 (ได้ {year}){hint}")
     return year
 

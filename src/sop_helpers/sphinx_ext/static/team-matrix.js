@@ -2,7 +2,9 @@
 /* The director's person x procedure table (as sop_helpers.team.team_matrix / matrix_table): one row
    per person (names matched by the shared person key), one cell per procedure with progress,
    levels, quiz score and "needs support" in the handbook's wording (sop_helpers.wording, from the
-   page's data), details of each file on demand. One namespace: SopTeamMatrix. */
+   page's data), details of each file on demand. One namespace: SopTeamMatrix.
+   Elements the table is built with (named here so the build's CSS trimmer keeps their rules):
+   table thead tbody tr th td caption details summary. */
 (function () {
   "use strict";
   const KIND_ORDER = ["steps", "standards", "knowledge", "indicators"];
