@@ -285,3 +285,35 @@ def test_allocate_proposals(total: int, expected: list[int]) -> None:
     result = allocate_proposals(passed, total)
     assert list(result["จัดสรร"]) == expected
     assert sum(expected) == min(total, 900)
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "words"),
+    [
+        (lambda: check_disbursement(-1000, 500, 80), "allocated", "มากกว่าศูนย์"),
+        (lambda: check_disbursement(1000, -1, 80), "disbursed", "ไม่ติดลบ"),
+        (lambda: check_disbursement(1000, 500, 180), "target_percent", "0 ถึง 100"),
+        (lambda: check_disbursement(1000, 500, 0.8), "target_percent", "float"),
+        (lambda: check_disbursement(1000, "abc", 80), "disbursed", "ไม่ใช่ตัวเลข"),
+        (lambda: check_disbursement(True, 1, 80), "allocated", "True/False"),
+        (lambda: check_disbursement(Decimal("NaN"), 1, 80), "allocated", "NaN"),
+        (lambda: per_student_subsidy({"ป.1": 2}, {"ป.1": Decimal(-5)}), "rates[ป.1]", "มากกว่าศูนย์"),
+        (lambda: per_student_subsidy({"ป.1": 2}, {"ป.1": 0.1}), "rates[ป.1]", "float"),
+        (
+            lambda: per_student_subsidy({"ป.1": 1.5}, {"ป.1": Decimal(1)}),
+            "students[ป.1]",
+            "จำนวนเต็ม",
+        ),
+        (
+            lambda: per_student_subsidy({"ป.1": True}, {"ป.1": Decimal(1)}),
+            "students[ป.1]",
+            "จำนวนเต็ม",
+        ),
+    ],
+)
+def test_helpers_refuse_nonsense_naming_the_argument(call, field: str, words: str) -> None:
+    from sop_helpers._errors import ArgumentError
+
+    with pytest.raises(ArgumentError) as caught:
+        call()
+    assert str(caught.value).startswith(f"{field}: ") and words in str(caught.value)

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from ._arith import CENT, HUNDRED, percent
+from ._arith import CENT, HUNDRED, amount_arg, percent, percentage_arg
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,9 @@ def check_disbursement(
     shortfall = target% × allocated − disbursed when positive, else 0; ``met`` compares the
     exact amounts, not the rounded rate.
     """
-    alloc, paid, target = Decimal(allocated), Decimal(disbursed), Decimal(target_percent)
+    alloc = amount_arg(allocated, "allocated", positive=True)
+    paid = amount_arg(disbursed, "disbursed")
+    target = percentage_arg(target_percent, "target_percent")
     needed = target * alloc / HUNDRED
     shortfall = max(needed - paid, Decimal(0)).quantize(CENT, rounding=ROUND_HALF_UP)
     return DisbursementCheck(

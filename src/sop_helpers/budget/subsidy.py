@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from numbers import Integral
 
 import pandas as pd
+
+from .._errors import ArgumentError
+from ._arith import amount_arg
 
 
 @dataclass(frozen=True)
@@ -26,14 +30,16 @@ def per_student_subsidy(
 
     Levels with no rate raise ``KeyError`` naming the level (a missing rate must not count as 0).
     """
-    lines = []
+    lines: list[SubsidyLine] = []
     for level, count in students.items():
+        if isinstance(count, bool) or not isinstance(count, Integral):
+            raise ArgumentError(f"students[{level}]: จำนวนนักเรียนต้องเป็นจำนวนเต็ม (ได้ {count!r})")
         if count < 0:
-            raise ValueError(f"จำนวนนักเรียนระดับ {level} ติดลบ")
+            raise ArgumentError(f"students[{level}]: จำนวนนักเรียนระดับ {level} ติดลบ")
         if level not in rates:
             raise KeyError(f"ไม่มีอัตราสำหรับระดับ {level}")
-        rate = Decimal(rates[level])
-        lines.append(SubsidyLine(level, count, rate, rate * count))
+        rate = amount_arg(rates[level], f"rates[{level}]", positive=True)
+        lines.append(SubsidyLine(level, int(count), rate, rate * int(count)))
     return tuple(lines)
 
 
