@@ -25,6 +25,8 @@ CASES = [
     ("number-as-text", 5, "/title", "ต้องเป็นข้อความ"),
     ("bool-as-text", 9, "/items/0/when", "ต้องเป็นข้อความ"),
     ("choice-hint", 9, "/items/0/question", "ลบ (เลือกได้หลายข้อ) ออกจากคำถาม"),
+    ("step-twice", 10, "/items/1/step", "ขั้นตอน 's1' ซ้ำกับรายการที่ ๑"),
+    ("steps-incomplete", 6, "/items", "ยังไม่มี s3, s4"),
 ]
 
 

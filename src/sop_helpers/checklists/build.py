@@ -20,7 +20,15 @@ def item_ids(model: _FileBase) -> list[str]:
 def steps_sections(model: StepsFile, procedure: Procedure, fail: Any) -> tuple[Section, ...]:
     """One section of the procedure's steps."""
     items = []
+    seen: dict[str, int] = {}
     for index, entry in enumerate(model.items):
+        if entry.step in seen:
+            raise fail(
+                f"ขั้นตอน '{entry.step}' ซ้ำกับรายการที่ {thai_number(seen[entry.step] + 1)}"
+                " (แต่ละขั้นตอนของกระบวนงานอยู่ในแบบตรวจสอบได้ครั้งเดียว)",
+                ("items", index, "step"),
+            )
+        seen[entry.step] = index
         try:
             step = procedure.step(entry.step)
         except KeyError:
@@ -47,6 +55,13 @@ def steps_sections(model: StepsFile, procedure: Procedure, fail: Any) -> tuple[S
                 when=entry.when,
                 note=entry.note,
             )
+        )
+    missing = [s.id for s in procedure.steps if s.id not in seen]
+    if missing:
+        raise fail(
+            f"แบบตรวจสอบขั้นตอนต้องมีทุกขั้นตอนของกระบวนงาน {procedure.id}:"
+            f" ยังไม่มี {', '.join(missing)}",
+            ("items",),
         )
     return (Section("steps", "steps", "ขั้นตอนการปฏิบัติงาน", tuple(items)),)
 
