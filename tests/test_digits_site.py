@@ -26,6 +26,9 @@ VISIBLE_TEXT = """() => {
   const body = document.body.cloneNode(true);
   body.querySelectorAll('code, pre, kbd, script, style, template, [hidden], .sop-keep-digits')
     .forEach((el) => el.remove());
+  // Cells and blocks read apart, as on screen (textContent would join "เหตุผล" and a file name).
+  body.querySelectorAll('td, th, li, p, dt, dd, caption, h1, h2, h3, h4')
+    .forEach((el) => el.append(' '));
   return body.textContent;
 }"""
 
