@@ -476,9 +476,14 @@ def test_team_page_survives_every_bad_file(page: Any, site_url: str, tmp_path: P
              [t.caption.textContent,
               [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent))]))"""
     )
-    shown = {row[0]: row[1] for row in tables["ไฟล์ที่ใช้ไม่ได้"]}
+    shown = {row[0]: row[1] for row in tables["ไฟล์ที่ใช้ไม่ได้หรือซ้ำ"]}
     assert shown == {r.file: r.reason for r in rejected}  # the same Thai reason, word for word
-    assert len(tables["ภาพรวมของทีม"]) == len(team_rows(entries)) == 8  # nothing lost
+    # Nothing lost: the 8 good entries stay, one row per person in the team table.
+    from sop_helpers.names import person_key
+
+    assert len(team_rows(entries)) == 8
+    people = {person_key(e.name) for e in entries}
+    assert len(tables["ภาพรวมของทีม (หนึ่งแถวต่อหนึ่งคน)"]) == len(people)
     assert page.watch.console_errors == []
 
 
