@@ -57,10 +57,7 @@ def _block(pg: Any) -> Any:
 
 
 def _this_month(block: Any) -> list[str]:
-    return [
-        a.get_attribute("href") or ""
-        for a in block.locator(".sop-mw-proc a").all()
-    ]
+    return [a.get_attribute("href") or "" for a in block.locator(".sop-mw-proc a").all()]
 
 
 def _due(block: Any) -> list[str]:
@@ -96,7 +93,9 @@ def test_in_december_the_start_page_lists_the_december_steps(at: Any, site_dir: 
     ]
     assert _this_month(block) == december
     # each link leads to a step that exists on its page
-    page = BeautifulSoup((site_dir / "procedures/action-plan.html").read_text("utf-8"), "html.parser")
+    page = BeautifulSoup(
+        (site_dir / "procedures/action-plan.html").read_text("utf-8"), "html.parser"
+    )
     assert all(page.find(id=href.split("#")[1]) for href in december)
     assert block.locator(".sop-mw-proc .sop-mw-title").all_inner_texts() == [
         PROCEDURES["action-plan"].title
@@ -199,7 +198,7 @@ def test_the_start_page_carries_the_steps_months_from_fiscal_months_of(site_dir:
     # without a script the block says where the months are (the page works from a file too)
     fallback = page.select_one(".sop-month-work .sop-mw-fallback")
     assert fallback is not None and "ปฏิทินปีงบประมาณ" in fallback.get_text()
-    tags = [s for s in page.select("script[src]") if "/month-now.js" in s["src"]]
+    tags = [s for s in page.select("script[src]") if "/calendar-now.js" in s["src"]]
     assert len(tags) == 1 and tags[0].has_attr("defer")
 
 

@@ -444,12 +444,9 @@ def test_fiscal_year_table_uses_procedure_titles_and_thai_numbers(site_dir: Path
 
     table = _soup(site_dir, "fiscal-year.html").select_one("table.sop-year-table")
     assert table is not None
-    links = [
-        re.fullmatch(r"(.+) ขั้นตอนที่ (\S+)", a.get_text()) for a in table.select("td a")
-    ]
+    links = [re.fullmatch(r"(.+) ขั้นตอนที่ (\S+)", a.get_text()) for a in table.select("td a")]
     assert links and all(links)
     titles = {p.title for p in PROCEDURES.values()}
     assert {m.group(1) for m in links if m} <= titles
     assert all(re.fullmatch("[๐-๙]+", m.group(2)) for m in links if m)
     assert re.search(r"ไตรมาสที่ [0-9]", table.get_text()) is None
-

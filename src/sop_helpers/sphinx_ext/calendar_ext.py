@@ -4,10 +4,10 @@ start page's "this month / falling due" block.
 - ``{operations-calendar}``: the calendar of each fiscal year in ``sop_calendar_years`` as a
   table, with a downloadable ``.ics`` file per year;
 - ``{fiscal-months}``: the fiscal year month by month (:func:`~sop_helpers.schedule.year_table`);
-  each row carries its months as classes (``sop-m-12``) so ``month-now.js`` marks the reader's
+  each row carries its months as classes (``sop-m-12``) so ``calendar-now.js`` marks the reader's
   current month; months with no step are folded into one short row;
 - ``{sop-month-work}``: the steps' months and due days as JSON (:func:`month_work`) for
-  ``month-now.js``, which lists this month's steps and what falls due in the next weeks by the
+  ``calendar-now.js``, which lists this month's steps and what falls due in the next weeks by the
   reader's own clock (the site is static, so "now" is only known in the browser).
 
 The ``.ics`` files are generated into a folder under the doctree directory (rewritten only when
@@ -187,7 +187,7 @@ def _load(directive: SphinxDirective) -> dict[str, Procedure] | None:
 
 
 class month_table(nodes.General, nodes.Element):  # type: ignore[misc]
-    """Wraps the month-by-month table: the page needs ``month-now.js`` (current month marked)."""
+    """Wraps the month-by-month table: the page needs ``calendar-now.js`` (current month marked)."""
 
 
 def _step_ref(procedure: Procedure, step_id: str, text: str) -> nodes.Element:
@@ -280,7 +280,7 @@ class FiscalMonthsDirective(SphinxDirective):
 
 class month_work_node(nodes.General, nodes.Element):  # type: ignore[misc]
     """The start page's "this month / falling due" block; ``steps`` and ``procedures`` hold the
-    data, the HTML visitor writes it as JSON for ``month-now.js`` (other builders skip it)."""
+    data, the HTML visitor writes it as JSON for ``calendar-now.js`` (other builders skip it)."""
 
 
 WEEKS_AHEAD = 6
@@ -343,9 +343,9 @@ def _page_script(
         return
     if next(iter(doctree.findall(month_work_node)), None) is not None:
         app.add_js_file("sop-core.js", defer="defer")
-        app.add_js_file("month-now.js", defer="defer")
+        app.add_js_file("calendar-now.js", defer="defer")
     elif next(iter(doctree.findall(month_table)), None) is not None:
-        app.add_js_file("month-now.js", defer="defer")
+        app.add_js_file("calendar-now.js", defer="defer")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
