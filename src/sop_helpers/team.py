@@ -22,12 +22,16 @@ from typing import Any
 
 from ._errors import ResultsError
 from .checklists import Checklist
+from .checklists.kinds import CHECKLIST_KINDS, rule_of
 from .checklists.kinds import KIND_LABELS as KIND_LABELS  # the team notebook imports it here
 from .names import person_key
 from .results import MESSAGES, Bundle, Loaded, check_file, message, migrate
 from .scoring import Score, score
 from .thai import arabic_digits, thai_date, thai_digits
 from .wording import TEXTS, met, say
+
+HANDBOOK_LABEL = next(k.label for k in CHECKLIST_KINDS.values() if k.handbook)
+"""The column of the lists over the whole handbook (the first week)."""
 
 SUPPORT_LEVEL = 3
 """A cumulative standard below this level (of 5) is flagged as needing support."""
@@ -251,6 +255,9 @@ class Cell:
             kind = entry.checklist.kind
             if kind == "steps":
                 lines.append(say("steps", done=s.progress.done, total=s.progress.total))
+            elif all(rule_of(section) == "progress" for section in entry.checklist.sections):
+                # a list scored by progress alone that is not a procedure's steps (first week)
+                lines.append(say("tasks", done=s.progress.done, total=s.progress.total))
             elif kind == "knowledge" and s.knowledge is not None:
                 quiz = entry.quiz
                 if quiz is not None and not quiz.submitted:
@@ -323,7 +330,11 @@ def team_matrix(
     the order; the name and position shown are those of the person's newest file.
     """
     key = key or person_key
+    entries = list(entries)
     order = list(procedures)
+    # a list over the whole handbook (the first week) gets its own first column when sent
+    if any(not e.checklist.procedure for e in entries):
+        order.insert(0, "")
     people: dict[str, list[Entry]] = {}
     for entry in entries:
         people.setdefault(key(entry.name), []).append(entry)
@@ -370,7 +381,8 @@ def matrix_table(
             "ชื่อ": [person.name, *([person.position] if person.position else [])]
         }
         for cell in person.cells:
-            row[procedures[cell.procedure].short_title] = cell.lines(numbers[cell.procedure])
+            title = procedures[cell.procedure].short_title if cell.procedure else HANDBOOK_LABEL
+            row[title] = cell.lines(numbers.get(cell.procedure, {}))
         row["ส่งล่าสุด"] = [thai_date(person.updated.date(), "short")]
         table.append(row)
     return table

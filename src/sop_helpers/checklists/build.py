@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..procedures import Procedure
 from ..thai import thai_number
 from ..wording import thai_list
-from .files import IndicatorsFile, KnowledgeFile, Question, StandardsFile, StepsFile, _FileBase
+from .files import (
+    PER_PROCEDURE,
+    IndicatorsFile,
+    KnowledgeFile,
+    OnboardingEntry,
+    OnboardingFile,
+    Question,
+    StandardsFile,
+    StepsFile,
+    _Common,
+)
 from .model import INDICATOR_COLUMNS, Item, Option, Section, content_hash
 
 
-def item_ids(model: _FileBase) -> list[str]:
+def item_ids(model: _Common) -> list[str]:
     """The ids of a file's own items, in order (for the duplicate check)."""
     items = getattr(model, "items", ())
     return [item.id for item in items]
@@ -192,3 +203,61 @@ def indicators_sections(
         ref=model.standard or "",
     )
     return (Section("rows", "indicators", "ตัวชี้วัดและเป้าหมายระดับบุคคล", (item,)),)
+
+
+def onboarding_sections(
+    model: OnboardingFile, procedures: Mapping[str, Procedure], fail: Any
+) -> tuple[Section, ...]:
+    """The first week: the file's own tasks first (calendar, forms), then one section for each
+    procedure in handbook order (read it, do its self-check, meet the people in its roles).
+
+    Items are ticked like steps (item kind ``step``, section kind ``steps``); their text comes from
+    the procedure data (title, responsibilities' roles, form documents), never retyped.
+    """
+    own: list[Item] = []
+    per: list[tuple[OnboardingEntry, str]] = []
+    forms = [
+        f"{d.title} ({p.short_title})"
+        for p in procedures.values()
+        for d in p.documents
+        if d.kind == "form"
+    ]
+    for entry in model.items:
+        if entry.task in PER_PROCEDURE:
+            per.append((entry, entry.task))
+            continue
+        text = entry.text.strip()
+        details: tuple[str, ...] = tuple(forms) if entry.task == "forms" else ()
+        own.append(_task(entry.id, len(own) + 1, "first", text, entry.note, details))
+    if not per:
+        raise fail("ต้องมีงานของแต่ละกระบวนงานอย่างน้อยหนึ่งงาน (read, self-check หรือ meet)", ("items",))
+    sections = [Section("first", "steps", "เริ่มต้น", tuple(own))] if own else []
+    for procedure in procedures.values():
+        items: list[Item] = []
+        for entry, task in per:
+            text = {
+                "read": f"อ่านหน้า{procedure.title} ทั้งแผนผังขั้นตอนและมาตรฐานงาน",
+                "self-check": f"ทำแบบตรวจสอบตนเอง: {procedure.short_title}",
+                "meet": "พบและทำความรู้จักผู้ปฏิบัติงานในบทบาทที่งานนี้ระบุ: "
+                + thai_list(tuple(dict.fromkeys(r.role for r in procedure.responsibilities))),
+            }[task]
+            items.append(
+                _task(f"{entry.id}-{procedure.id}", len(items) + 1, procedure.id, text, entry.note)
+            )
+        sections.append(Section(procedure.id, "steps", procedure.title, tuple(items)))
+    return tuple(sections)
+
+
+def _task(
+    item_id: str, number: int, section: str, text: str, note: str, details: tuple[str, ...] = ()
+) -> Item:
+    return Item(
+        id=item_id,
+        kind="step",
+        section=section,
+        number=thai_number(number),
+        text=text,
+        hash=content_hash(text + "".join(details)),
+        details=details,
+        note=note,
+    )

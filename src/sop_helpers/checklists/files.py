@@ -111,15 +111,19 @@ class ExampleRow(_Model):
     result: StrictStr = ""
 
 
-class _FileBase(_Model):
+class _Common(_Model):
     id: Id = Field(description="รหัสแบบตรวจสอบ ต้องตรงกับชื่อไฟล์")
     version: Count = Field(description="ฉบับที่ (จำนวนเต็ม) เพิ่มเมื่อแก้รายการ")
+    title: Text = Field(description="ชื่อแบบ")
+    intro: StrictStr = ""
+
+
+class _FileBase(_Common):
     procedure: Id = Field(description="รหัสกระบวนงาน (ชื่อไฟล์ใน book/data/procedures)")
     title: Text = Field(
         description="ชื่อแบบ ไม่รวมชื่อกระบวนงาน (ชื่อกระบวนงานต่อท้ายจากข้อมูลกระบวนงานเอง)"
         " เช่น แบบตรวจสอบขั้นตอนการปฏิบัติงาน"
     )
-    intro: StrictStr = ""
 
 
 class StepsFile(_FileBase):
@@ -152,8 +156,42 @@ class IndicatorsFile(_FileBase):
     examples: tuple[ExampleRow, ...] = ()
 
 
+OnboardingTask = Literal["read", "self-check", "meet", "calendar", "forms"]
+PER_PROCEDURE: tuple[OnboardingTask, ...] = ("read", "self-check", "meet")
+"""Tasks done once for each procedure; their text comes from the procedure data."""
+
+
+class OnboardingEntry(_Model):
+    """One task of the first week; ``read``, ``self-check`` and ``meet`` give one item for each
+    procedure (text from its data), ``calendar`` and ``forms`` one item with the file's ``text``."""
+
+    id: Id = Field(description="รหัสงาน (รายการของแต่ละกระบวนงานได้รหัส <id>-<กระบวนงาน>)")
+    task: OnboardingTask
+    text: StrictStr = Field(
+        default="", description="ข้อความของงาน calendar / forms (งานของแต่ละกระบวนงานใช้ข้อมูลกระบวนงาน)"
+    )
+    note: StrictStr = ""
+
+    @model_validator(mode="after")
+    def _text(self) -> OnboardingEntry:
+        if self.task in PER_PROCEDURE and self.text:
+            raise ValueError(f"งาน {self.task} ใช้ข้อความจากข้อมูลกระบวนงาน จึงไม่มี text")
+        if self.task not in PER_PROCEDURE and not self.text.strip():
+            raise ValueError(f"งาน {self.task} ต้องมี text")
+        return self
+
+
+class OnboardingFile(_Common):
+    """The first-week list of a new staff member: every procedure of the handbook, not one."""
+
+    kind: Literal["onboarding"]
+    title: Text = Field(description="ชื่อแบบ เช่น สัปดาห์แรกของบุคลากรใหม่")
+    items: Annotated[tuple[OnboardingEntry, ...], Field(min_length=1)]
+
+
 ChecklistFile = Annotated[
-    StepsFile | StandardsFile | KnowledgeFile | IndicatorsFile, Field(discriminator="kind")
+    StepsFile | StandardsFile | KnowledgeFile | IndicatorsFile | OnboardingFile,
+    Field(discriminator="kind"),
 ]
 
 

@@ -22,10 +22,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..procedures import Procedure
 from ..wording import TEXTS
 from . import build
-from .files import IndicatorsFile, KnowledgeFile, StandardsFile, StepsFile, _FileBase
+from .files import (
+    IndicatorsFile,
+    KnowledgeFile,
+    OnboardingFile,
+    StandardsFile,
+    StepsFile,
+    _Common,
+)
 from .model import INDICATOR_COLUMNS, Item, Section
 
 AnswerType = Literal["tick", "yes-no", "choice", "rows"]
@@ -149,7 +155,8 @@ SECTION_KINDS: dict[str, ScoreRule] = {
 """Section kind -> its scoring rule."""
 
 Fail = Callable[..., Exception]
-Builder = Callable[[Any, Procedure, Fail], tuple[Section, ...]]
+Builder = Callable[[Any, Any, Fail], tuple[Section, ...]]
+"""(file model, its procedure (all of them for a ``handbook`` kind), fail) -> sections."""
 
 
 @dataclass(frozen=True)
@@ -159,10 +166,12 @@ class ChecklistKind:
     name: str
     label: str
     """Short Thai name, for labels (team view, file lists)."""
-    model: type[_FileBase]
+    model: type[_Common]
     build: Builder
     quiz: bool = False
     """Scored as right/wrong answers (a knowledge score) rather than progress alone."""
+    handbook: bool = False
+    """Built from every procedure (its file names none; ``build`` gets all of them)."""
 
 
 CHECKLIST_KINDS: dict[str, ChecklistKind] = {
@@ -172,6 +181,9 @@ CHECKLIST_KINDS: dict[str, ChecklistKind] = {
         ChecklistKind("standards", "มาตรฐาน", StandardsFile, build.standard_sections),
         ChecklistKind("knowledge", "ความรู้", KnowledgeFile, build.knowledge_sections, quiz=True),
         ChecklistKind("indicators", "ตัวชี้วัดรายบุคคล", IndicatorsFile, build.indicators_sections),
+        ChecklistKind(
+            "onboarding", "สัปดาห์แรก", OnboardingFile, build.onboarding_sections, handbook=True
+        ),
     )
 }
 

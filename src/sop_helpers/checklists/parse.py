@@ -9,7 +9,7 @@ from .._validate import error_at, validate
 from .._yaml import JsonPath, Located
 from ..procedures import Procedure
 from .build import item_ids
-from .files import IndicatorsFile
+from .files import IndicatorsFile, _FileBase
 from .kinds import CHECKLIST_KINDS, KINDS
 from .model import Checklist
 
@@ -44,9 +44,15 @@ def parse_checklist(
         )
     model = validate(CHECKLIST_KINDS[kind].model, located, ChecklistError)
 
-    procedure = procedures.get(model.procedure)
-    if procedure is None:
-        raise fail(f"ไม่พบกระบวนงาน '{model.procedure}' ใน book/data/procedures", ("procedure",))
+    kind_of = CHECKLIST_KINDS[kind]
+    if kind_of.handbook:
+        # a list over the whole handbook (the first week): every procedure, none named
+        procedure = None
+    else:
+        assert isinstance(model, _FileBase)
+        procedure = procedures.get(model.procedure)
+        if procedure is None:
+            raise fail(f"ไม่พบกระบวนงาน '{model.procedure}' ใน book/data/procedures", ("procedure",))
 
     ids = item_ids(model)
     seen: dict[str, int] = {}
@@ -57,16 +63,16 @@ def parse_checklist(
             )
         seen[item_id] = index
 
-    sections = CHECKLIST_KINDS[kind].build(model, procedure, fail)
+    sections = kind_of.build(model, procedure or procedures, fail)
 
     return Checklist(
         id=model.id,
         version=model.version,
         kind=kind,
-        procedure=procedure.id,
-        procedure_title=procedure.title,
+        procedure=procedure.id if procedure else "",
+        procedure_title=procedure.title if procedure else HANDBOOK_WIDE,
         name=model.title,
-        title=f"{model.title} {procedure.title}",
+        title=f"{model.title} {procedure.title}" if procedure else model.title,
         intro=model.intro,
         sections=sections,
         min_rows=model.min_rows if isinstance(model, IndicatorsFile) else 1,
@@ -75,3 +81,7 @@ def parse_checklist(
         else (),
         source=located.source,
     )
+
+
+HANDBOOK_WIDE = "ทุกงานในคู่มือ"
+"""What a list over the whole handbook shows where others show their procedure's title."""

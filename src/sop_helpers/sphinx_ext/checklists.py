@@ -65,7 +65,9 @@ class ChecklistDirective(SphinxDirective):
             message = f"{error.pointer}: {error.message}" if error.pointer else error.message
             logger.warning(message, location=location, type="sop", subtype="checklist")
             return [nodes.problematic(text=f"[แบบตรวจสอบ {checklist_id} ผิดรูปแบบ]")]
-        self.env.note_dependency(str(procedures_folder / f"{checklist.procedure}.yml"))
+        # a list over the whole handbook (the first week) reads every procedure
+        for pid in [checklist.procedure] if checklist.procedure else list(procedures):
+            self.env.note_dependency(str(procedures_folder / f"{pid}.yml"))
         registry = _registry(self.env)
         registry[checklist.id] = {
             "docname": self.env.docname,
@@ -74,7 +76,7 @@ class ChecklistDirective(SphinxDirective):
             "version": checklist.version,
             # "my progress" lists checklists in the handbook's order: procedure, then kind
             "order": (
-                procedures[checklist.procedure].order,
+                procedures[checklist.procedure].order if checklist.procedure else 0,
                 list(KIND_LABELS).index(checklist.kind) if checklist.kind in KIND_LABELS else 99,
             ),
         }
@@ -95,8 +97,8 @@ def _print_form(directive: SphinxDirective, checklist: Checklist) -> str:
     if office_file.is_file():
         directive.env.note_dependency(str(office_file))
         office = load_office(office_file).name
-    procedure = load_procedures(procedures_folder)[checklist.procedure]
-    numbers = {std.id: thai_number(std.number) for std in procedure.standards}
+    procedure = load_procedures(procedures_folder).get(checklist.procedure)
+    numbers = {std.id: thai_number(std.number) for std in procedure.standards} if procedure else {}
     director = str(getattr(directive.config, "sop_director_name", "") or "")
     return render_print_form(checklist, office, director, numbers)
 
@@ -104,7 +106,10 @@ def _print_form(directive: SphinxDirective, checklist: Checklist) -> str:
 def _file_stem(directive: SphinxDirective, checklist: Checklist) -> str:
     """How exported files begin: the procedure's short title and the kind (Thai, no spaces)."""
     _, procedures_folder = _folders(directive.env)
-    short = load_procedures(procedures_folder)[checklist.procedure].short_title
+    procedure = load_procedures(procedures_folder).get(checklist.procedure)
+    if procedure is None:  # a list over the whole handbook: its own title
+        return "-".join(checklist.name.split())
+    short = procedure.short_title
     return "-".join(f"{short} {KIND_LABELS.get(checklist.kind, checklist.kind)}".split())
 
 

@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers.checklists import KIND_LABELS, checklists_dir, load_checklists
+from sop_helpers.checklists.kinds import CHECKLIST_KINDS
 from sop_helpers.output import script_json
 from sop_helpers.procedures import load_procedures, procedures_dir
 from sop_helpers.team import SUPPORT_LEVEL, standard_numbers
@@ -47,7 +48,7 @@ class TeamViewDirective(SphinxDirective):
                 "section_numbers": {
                     s.id: numbers[c.procedure].get(s.items[0].ref, "")
                     for s in c.sections
-                    if s.items and s.items[0].ref in numbers[c.procedure]
+                    if s.items and s.items[0].ref in numbers.get(c.procedure, {})
                 },
             }
             for cid, c in checklists.items()
@@ -57,6 +58,11 @@ class TeamViewDirective(SphinxDirective):
         node["procedures"] = [
             {"id": p.id, "short_title": p.short_title} for p in procedures.values()
         ]
+        # a list over the whole handbook (the first week) has its own column, first
+        handbook = [c for c in checklists.values() if not c.procedure]
+        if handbook:
+            label = CHECKLIST_KINDS[handbook[0].kind].label
+            node["procedures"].insert(0, {"id": "", "short_title": label})
         node += nodes.paragraph(text="หน้านี้อ่านไฟล์ผลการตรวจสอบตนเองในเบราว์เซอร์ (ต้องเปิด JavaScript)")
         return [node]
 

@@ -38,6 +38,9 @@
       const s = e.score, model = e.model, numbers = model.section_numbers || {};
       const [done, total] = String(s.progress).split("/").map(Number);
       if (model.kind === "steps") out.push(say(w, "steps", { done, total }));
+      // a list scored by progress alone that is not a procedure's steps (the first week)
+      else if (model.sections.every((/** @type {any} */ x) => x.score === "progress"))
+        out.push(say(w, "tasks", { done, total }));
       else if (model.kind === "knowledge" && s.knowledge) {
         const quiz = e.quiz;
         if (quiz && !quiz.submitted) out.push(say(w, "quiz.unsubmitted"));

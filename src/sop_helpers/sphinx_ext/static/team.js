@@ -193,8 +193,11 @@
       if (rejected.length)
         out.append(table(["ไฟล์", "เหตุผล"], rejected.map((r) => ({ "ไฟล์": r.file, "เหตุผล": r.reason })), "ไฟล์ที่ใช้ไม่ได้หรือซ้ำ"));
       const matrix = /** @type {any} */ (window).SopTeamMatrix;
-      const folks = matrix.people(kept, data, (/** @type {string} */ n) => core.personKey(n));
-      const shown = matrix.render(folks, data, indicatorStatus);
+      // the first week's column (procedure "") shows only when someone sent that list
+      const view = { ...data, procedures: data.procedures.filter((/** @type {any} */ p) =>
+        p.id !== "" || kept.some((e) => e.model.procedure === "")) };
+      const folks = matrix.people(kept, view, (/** @type {string} */ n) => core.personKey(n));
+      const shown = matrix.render(folks, view, indicatorStatus);
       out.append(shown.box);
       const button = document.createElement("button");
       button.type = "button";
