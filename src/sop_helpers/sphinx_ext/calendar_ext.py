@@ -129,7 +129,7 @@ class OperationsCalendarDirective(SphinxDirective):
         pending = pending_steps(procedures)
         if pending:
             para = nodes.paragraph(
-                text="ขั้นตอนที่เอกสารต้นฉบับไม่ได้ระบุเวลา (สำนักงานต้องกำหนด จึงยังไม่อยู่ในปฏิทิน): "
+                text="ขั้นตอนที่เอกสารมาตรฐานการปฏิบัติงานไม่ได้ระบุเวลา (สำนักงานต้องกำหนด จึงยังไม่อยู่ในปฏิทิน): "
             )
             names = sorted({p.title for p, _ in pending}, key=lambda t: t)
             para += nodes.Text(
