@@ -76,9 +76,10 @@ def make_project(
 
 
 def build(
-    src: Path, out: Path, *, checklists: Path | None = None
+    src: Path, out: Path, *, checklists: Path | None = None, jobs: int = 1
 ) -> subprocess.CompletedProcess[str]:
-    """``sphinx-build -W -b html`` (not quiet: the output names the pages it re-read)."""
+    """``sphinx-build -W -b html`` (not quiet: the output names the pages it re-read);
+    ``jobs`` > 1 reads and writes in parallel (``-j``)."""
     env = {
         **os.environ,
         "SOP_DATA_DIR": str(src / "data"),
@@ -87,7 +88,7 @@ def build(
     if checklists is not None:
         env["SOP_CHECKLISTS_DIR"] = str(checklists)
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-b", "html", str(src), str(out)],
+        [sys.executable, "-m", "sphinx", "-W", "-j", str(jobs), "-b", "html", str(src), str(out)],
         capture_output=True,
         text=True,
         env=env,

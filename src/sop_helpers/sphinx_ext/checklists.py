@@ -30,7 +30,7 @@ from sop_helpers.team import KIND_LABELS
 from sop_helpers.thai import thai_number
 from sop_helpers.wording import wording_script
 
-from .assets import use_static
+from .assets import declare, use_static
 
 logger = logging.getLogger(__name__)
 
@@ -220,23 +220,6 @@ def _skip(translator: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-def _page_assets(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    if doctree is None:
-        return
-    has = next(iter(doctree.findall(checklist_node)), None) or next(
-        iter(doctree.findall(checklist_progress_node)), None
-    )
-    body = context.get("body", "")
-    if has is not None or 'class="sop-checklist"' in body:
-        app.add_js_file("sop-core.js", defer="defer")
-        app.add_js_file("checklist.js", defer="defer")
-        # The office form's code is fetched when a form is printed (no request until then).
-        app.add_js_file(None, body=PRINT_LOADER)
-        app.add_css_file("checklist.css")
-
-
 PRINT_LOADER = (
     'document.addEventListener("click",function(e){'
     "var b=e.target.closest&&e.target.closest('form.sop-checklist [data-action=\"print\"]');"
@@ -271,4 +254,13 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", use_static)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("html-page-context", _page_assets)
+    # checklist.js and its stylesheet on the pages with a checklist or "my progress" (and the
+    # notebook page whose cell output is a checklist: cell metadata sop_assets: [checklist])
+    declare(
+        app,
+        "checklist",
+        scripts=("sop-core.js", "checklist.js"),
+        inline=(PRINT_LOADER,),  # the office form's code is fetched on the first print click
+        styles=("checklist.css",),
+        nodes=(checklist_node, checklist_progress_node),
+    )

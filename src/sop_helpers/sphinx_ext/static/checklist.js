@@ -10,9 +10,9 @@
   // item's answer_type (tick | yes-no | choice | rows) and yes/no words, each section's score rule
   // (progress | level | met | quiz | rows), the checklist's quiz flag and progress wording.
   /** @typedef {"tick"|"yes-no"|"choice"|"rows"} AnswerType */
-  /** @typedef {{id: string, kind: string, answer_type: AnswerType, hash: string, text: string, yes?: string, no?: string, level?: number, multiple?: boolean, answer?: string[], options?: string[]}} Item */
-  /** @typedef {{id: string, kind: string, score: string, items: Item[]}} Section */
-  /** @typedef {{id: string, version: number, kind: string, quiz: boolean, progress_words: string, title: string, min_rows: number, sections: Section[]}} Model */
+  /** @typedef {{id: string, answer_type: AnswerType, hash: string, text: string, yes?: string, no?: string, level?: number, multiple?: boolean, answer?: string[], options?: string[]}} Item */
+  /** @typedef {{id: string, score: string, items: Item[]}} Section */
+  /** @typedef {{id: string, version: number, quiz: boolean, progress_words: string, title: string, min_rows: number, sections: Section[]}} Model */
   /** @typedef {Object<string, any>} Answers */
   /** @typedef {{value: any, hash: string, at?: string|null}} Answer */
   /** @typedef {{name: string, position: string}} Person */
