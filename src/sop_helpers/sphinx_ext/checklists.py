@@ -23,6 +23,7 @@ from sop_helpers.checklists import Checklist, checklists_dir, load_checklist
 from sop_helpers.print_form import render_print_form
 from sop_helpers.procedures import load_procedures, procedures_dir
 from sop_helpers.rates import load_office
+from sop_helpers.render import render
 from sop_helpers.team import KIND_LABELS
 from sop_helpers.thai import thai_number
 from sop_helpers.wording import wording_script
@@ -157,29 +158,18 @@ def visit_checklist_html(translator: Any, node: checklist_node) -> None:
 def visit_progress_html(translator: Any, node: checklist_progress_node) -> None:
     builder = translator.builder
     registry = _registry(builder.env)
-    rows = []
-    for checklist_id, info in sorted(
-        registry.items(), key=lambda kv: (tuple(kv[1].get("order", (99, 99))), kv[0])
-    ):
-        uri = builder.get_relative_uri(builder.current_docname, info["docname"])
-        rows.append(
-            f'<tr data-progress-row="{checklist_id}"><td><a href="{uri}#cl-{checklist_id}">'
-            f"{_esc(info['title'])}</a></td><td>{_esc(info['procedure_title'])}</td>"
-            f'<td data-saved-for="{checklist_id}" data-version="{info["version"]}">'
-            "ยังไม่ได้เริ่ม</td></tr>"
+    rows = [
+        {
+            **info,
+            "id": checklist_id,
+            "uri": builder.get_relative_uri(builder.current_docname, info["docname"]),
+        }
+        for checklist_id, info in sorted(
+            registry.items(), key=lambda kv: (tuple(kv[1].get("order", (99, 99))), kv[0])
         )
-    translator.body.append(
-        '<table class="sop-cl-progress-table"><caption>สถานะแบบตรวจสอบที่บันทึกไว้ในเบราว์เซอร์นี้'
-        '</caption><thead><tr><th scope="col">แบบตรวจสอบ</th><th scope="col">กระบวนงาน</th>'
-        '<th scope="col">สถานะที่บันทึกไว้</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
-    )
+    ]
+    translator.body.append(render("checklist/progress.html", rows=rows))
     raise nodes.SkipNode
-
-
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(text)
 
 
 def _visit_plain(translator: Any, node: nodes.Element) -> None:
