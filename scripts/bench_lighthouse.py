@@ -35,15 +35,36 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 FCP_TARGET_MS = 1800
+# Metrics kept per page (median of the runs): key -> Lighthouse audit id (numericValue).
+METRICS = {
+    "fcp": "first-contentful-paint",
+    "lcp": "largest-contentful-paint",
+    "tbt": "total-blocking-time",
+    "cls": "cumulative-layout-shift",
+    "transfer": "total-byte-weight",
+}
 STATIC = ROOT / "src" / "sop_helpers" / "sphinx_ext" / "static"
 
-# Gzip budget of each feature script (bytes), decision 10. A script loads only on the pages that
-# use its feature; sop.js and sop-core.js load everywhere, so their budgets are the tightest.
+# Gzip budget of each shipped script (bytes), decision 10: THE one statement of the budgets
+# (tests/test_script_budgets.py reads this table). Counted in gzip bytes, as a server sends
+# them, so readable code need not be traded for bytes. A script loads only on the pages that
+# use its feature, and every script is deferred (it never delays the first paint).
 SCRIPT_BUDGETS: dict[str, int] = {
+    # every page
     "sop.js": 3_000,
-    "sop-core.js": 6_000,
+    # the 7 checklist and team pages (not the others): storage, digits, CSV, the generated
+    # results contract (about 1.9 KB of it, the JSON Schema both Python and the browser check
+    # files by) and its checker. 6 KB was the aim when it was meant for every page; 8 KB keeps
+    # the checker readable, and no page that lacks a checklist pays for it.
+    "sop-core.js": 8_000,
     "checklist.js": 12_000,
     "team.js": 8_000,
+    "team-matrix.js": 4_000,
+    # fetched on the first print click only
+    "print-form.js": 4_000,
+    # the worked examples with a calculator form
+    "calculator.js": 9_000,
+    # search.html only (helper "content" owns its size)
     "search-th.js": 12_000,
     "calendar-now.js": 3_000,
 }
@@ -82,7 +103,7 @@ def site_pages(site: Path) -> list[str]:
     )
 
 
-def run_lighthouse(url: str, out: Path) -> dict[str, float]:
+def run_lighthouse(url: str, out: Path, keep: Path | None = None) -> dict[str, float]:
     env = {**os.environ, "CHROME_PATH": os.environ.get("SOP_CHROMIUM", "/usr/bin/chromium")}
     subprocess.run(
         [
@@ -101,7 +122,12 @@ def run_lighthouse(url: str, out: Path) -> dict[str, float]:
     )
     report = json.loads(out.read_text(encoding="utf-8"))
     scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
-    scores["fcp"] = report["audits"]["first-contentful-paint"]["numericValue"]
+    audits = report["audits"]
+    for key, audit in METRICS.items():
+        scores[key] = audits[audit]["numericValue"]
+    if keep is not None:
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        keep.write_text(out.read_text(encoding="utf-8"), encoding="utf-8")
     failing = sorted(
         a["id"]
         for cat in ("accessibility", "best-practices", "seo")
@@ -114,6 +140,22 @@ def run_lighthouse(url: str, out: Path) -> dict[str, float]:
     return scores
 
 
+def markdown_table(rows: list[dict[str, Any]]) -> str:
+    """The per-page table: four scores, FCP/LCP (s), TBT (ms), CLS, transferred KB (Lighthouse)."""
+    lines = [
+        "| page | perf | a11y | BP | SEO | FCP s | LCP s | TBT ms | CLS | transfer KB |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['page']} | {r['performance']:.0f} | {r['accessibility']:.0f} "
+            f"| {r['best-practices']:.0f} | {r['seo']:.0f} | {r['fcp'] / 1000:.2f} "
+            f"| {r['lcp'] / 1000:.2f} | {r['tbt']:.0f} | {r['cls']:.3f} "
+            f"| {r['transfer'] / 1024:.1f} |"
+        )
+    return "\n".join(lines)
+
+
 def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 6))
 
@@ -124,6 +166,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", nargs="*", default=[], help="only pages matching these globs")
     parser.add_argument("--json", type=Path, help="also write the table as JSON here")
+    parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
+    parser.add_argument("--reports", type=Path, help="keep every Lighthouse JSON report here")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         print("Lighthouse is missing: run `npm ci` in the repository first.", file=sys.stderr)
@@ -137,30 +181,42 @@ def main() -> int:
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
+    load_before = os.getloadavg()[0]
+    print(f"load average before: {load_before:.2f} (2 cores; a busy CPU lowers the scores)")
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for rel in pages:
-            runs = [run_lighthouse(base + rel, Path(tmp) / "r.json") for _ in range(args.runs)]
+            runs = [
+                run_lighthouse(
+                    base + rel,
+                    Path(tmp) / "r.json",
+                    args.reports / f"{rel.replace('/', '__')}.{n}.json" if args.reports else None,
+                )
+                for n in range(args.runs)
+            ]
             row: dict[str, Any] = {"page": rel, "html_gzip": gz(site / rel)}
-            for key in (*CATEGORIES, "fcp"):
+            for key in (*CATEGORIES, *METRICS):
                 row[key] = statistics.median(r[key] for r in runs)
             row["failing"] = sorted({f for r in runs for f in r["failing"]})
             rows.append(row)
             print(
                 f"{row['performance']:5.0f} {row['accessibility']:5.0f} "
                 f"{row['best-practices']:5.0f} {row['seo']:5.0f} {row['fcp'] / 1000:6.2f}s "
-                f"{row['html_gzip'] / 1024:6.1f}  {rel}  {' '.join(row['failing'])}",
+                f"{row['lcp'] / 1000:6.2f}s {row['tbt']:5.0f} {row['cls']:6.3f} "
+                f"{row['transfer'] / 1024:7.1f}  {rel}  {' '.join(row['failing'])}",
                 flush=True,
             )
     server.shutdown()
 
-    print(f"\n{'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'FCP':>7} {'HTML KB':>7}  page")
-    for row in rows:
-        print(
-            f"{row['performance']:5.0f} {row['accessibility']:5.0f} "
-            f"{row['best-practices']:5.0f} {row['seo']:5.0f} {row['fcp'] / 1000:6.2f}s "
-            f"{row['html_gzip'] / 1024:7.1f}  {row['page']}"
-        )
+    load_after = os.getloadavg()[0]
+    table = markdown_table(rows)
+    table += (
+        f"\n\nMedian of {args.runs} runs; load average {load_before:.2f} before, "
+        f"{load_after:.2f} after."
+    )
+    print("\n" + table)
+    if args.markdown:
+        args.markdown.write_text(table + "\n", encoding="utf-8")
     perf = [r["performance"] for r in rows]
     met = [
         r for r in rows if all(r[c] >= t for c, t in TARGETS.items()) and r["fcp"] <= FCP_TARGET_MS

@@ -22,16 +22,7 @@ FORM = 'form[data-checklist-id="director-standards"]'
 pytestmark = pytest.mark.browser
 
 
-# Budgets in gzip bytes (what a server sends), so readability need not be traded for bytes.
-GZIP_BUDGETS = {"checklist.js": 12 * 1024, "sop-core.js": 9 * 1024, "team.js": 8 * 1024}
-
-
-@pytest.mark.parametrize("name", sorted(GZIP_BUDGETS))
-def test_checklist_code_is_small(name: str) -> None:
-    import gzip
-
-    size = len(gzip.compress((STATIC / name).read_bytes(), compresslevel=6))
-    assert size <= GZIP_BUDGETS[name], f"{name} is {size} bytes compressed"
+# The scripts' gzip budgets: tests/test_script_budgets.py (one table, in the benchmark).
 
 
 def test_assets_only_on_pages_with_checklists(site_dir: Path) -> None:
