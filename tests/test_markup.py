@@ -195,6 +195,25 @@ def test_team_view_payload_carries_hostile_text_as_data(data: dict[str, Any]) ->
     assert all(json.dumps(text)[1:-1] in titles for text in HOSTILE)
 
 
+@pytest.mark.parametrize("kind", ["subsidy", "disbursement", "allocation", "school-size"])
+def test_calculator_form_shows_hostile_rate_text_as_text(kind: str) -> None:
+    from sop_helpers.calculators import calculator_data
+    from sop_helpers.sphinx_ext.calculators import render_calculator
+
+    plain = calculator_data(kind, None)
+    hostile = _hostile(plain)  # level labels, sources, notes of the rates files
+    if kind == "disbursement":  # option texts are made from numbers: no data text in them
+        hostile = {**hostile, "note": "ข้อมูล" + SUFFIX}
+    forms = [render_calculator(kind, d, 1, "arabic") for d in (plain, hostile)]
+    page = Page(forms[1])
+    assert page.elements == Page(forms[0]).elements
+    assert not page.comments
+    (body,) = [body for _, body in page.scripts]
+    assert json.loads(body) == json.loads(json.dumps(hostile, default=str))
+    if kind == "subsidy":
+        assert all(text in page.text for text in HOSTILE)  # the labels, shown
+
+
 def _html_values(widget: Any) -> Iterator[str]:
     """The value of every HTML widget inside ``widget``."""
     import ipywidgets as w
@@ -354,3 +373,73 @@ def test_hostile_text_runs_nothing_in_the_browser(
     assert page.locator("img[src=x]").count() == 0
     assert ran == [], f"a script ran or failed: {ran}"
     context.close()
+
+
+# --------------------------------------------------------------------------- where HTML is written
+
+PACKAGE = ROOT / "src" / "sop_helpers"
+TEMPLATED = [
+    "checklist_html.py",
+    "print_form.py",
+    "team.py",
+    "sphinx_ext/checklists.py",
+    "sphinx_ext/team_view.py",
+    "views/widgets.py",
+    "views/self_check.py",
+    "sphinx_ext/calculators.py",
+    "sphinx_ext/config.py",
+]
+"""Views whose HTML is all in templates/ (rendered by sop_helpers.render with autoescape)."""
+MARKUP = re.compile(r"<(/?[a-z][a-z0-9]*[\s>/]|!--)")
+
+
+def _string_constants(path: Path) -> list[str]:
+    import ast
+
+    tree = ast.parse(path.read_text("utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    ]
+
+
+@pytest.mark.parametrize("module", TEMPLATED)
+def test_templated_views_write_no_markup_in_python(module: str) -> None:
+    found = [s for s in _string_constants(PACKAGE / module) if MARKUP.search(s)]
+    assert not found, f"{module} writes HTML in Python; move it to a template: {found}"
+
+
+def test_only_the_render_module_marks_text_safe() -> None:
+    unsafe = re.compile(r"\bMarkup\(|\|\s*safe\b|autoescape\s*=\s*False")
+    found = [
+        str(path.relative_to(PACKAGE))
+        for path in [*PACKAGE.rglob("*.py"), *(PACKAGE / "templates").rglob("*.html")]
+        if path.name != "render.py" and unsafe.search(path.read_text("utf-8"))
+    ]
+    # procedure_pages renders MyST (not HTML) with md_escape on every data text.
+    assert found == ["sphinx_ext/procedure_pages.py"], found
+
+
+def test_templates_join_lines_and_errors_name_their_line() -> None:
+    import jinja2
+
+    from sop_helpers import render
+
+    env = render._environment()
+    env.loader = jinja2.DictLoader(
+        {"t.html": "<p>\n  {{ a }}{{ ' ' }}\n  <b>x</b>\n</p>\n", "bad.html": "<p>\n\n{% if %}\n"}
+    )
+    assert env.get_template("t.html").render(a="<i>&") == "<p>&lt;i&gt;&amp; <b>x</b></p>"
+    with pytest.raises(jinja2.TemplateSyntaxError) as error:
+        env.get_template("bad.html")
+    assert error.value.lineno == 3

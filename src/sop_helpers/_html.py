@@ -1,12 +1,12 @@
 """The one HTML attribute renderer of the package: every value escaped, names from keywords.
 
-Used by the checklist form (``checklist_html``), the flowchart (``flowchart``) and the Sphinx
-views, so data text reaches HTML only through :func:`html.escape`.
+Templates call it as ``attrs(...)`` (:mod:`sop_helpers.render`); the flowchart (``flowchart``)
+still builds its markup in Python through :func:`element`. Values reach HTML only escaped.
 """
 
 from __future__ import annotations
 
-from html import escape
+from markupsafe import escape  # the templates' own escaping (Jinja2 autoescape)
 
 
 def attrs(**values: object) -> str:
@@ -20,7 +20,7 @@ def attrs(**values: object) -> str:
         if value is None or value is False:
             continue
         name = key.rstrip("_").replace("_", "-")
-        parts.append(name if value is True else f'{name}="{escape(str(value), quote=True)}"')
+        parts.append(name if value is True else f'{name}="{escape(str(value))}"')
     return " ".join(parts)
 
 
