@@ -59,7 +59,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         + "".join(
             f"```{{checklist}} {NEW}-{k}\n```\n\n" for k in ("steps", "standards", "knowledge")
         ),
-        "fiscal-year": "# ปฏิทินปีงบประมาณ\n\n```{sop-fiscal-year}\n```\n\n"
+        "fiscal-year": "# ปฏิทินปีงบประมาณ\n\n```{fiscal-months}\n```\n\n```{sop-fiscal-year}\n```\n\n"
         "```{operations-calendar}\n```\n",
     }
     src = make_project(root, pages, "sop_calendar_years = [2570]\n", procedures)

@@ -56,6 +56,7 @@ records:
     source_date: 2024-04-26
     confidence: secondary
     illustrative: false
+    source_type: news
 """
 
 
@@ -69,6 +70,9 @@ records:
         ("applies_from_fy: 2567", 'applies_from_fy: "2567"', 7, "จำนวนเต็ม"),
         ("illustrative: false", 'illustrative: "false"', 11, "true หรือ false"),
         ("confidence: secondary", "confidence: rumour", 10, "verified"),
+        # a news report is not an official document, however sure it sounds
+        ("confidence: secondary", "confidence: verified", 3, "source_type: official"),
+        ("source_type: news", "source_type: blog", 12, "official"),
         ("    unit: บาท/คน/ปี\n", "", 3, "ขาดช่อง"),
         ("source_title: แหล่ง", "source_title: แหล่ง\n    colour: red", 9, "ไม่รู้จักช่อง"),
         (

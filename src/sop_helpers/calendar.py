@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from .fiscal import (
+    QUARTER_END,
     fiscal_month_index,
     fiscal_year_range,
     month_range,
@@ -25,7 +26,8 @@ from .fiscal import (
     quarter_range,
 )
 from .procedures import DeadlineTiming, MonthsTiming, Procedure, QuarterlyTiming, Step
-from .thai import thai_date, thai_number
+from .schedule import timing_label
+from .thai import month_name, thai_date, thai_number
 
 UID_DOMAIN = "sop.policy-plan.phayao2"
 PRODID = "-//กลุ่มนโยบายและแผน สพป.พะเยา เขต 2//คู่มือการปฏิบัติงาน//TH"
@@ -224,3 +226,57 @@ def to_ical(
                 item.add_component(alarm)
         cal.add_component(item)
     return bytes(cal.to_ical())
+
+
+def _dues(step: Step) -> list[list[int | str]]:
+    """``[month, day, what]`` of each day a step falls due in every year; day 0 = the month's
+    last day (the browser knows the year, so it knows February's length)."""
+    timing = step.timing
+    if isinstance(timing, MonthsTiming):
+        return [[timing.to_month, 0, f"ครบช่วง{timing_label(timing)}"]]
+    if isinstance(timing, DeadlineTiming):
+        return [[timing.month, timing.day, "กำหนดส่ง"]]
+    if isinstance(timing, QuarterlyTiming):
+        return [
+            [month, 0, f"รายงานไตรมาส {thai_number(quarter)}"]
+            for month, quarter in QUARTER_END.items()
+        ]
+    return []
+
+
+def month_work(
+    procedures: Mapping[str, Procedure] | Iterable[Procedure],
+) -> list[dict[str, object]]:
+    """Every step with a time, as the start page's script reads it (pure, JSON-ready).
+
+    ``months`` are the calendar months the step is worked on (:func:`~.fiscal.months_of`, the
+    one rule the table and the calendar use); ``due`` the days it falls due (:func:`_dues`);
+    ``closes_year`` marks an October deadline that closes the fiscal year just ended.
+    """
+    items = procedures.values() if isinstance(procedures, Mapping) else procedures
+    out: list[dict[str, object]] = []
+    for procedure in items:
+        for step in procedure.steps:
+            months = months_of(step.timing)
+            if not months:
+                continue
+            timing = step.timing
+            out.append(
+                {
+                    "procedure": procedure.id,
+                    "step": step.id,
+                    "number": thai_number(step.number),
+                    "text": step.short,
+                    "when": timing_label(timing),
+                    "months": list(months),
+                    "due": _dues(step),
+                    "closes_year": isinstance(timing, DeadlineTiming)
+                    and fiscal_month_index(timing.month) == 0,
+                }
+            )
+    return out
+
+
+def month_names() -> dict[str, str]:
+    """Calendar month number -> Thai month name, for the browser (one table: :mod:`.thai`)."""
+    return {str(m): month_name(m) for m in range(1, 13)}

@@ -110,7 +110,7 @@ def sources_table(records: Iterable[RateRecord | OfficeFact]) -> pd.DataFrame:
                 "ค่า": shown,
                 "แหล่งที่มา": record.citation,
                 "ที่อยู่แหล่งที่มา": record.source_url or "-",
-                "สถานะ": ILLUSTRATIVE_LABEL if record.illustrative else "ใช้อ้างอิงได้",
+                "สถานะ": record.status,
             }
         )
     return pd.DataFrame(rows)

@@ -36,8 +36,26 @@ ILLUSTRATIVE_LABEL = "ตัวเลขสมมุติเพื่อปร�
 
 CONFIDENCE_TH: dict[str, str] = {
     "verified": "ยืนยันจากเอกสารทางราชการ",
-    "secondary": "อ้างจากแหล่งข่าวหรือเว็บไซต์ (ยังไม่เห็นเอกสารต้นฉบับ)",
+    "secondary": "ยังไม่เห็นหนังสือราชการฉบับจริง",
     "unverified": "ยังไม่ยืนยัน",
+}
+
+SOURCE_TYPE_TH: dict[str, str] = {
+    "official": "เอกสารทางราชการ",
+    "news": "ข่าว",
+    "website": "เว็บไซต์",
+    "none": "ไม่มีแหล่งที่มา",
+}
+"""What kind of document a record cites (``source_type``), as readers see it."""
+
+USABLE_LABEL = "ใช้อ้างอิงได้"
+"""Status of a value read from an official document (verified, not illustrative)."""
+
+STATUS_TH: dict[str, str] = {
+    "news": "ข่าว รอหนังสือราชการยืนยัน",
+    "website": "เว็บไซต์ รอหนังสือราชการยืนยัน",
+    "official": "เอกสารทางราชการ รอตรวจสอบฉบับจริง",
+    "unknown": "ยังไม่ทราบค่า รอข้อมูลของสำนักงาน",
 }
 
 
@@ -65,6 +83,8 @@ class _Sourced(BaseModel):
     source_title: Text
     source_url: StrictStr = ""
     source_date: date | None = None
+    source_type: Literal["official", "news", "website", "none"]
+    """The kind of document cited: an official one, a news report, another website, none."""
     confidence: Literal["verified", "secondary", "unverified"]
     illustrative: StrictBool
     note: StrictStr = ""
@@ -73,6 +93,11 @@ class _Sourced(BaseModel):
     def _unverified_is_illustrative(self) -> _Sourced:
         if self.confidence == "unverified" and not self.illustrative:
             raise ValueError("ค่าที่ confidence เป็น unverified ต้องตั้ง illustrative: true")
+        if self.confidence == "verified" and self.source_type != "official":
+            raise ValueError(
+                "ค่าที่ confidence เป็น verified ต้องอ้างเอกสารทางราชการ (source_type: official)"
+                f" ไม่ใช่ {SOURCE_TYPE_TH[self.source_type]}"
+            )
         return self
 
     @property
@@ -81,11 +106,25 @@ class _Sourced(BaseModel):
         return ILLUSTRATIVE_LABEL if self.illustrative else ""
 
     @property
+    def status(self) -> str:
+        """What a reader may do with the value: "ใช้อ้างอิงได้" only for an official document
+        that was seen (verified); news and other websites say so and wait for the letter."""
+        if self.illustrative:
+            return ILLUSTRATIVE_LABEL
+        if getattr(self, "value", True) is None:
+            return STATUS_TH["unknown"]
+        if self.confidence == "verified":
+            return USABLE_LABEL
+        return STATUS_TH[self.source_type if self.source_type != "none" else "unknown"]
+
+    @property
     def citation(self) -> str:
         """Source title, date in B.E. and confidence in Thai, for printing under a table."""
         from .thai import thai_date
 
         parts = [self.source_title]
+        if self.source_type in ("news", "website"):
+            parts.append(SOURCE_TYPE_TH[self.source_type])
         if self.source_date is not None:
             parts.append(thai_date(self.source_date, "full"))
         parts.append(CONFIDENCE_TH[self.confidence])

@@ -125,6 +125,7 @@ class SourcedValue:
     source_title: str
     confidence: str
     illustrative: bool
+    source_type: str = "none"
 
 
 def figure_items(
@@ -141,8 +142,10 @@ def figure_items(
                 continue
             if r.value is None:
                 state = "ยังไม่มีค่า ต้องใช้ข้อมูลของสำนักงาน"
+            elif r.confidence == "secondary" and r.source_type == "news":
+                state = "มาจากข่าว ยังไม่เห็นหนังสือราชการ"
             elif r.confidence == "secondary":
-                state = "มาจากข่าวหรือเว็บไซต์ที่ไม่ใช่หนังสือราชการ"
+                state = "มาจากเว็บไซต์ที่ไม่ใช่หนังสือราชการ"
             else:
                 state = "ตัวเลขสมมุติ ยังไม่ยืนยันจากหนังสือราชการ"
             out.append(

@@ -133,7 +133,10 @@ def standard_sections(model: StandardsFile, procedure: Procedure, fail: Any) -> 
 
 def _question_text(question: Question) -> str:
     # The options are part of what the person answered, so they are part of the hashed text.
-    return "\n".join([question.question, *(f"{o.id}. {o.text}" for o in question.options)])
+    # Taken in id order: an answer is an option id, so showing the options in another order
+    # (the letters ก. ข. ค. move) does not change what a saved answer means and keeps it.
+    options = sorted(question.options, key=lambda o: o.id)
+    return "\n".join([question.question, *(f"{o.id}. {o.text}" for o in options)])
 
 
 def knowledge_sections(

@@ -36,7 +36,6 @@ from sop_helpers.schedule import (
     timing_label,
     timing_text,
     unscheduled,
-    year_table,
 )
 from sop_helpers.thai import month_name, number_list, parse_be_date, thai_date, thai_number
 from sop_helpers.worklist import SECTION_NAMES
@@ -282,10 +281,9 @@ def _blocks(app: Sphinx, source: str) -> dict[str, Callable[[str], str]]:
         ),
         "sop-group-scope": lambda _arg: _director_items(app, "๑."),
         "sop-work-areas": lambda _arg: _director_items(app, "๓."),
+        # the month-by-month table is ``{fiscal-months}`` (calendar_ext); this is what has no time
         "sop-fiscal-year": lambda _arg: _render(
-            "fiscal-year.md",
-            rows=year_table(procedures().values()),
-            pending=unscheduled(procedures().values()),
+            "fiscal-year.md", pending=unscheduled(procedures().values())
         ),
         "sop-glossary": lambda _arg: _render("glossary.md", terms=_glossary(app).values()),
         "sop-errata": lambda _arg: _errata_block(app),

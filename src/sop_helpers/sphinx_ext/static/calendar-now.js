@@ -1,0 +1,146 @@
+// @ts-check
+/* "Now" on a static site: the reader's clock marks the current month on the fiscal-year page
+   (rows carry their months as classes, sop-m-12) and fills the start page's block "งานเดือนนี้ /
+   ใกล้ครบกำหนด" from the JSON the build wrote (steps' months by sop_helpers.fiscal.months_of, and
+   the days they fall due). Numbers go through SopCore.digits (the site's digit setting). */
+(function () {
+  "use strict";
+
+  /** @typedef {{procedure: string, step: string, number: string, text: string, when: string,
+   *   months: number[], due: [number, number, string][], closes_year: boolean}} StepWork */
+  /** @typedef {{weeks: number, months: Record<string, string>, fiscal: string,
+   *   procedures: Record<string, {title: string, short: string, url: string}>,
+   *   steps: StepWork[]}} MonthData */
+
+  const w = /** @type {any} */ (window);
+  /** @param {string|number} s */
+  const digits = (s) => (w.SopCore ? w.SopCore.digits(String(s)) : w.sop ? w.sop.digits(s) : String(s));
+  const DAY = 86400000;
+
+  /** Fiscal year (B.E.) of a date: from 1 October, named by the year it ends in. @param {Date} d */
+  const fiscalYear = (d) => d.getFullYear() + 543 + (d.getMonth() >= 9 ? 1 : 0);
+  /** Fiscal quarter 1-4 (ต.ค.-ธ.ค. = 1). @param {number} month 1-12 */
+  const quarter = (month) => Math.floor(((month + 2) % 12) / 3) + 1;
+  /** "๓๑ ธ.ค. ๒๕๖๙" @param {Date} d */
+  const shortDate = (d) => digits(new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-latn", {
+    day: "numeric", month: "short", year: "numeric",
+  }).format(d));
+
+  /** @param {string} tag @param {string} [cls] @param {string} [text] */
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  /** The fiscal-year table: the row holding this month is marked. @param {Date} now */
+  function markMonth(now) {
+    document.querySelectorAll("tr.sop-m-" + (now.getMonth() + 1)).forEach((row) => {
+      row.classList.add("sop-now");
+      row.setAttribute("aria-current", "date");
+      const cell = row.querySelector("td p, td");
+      if (cell) cell.append(" ", el("span", "sop-now-badge", "เดือนนี้"));
+    });
+  }
+
+  /** The next day on or after ``today`` that is [month, day] (day 0 = the month's last day).
+   *  @param {Date} today @param {number} month @param {number} day */
+  function nextDue(today, month, day) {
+    for (let year = today.getFullYear(); ; year++) {
+      const last = new Date(year, month, 0).getDate();
+      const date = new Date(year, month - 1, day === 0 ? last : Math.min(day, last));
+      if (date >= today) return date;
+    }
+  }
+
+  /** A link to a step: "ขั้นตอนที่ ๔ จัดทำร่าง…". @param {MonthData} data @param {StepWork} s */
+  function stepLink(data, s) {
+    const a = /** @type {HTMLAnchorElement} */ (el("a", "", digits("ขั้นตอนที่ " + s.number + " " + s.text)));
+    a.href = data.procedures[s.procedure].url + "#proc-" + s.procedure + "-" + s.step;
+    return a;
+  }
+
+  /** @param {HTMLElement} box @param {MonthData} data @param {Date} now */
+  function monthWork(box, data, now) {
+    const month = now.getMonth() + 1;
+    const fy = fiscalYear(now);
+    const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+    const year = digits(now.getFullYear() + 543);
+    const out = document.createDocumentFragment();
+    out.append(el("p", "sop-mw-today", "วันนี้ " + shortDate(today) + " อยู่ในปีงบประมาณ " +
+      digits(fy) + " ไตรมาสที่ " + digits(quarter(month))));
+    if (month === 9) {
+      out.append(el("p", "sop-mw-turn", "ปีงบประมาณ " + digits(fy + 1) + " เริ่มวันที่ " +
+        digits(1) + " ตุลาคม " + year + " งานต้นปีงบประมาณใหม่อยู่ในรายการใกล้ครบกำหนดด้านล่าง"));
+    }
+    out.append(el("h3", "sop-mw-head", "งานเดือน" + data.months[String(month)] + " " + year));
+    const mine = data.steps.filter((s) => s.months.indexOf(month) >= 0);
+    if (!mine.length) out.append(el("p", "", "เดือนนี้ไม่มีขั้นตอนที่ต้นฉบับกำหนดเวลาไว้"));
+    for (const pid of Object.keys(data.procedures)) {
+      const steps = mine.filter((s) => s.procedure === pid);
+      if (!steps.length) continue;
+      const group = el("div", "sop-mw-proc");
+      group.append(el("p", "sop-mw-title", data.procedures[pid].title));
+      const list = el("ul");
+      for (const s of steps) {
+        const li = el("li");
+        li.append(stepLink(data, s), " ", el("span", "sop-mw-when", "(" + digits(s.when) + ")"));
+        list.append(li);
+      }
+      group.append(list);
+      out.append(group);
+    }
+
+    out.append(el("h3", "sop-mw-head", "ใกล้ครบกำหนด (ภายใน " + digits(data.weeks) + " สัปดาห์)"));
+    const horizon = today.getTime() + data.weeks * 7 * DAY;
+    /** @type {{date: Date, step: StepWork, what: string}[]} */
+    const due = [];
+    for (const s of data.steps) {
+      for (const [m, d, what] of s.due) {
+        const date = nextDue(today, m, d);
+        if (date.getTime() <= horizon) due.push({ date, step: s, what });
+      }
+    }
+    due.sort((a, b) => a.date.getTime() - b.date.getTime() || a.step.procedure.localeCompare(b.step.procedure));
+    if (!due.length) out.append(el("p", "", "ไม่มีกำหนดส่งในช่วงนี้"));
+    const list = el("ul", "sop-mw-due");
+    for (const { date, step, what } of due) {
+      const days = Math.round((date.getTime() - today.getTime()) / DAY);
+      const li = el("li");
+      const year = fiscalYear(date);
+      let whose = "";
+      // An October deadline closes the year just ended; other work names its year when it is
+      // not the current one (the turn of the fiscal year).
+      if (step.closes_year) whose = " งานของปีงบประมาณ " + digits(year - 1);
+      else if (year !== fy) whose = " ปีงบประมาณ " + digits(year);
+      li.append(
+        el("span", "sop-nowrap sop-mw-date", shortDate(date)),
+        " " + (days === 0 ? "(วันนี้)" : "(อีก " + digits(days) + " วัน)") + " ",
+        el("span", "sop-mw-title", data.procedures[step.procedure].short + ":"),
+        " ", stepLink(data, step), " ", el("span", "sop-mw-when", "· " + digits(what) + whose),
+      );
+      list.append(li);
+    }
+    if (due.length) out.append(list);
+    const more = /** @type {HTMLAnchorElement} */ (el("a", "", "ปฏิทินปีงบประมาณ"));
+    more.href = data.fiscal;
+    const tail = el("p", "sop-mw-more", "งานทุกเดือนและไฟล์ปฏิทิน (.ics) อยู่ที่");
+    tail.append(more);
+    out.append(tail);
+    box.replaceChildren(out);
+  }
+
+  function start() {
+    const now = new Date();
+    markMonth(now);
+    document.querySelectorAll(".sop-month-work").forEach((box) => {
+      const script = box.querySelector("script.sop-month-data");
+      if (!script || !script.textContent) return;
+      monthWork(/** @type {HTMLElement} */ (box), JSON.parse(script.textContent), now);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
