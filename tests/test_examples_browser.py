@@ -32,12 +32,16 @@ def test_example_page(name: str, site_url: str, page: Any, tmp_path: Path) -> No
     assert "ความหมายต่อการทำงานของท่าน" in text
     assert "book/data" not in text  # file paths are for maintainers, behind their own toggle
     assert page.locator("table.sop-table caption").count() >= 1
-    # Every chart is a loaded image with a Thai text alternative.
+    # Every chart is an image that loads once scrolled to (loading="lazy"), with a Thai text
+    # alternative.
     charts = page.locator("figure.sop-chart img")
     assert charts.count() >= 1
     for i in range(charts.count()):
         chart = charts.nth(i)
-        assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
+        chart.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=chart.element_handle()
+        )
         assert len(chart.get_attribute("alt") or "") > 10
     # The Excel link downloads a workbook with a frozen header and typed, formatted numbers.
     with page.expect_download() as info:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sop_helpers.sphinx_ext.css_trim import Usage, bundle, selector_used
+from sop_helpers.sphinx_ext.css_trim import Usage, bundle, drop_unread_properties, selector_used
 
 from .conftest import site_pages
 
@@ -67,6 +67,30 @@ def test_bundle_inlines_imports_rebases_urls_and_keeps_media_order() -> None:
     assert 'url("../fonts/s.woff2")' in out
     assert ".gone" not in out and "@media screen" not in out
     assert out.index(".card{background") < out.index("@media print{.card")
+
+
+def test_unread_custom_properties_go_until_none_is_left() -> None:
+    css = (
+        ":root{--used:1px;--chain:var(--base);--base:red;--orphan:blue;--only-orphan:var(--x)}"
+        "@media (min-width:1px){:root{--wide:2px}.a{margin:var(--used)}}"
+        ".b{--scripted:0;color:green}"
+    )
+    out = drop_unread_properties(css, {"--scripted"})
+    assert "--used:1px" in out and "var(--used)" in out
+    assert "--orphan" not in out and "--only-orphan" not in out and "--wide" not in out
+    # --base is read only by --chain, which nothing reads: both go.
+    assert "--chain" not in out and "--base" not in out
+    assert "--scripted:0" in out and "color:green" in out
+
+
+def test_properties_that_pages_or_scripts_read_are_kept() -> None:
+    usage = _usage(
+        '<p style="width: var(--from-page)">x</p>', "el.style.getPropertyValue('--from-js')"
+    )
+    assert {"--from-page", "--from-js"} <= usage.properties
+    files = {"a.css": ":root{--from-page:1px;--from-js:2px;--nobody:3px}p{color:red}"}
+    out = bundle(["a.css"], files.__getitem__, "b.css", usage)
+    assert "--from-page:1px" in out and "--from-js:2px" in out and "--nobody" not in out
 
 
 def _head(path: Path) -> str:

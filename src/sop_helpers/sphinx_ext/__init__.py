@@ -17,6 +17,7 @@ from . import (
     assets,
     calculators,
     calendar_ext,
+    charts,
     checklists,
     code_toggle,
     config,
@@ -56,6 +57,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     search_th.setup(app)
     calendar_ext.setup(app)
     calculators.setup(app)
+    charts.setup(app)
     code_toggle.setup(app)
     checklists.setup(app)
     team_view.setup(app)

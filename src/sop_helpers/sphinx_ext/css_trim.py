@@ -7,7 +7,10 @@ keeps a style rule only when every class, id, element name and attribute it name
 the pages that use the bundle: in their HTML or as a word in the scripts they load (a script may
 add a class later, e.g. ``show``). Pseudo-classes are ignored (``:hover`` keeps its rule when
 the element exists), at-rules other than ``@media``/``@supports``/``@layer``/``@container`` are
-kept whole (the dark scheme too: the theme switch stays).
+kept whole (the dark scheme too: the theme switch stays). Then custom properties
+(``--name: value``) that nothing left reads with ``var(--name)`` (in the bundle, a page's
+``style`` attribute or a script) are dropped, until none is left unread: the theme declares
+several hundred for components the handbook does not show.
 Parsing and serialising are tinycss2's.
 """
 
@@ -27,6 +30,8 @@ _PSEUDO = re.compile(r"::?[A-Za-z-]+(\((?:[^()]|\([^()]*\))*\))?")
 _ATTR = re.compile(r"\[\s*([A-Za-z_:][\w:.-]*)[^\]]*\]")
 _CLASS = re.compile(r"\.((?:[\w-]|\\.)+)")
 _ID = re.compile(r"#((?:[\w-]|\\.)+)")
+_PROPERTY = re.compile(r"--[A-Za-z_][\w-]*")
+_VAR = re.compile(r"var\(\s*(--[A-Za-z_][\w-]*)")
 _TAG = re.compile(r"(?:^|[\s>+~,(])([A-Za-z][A-Za-z0-9-]*)")
 
 
@@ -39,6 +44,7 @@ class Usage:
     ids: set[str] = field(default_factory=set)
     attributes: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
+    properties: set[str] = field(default_factory=set)  # custom properties read outside the CSS
 
     def add_html(self, text: str) -> None:
         """Record the elements of one HTML page."""
@@ -47,6 +53,7 @@ class Usage:
     def add_script(self, text: str) -> None:
         """Record the words of a script (class names it may add, elements it may create)."""
         self.words.update(_WORD.findall(text))
+        self.properties.update(_PROPERTY.findall(text))
 
 
 class _Collector(HTMLParser):
@@ -63,6 +70,8 @@ class _Collector(HTMLParser):
                 usage.classes.update(value.split())
             elif name == "id" and value:
                 usage.ids.add(value)
+            elif name == "style" and value:
+                usage.properties.update(_PROPERTY.findall(value))
 
     handle_startendtag = handle_starttag
 
@@ -176,4 +185,53 @@ def bundle(paths: Iterable[str], read: Callable[[str], str], target: str, usage:
     seen: set[str] = set()
     text = "\n".join(resolve(p, read, target, seen) for p in paths)
     rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
-    return "\n".join(_trim_rules(rules, usage)) + "\n"
+    return drop_unread_properties("\n".join(_trim_rules(rules, usage)), usage.properties) + "\n"
+
+
+def _without_properties(rules: Iterable[object], drop: set[str]) -> list[str]:
+    out: list[str] = []
+    for rule in rules:
+        kind = getattr(rule, "type", "")
+        if kind == "qualified-rule":
+            declarations = tinycss2.parse_declaration_list(
+                rule.content,  # type: ignore[attr-defined]
+                skip_comments=True,
+                skip_whitespace=True,
+            )
+            kept = [d for d in declarations if getattr(d, "name", None) not in drop]
+            if len(kept) == len(declarations):
+                out.append(rule.serialize())  # type: ignore[attr-defined]
+            elif kept:
+                prelude = tinycss2.serialize(rule.prelude).strip()  # type: ignore[attr-defined]
+                body = ";".join(d.serialize().strip() for d in kept)
+                out.append(f"{prelude}{{{body}}}")
+        elif kind == "at-rule" and rule.lower_at_keyword in _NESTED_AT_RULES:  # type: ignore[attr-defined]
+            inner = _without_properties(
+                tinycss2.parse_rule_list(
+                    rule.content,  # type: ignore[attr-defined]
+                    skip_comments=True,
+                    skip_whitespace=True,
+                ),
+                drop,
+            )
+            if inner:
+                prelude = tinycss2.serialize(rule.prelude).strip()  # type: ignore[attr-defined]
+                out.append(f"@{rule.lower_at_keyword} {prelude}{{{''.join(inner)}}}")  # type: ignore[attr-defined]
+        elif kind == "at-rule":
+            out.append(rule.serialize())  # type: ignore[attr-defined]
+    return out
+
+
+def drop_unread_properties(css: str, read_elsewhere: Iterable[str] = ()) -> str:
+    """``css`` without the custom properties that no ``var()`` reads (repeated to a fixpoint).
+
+    ``read_elsewhere``: custom properties that pages or scripts read (kept in any case).
+    """
+    keep = set(read_elsewhere)
+    while True:
+        declared = set(re.findall(r"(?:^|[{;\s])(--[A-Za-z_][\w-]*)\s*:", css))
+        drop = declared - set(_VAR.findall(css)) - keep
+        if not drop:
+            return css
+        rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+        css = "\n".join(_without_properties(rules, drop))

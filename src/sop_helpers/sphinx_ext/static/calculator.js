@@ -541,11 +541,15 @@
         cue.hidden = !more;
       };
       box.addEventListener("scroll", update, { passive: true });
-      // Sizes change when the web font arrives and when the window turns.
+      // Sizes change when the web font arrives and when the window turns. A ResizeObserver
+      // also calls back once the box is first laid out: reading its size before then would
+      // force an extra layout of the whole page while it loads.
       if (typeof ResizeObserver === "function") new ResizeObserver(update).observe(box);
-      else window.addEventListener("resize", update);
+      else {
+        window.addEventListener("resize", update);
+        update();
+      }
       if (document.fonts) document.fonts.ready.then(update);
-      update();
     }
   }
 

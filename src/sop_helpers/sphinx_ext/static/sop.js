@@ -28,18 +28,28 @@
     article.prepend(banner);
   }
 
-  /** Boxes that scroll sideways (wide tables, code) get a tab stop and a name. */
+  /** Boxes that scroll sideways (wide tables, code) get a tab stop and a name. Their sizes are
+   *  read in a ResizeObserver, once the browser has laid the page out anyway: reading
+   *  scrollWidth while the page loads forced a whole extra layout (the biggest script task on
+   *  the worked examples). It fires again when the font arrives or the window turns. */
   function scrollableBoxes() {
-    document.querySelectorAll(".pst-scrollable-table-container, .sop-scroll, div.highlight pre")
-      .forEach((el) => {
-        if (el.scrollWidth > el.clientWidth + 1 && !el.hasAttribute("tabindex")) {
-          el.setAttribute("tabindex", "0");
-          if (!el.hasAttribute("aria-label") && !el.hasAttribute("role")) {
-            el.setAttribute("role", "region");
-            el.setAttribute("aria-label", "เนื้อหาที่เลื่อนดูด้านข้างได้");
-          }
+    /** @param {Element} el */
+    const mark = (el) => {
+      if (el.scrollWidth > el.clientWidth + 1 && !el.hasAttribute("tabindex")) {
+        el.setAttribute("tabindex", "0");
+        if (!el.hasAttribute("aria-label") && !el.hasAttribute("role")) {
+          el.setAttribute("role", "region");
+          el.setAttribute("aria-label", "เนื้อหาที่เลื่อนดูด้านข้างได้");
         }
-      });
+      }
+    };
+    const boxes = document.querySelectorAll(".pst-scrollable-table-container, .sop-scroll, div.highlight pre");
+    if (typeof ResizeObserver !== "function") {
+      boxes.forEach(mark);
+      return;
+    }
+    const observer = new ResizeObserver((entries) => entries.forEach((entry) => mark(entry.target)));
+    boxes.forEach((el) => observer.observe(el));
   }
 
   /** Thai tooltips for sphinx-copybutton, which ships no Thai strings. */
