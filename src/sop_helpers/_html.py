@@ -1,7 +1,8 @@
 """The one HTML attribute renderer of the package: every value escaped, names from keywords.
 
-Templates call it as ``attrs(...)`` (:mod:`sop_helpers.render`); the flowchart (``flowchart``)
-still builds its markup in Python through :func:`element`. Values reach HTML only escaped.
+Templates call it as ``attrs(...)`` (:mod:`sop_helpers.render`); :func:`element` is for the few
+fragments still written in Python (the start page's month box). Values reach HTML only escaped,
+by the same ``markupsafe.escape`` as the templates' autoescape.
 """
 
 from __future__ import annotations
