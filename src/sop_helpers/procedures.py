@@ -231,12 +231,9 @@ class Procedure(_Model):
                 _fail(("steps", index, "number"), f"เลขขั้นตอนต้องเรียง 1..n ไม่ขาดช่วง (พบ {numbers})")
         doc_ids = {d.id for d in self.documents}
         for index, step in enumerate(self.steps):
-            for k, doc in enumerate(step.documents):
-                if doc not in doc_ids:
-                    _fail(
-                        ("steps", index, "documents", k),
-                        f"ขั้นตอน {step.id} อ้างเอกสาร '{doc}' ที่ไม่มีใน documents",
-                    )
+            for k, doc in _unknown(step.documents, doc_ids):
+                message = f"ขั้นตอน {step.id} อ้างเอกสาร '{doc}' ที่ไม่มีใน documents"
+                _fail(("steps", index, "documents", k), message)
             if step.decision and step.decision.no_goes_to not in step_ids:
                 _fail(
                     ("steps", index, "decision", "no_goes_to"),
@@ -244,12 +241,9 @@ class Procedure(_Model):
                 )
         self._parallel_groups_valid(step_ids)
         for index, standard in enumerate(self.standards):
-            for k, ref in enumerate(standard.steps):
-                if ref not in step_ids:
-                    _fail(
-                        ("standards", index, "steps", k),
-                        f"มาตรฐาน {standard.id} อ้างขั้นตอน '{ref}' ที่ไม่มีใน steps",
-                    )
+            for k, ref in _unknown(standard.steps, step_ids):
+                message = f"มาตรฐาน {standard.id} อ้างขั้นตอน '{ref}' ที่ไม่มีใน steps"
+                _fail(("standards", index, "steps", k), message)
         return self
 
     def _parallel_groups_valid(self, step_ids: list[str]) -> None:
@@ -307,6 +301,12 @@ class Procedure(_Model):
     def standards_for(self, step_id: str) -> tuple[Standard, ...]:
         """Standards that describe the given step."""
         return tuple(s for s in self.standards if step_id in s.steps)
+
+
+def _unknown(refs: Iterable[str], known: Iterable[str]) -> list[tuple[int, str]]:
+    """(position, id) of each reference that names none of ``known``."""
+    names = set(known)
+    return [(k, ref) for k, ref in enumerate(refs) if ref not in names]
 
 
 def _fail(loc: tuple[str | int, ...], message: str) -> NoReturn:
