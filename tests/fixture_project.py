@@ -122,12 +122,13 @@ def _env(src: Path, checklists: Path | None) -> dict[str, str]:
 
 
 def build(
-    src: Path, out: Path, *, checklists: Path | None = None
+    src: Path, out: Path, *, checklists: Path | None = None, jobs: int = 1
 ) -> subprocess.CompletedProcess[str]:
-    """``sphinx-build -W -b html`` (not quiet: the output names the pages it re-read)."""
+    """``sphinx-build -W -b html`` (not quiet: the output names the pages it re-read);
+    ``jobs`` > 1 reads and writes in parallel (``-j``)."""
     env = _env(src, checklists)
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-b", "html", str(src), str(out)],
+        [sys.executable, "-m", "sphinx", "-W", "-j", str(jobs), "-b", "html", str(src), str(out)],
         capture_output=True,
         text=True,
         env=env,
