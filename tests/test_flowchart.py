@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sop_helpers import load_procedures, parse_procedure
-from sop_helpers.flowchart import build_flow, render_html, render_text
+from sop_helpers.flowchart import build_flow, render_text
+from sop_helpers.sphinx_ext.flowchart_ext import render_html
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")

@@ -98,30 +98,22 @@ def test_an_installed_package_finds_its_own_data_from_any_folder(
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("SOP_")}
     env["PYTHONPATH"] = str(wheel)
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+
+    def folders() -> list[str]:
+        run = [sys.executable, "-c", code]
+        found = subprocess.run(
+            run, cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+        )
+        return found.stdout.split()
+
     package = wheel / "sop_helpers"
-    assert out == [
+    assert folders() == [
         str(package / "_data"),
         str(package / "_checklists"),
         str(package / "_data" / "procedures"),
     ]
     env["SOP_DATA_DIR"] = str(tmp_path)
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    assert out[0] == str(tmp_path)
+    assert folders()[0] == str(tmp_path)
 
 
 def test_results_go_to_my_notebooks_in_the_repository_else_beside_the_notebook(

@@ -189,6 +189,8 @@ def test_valid_sample_loads(tmp_path: Path) -> None:
     assert [s.id for s in load_procedure(path).steps] == ["s1", "s2"]
 
 
+_S2_TIMING = "    timing: {kind: months, from_month: 10, to_month: 12}\n"
+
 # (replace this text of VALID, by this, expected line, expected pointer, words of the message)
 BAD = [
     ("    role: ผู้ปฏิบัติ\n    timing: {kind: pending}", "    timing: {kind: pending}", 13,
@@ -204,6 +206,13 @@ BAD = [
     ("id: sample", "id: other", 1, "/id", "ชื่อไฟล์"),
     ("scope: ขอบเขต", "scope: 2569", 8, "/scope", "ข้อความ"),
     ("mission: ภารกิจ", "mission: ภารกิจ\nmission: ซ้ำ", 6, "/mission", "ซ้ำ"),
+    # steps drawn side by side must be steps of this procedure, other than itself
+    (_S2_TIMING, _S2_TIMING + "    parallel:\n      steps: [s9]\n      source: ต้นฉบับ\n", 24,
+     "/steps/1/parallel/steps/0", "s9"),
+    (_S2_TIMING, _S2_TIMING + "    parallel:\n      steps: [s2]\n      source: ต้นฉบับ\n", 24,
+     "/steps/1/parallel/steps/0", "ตัวเอง"),
+    (_S2_TIMING, _S2_TIMING + "    parallel:\n      steps: [s1]\n", 23, "/steps/1/parallel/source",
+     "ขาดช่อง"),
 ]  # fmt: skip
 
 

@@ -2,25 +2,25 @@
 
 :func:`build_flow` lays a procedure out as a top-to-bottom sequence of nodes (start, one activity
 per step, a document after steps that produce a report or plan, a decision after steps that have
-one, end). A "not approved" branch goes back to an earlier step through a lettered connector (ก, ข,
-...) drawn at both ends, as flowcharts do instead of long crossing lines. :func:`render_html`
-turns the layout into an ordered list inside a ``<figure>``; the look (terminator, rectangle,
-diamond, wavy-bottom document, arrows) is CSS only, so the text stays selectable, reflows on a
-phone and prints.
+one, end); steps the data marks as running at the same time are one ``parallel`` node holding a
+lane per step, drawn side by side. A "not approved" branch goes back to an earlier step through a
+lettered connector (ก, ข, ...) drawn at both ends, as flowcharts do instead of long crossing
+lines. The HTML view (``sphinx_ext/flowchart_ext``, a Jinja2 template with autoescape) turns the
+layout into an ordered list inside a ``<figure>``; the look (terminator, rectangle, diamond,
+wavy-bottom document, arrows) is CSS only, so the text stays selectable, reflows on a phone and
+prints.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Literal
 
-from ._html import element
-from .procedures import Procedure
+from .procedures import Procedure, Step
 from .schedule import timing_label
-from .thai import thai_number
+from .thai import number_list, thai_number
 
-NodeKind = Literal["terminator", "activity", "document", "decision"]
+NodeKind = Literal["terminator", "activity", "document", "decision", "parallel"]
 
 CONNECTOR_LABELS = "กขคงจฉชซ"
 """Letters of loop connectors, in the order the loops appear."""
@@ -47,6 +47,8 @@ class FlowNode:
     no_action: str = ""
     no_goes_to: str = ""
     no_goes_to_number: int = 0
+    lanes: tuple[tuple[FlowNode, ...], ...] = ()
+    """On a ``parallel`` node: the symbols of each step that runs at the same time, in order."""
 
 
 @dataclass(frozen=True)
@@ -58,12 +60,25 @@ class Flow:
     nodes: tuple[FlowNode, ...]
 
     def activities(self) -> tuple[FlowNode, ...]:
-        """The activity nodes, one per step."""
-        return tuple(n for n in self.nodes if n.kind == "activity")
+        """The activity nodes, one per step (those in parallel lanes too), in step order."""
+        return tuple(n for n in self.walk() if n.kind == "activity")
+
+    def walk(self) -> tuple[FlowNode, ...]:
+        """Every node, lanes opened in place (a parallel node before its lanes' nodes)."""
+        out: list[FlowNode] = []
+        for node in self.nodes:
+            out.append(node)
+            for lane in node.lanes:
+                out.extend(lane)
+        return tuple(out)
 
 
 def build_flow(procedure: Procedure) -> Flow:
-    """Lay out a procedure as flowchart nodes (pure)."""
+    """Lay out a procedure as flowchart nodes (pure).
+
+    Steps the data marks as running at the same time (``parallel``) become one ``parallel``
+    node whose ``lanes`` hold each step's own symbols, drawn side by side.
+    """
     loops: dict[str, str] = {}
     for step in procedure.steps:
         if step.decision is not None:
@@ -75,10 +90,10 @@ def build_flow(procedure: Procedure) -> Flow:
             incoming[target] = " ".join(filter(None, (incoming.get(target, ""), loops[step.id])))
     docs = {d.id: d for d in procedure.documents}
     drawn: set[str] = set()
-    nodes: list[FlowNode] = [FlowNode("terminator", "เริ่มต้น")]
-    for step in procedure.steps:
+
+    def symbols(step: Step) -> list[FlowNode]:
         timing = timing_label(step.timing)
-        nodes.append(
+        out = [
             FlowNode(
                 "activity",
                 step.short,
@@ -87,17 +102,17 @@ def build_flow(procedure: Procedure) -> Flow:
                 meta="" if timing == "ยังไม่กำหนด" else timing,
                 connector=incoming.get(step.id, ""),
             )
-        )
+        ]
         # A document is drawn where it is first produced, not again where it is sent on; a step
         # that ends in a decision leaves its document to the next step (the approved version).
         produced = [d for d in step.documents if docs[d].kind in DOCUMENT_KINDS and d not in drawn]
         if produced and step.decision is None:
             drawn.update(produced)
             title = " / ".join(docs[d].title for d in produced)
-            nodes.append(FlowNode("document", title, step_id=step.id))
+            out.append(FlowNode("document", title, step_id=step.id))
         if step.decision is not None:
             decision = step.decision
-            nodes.append(
+            out.append(
                 FlowNode(
                     "decision",
                     decision.question,
@@ -111,93 +126,52 @@ def build_flow(procedure: Procedure) -> Flow:
                     no_goes_to_number=procedure.step(decision.no_goes_to).number,
                 )
             )
+        return out
+
+    groups = {sid: group for group in procedure.parallel_groups() for sid in group}
+    nodes: list[FlowNode] = [FlowNode("terminator", "เริ่มต้น")]
+    for step in procedure.steps:
+        group = groups.get(step.id)
+        if group is None:
+            nodes.extend(symbols(step))
+        elif step.id == group[0]:
+            lanes = tuple(tuple(symbols(procedure.step(sid))) for sid in group)
+            numbers = [procedure.step(sid).number for sid in group]
+            nodes.append(
+                FlowNode(
+                    "parallel",
+                    f"ทำพร้อมกัน: ขั้นตอนที่ {number_list(numbers)}",
+                    step_id=step.id,
+                    lanes=lanes,
+                )
+            )
     nodes.append(FlowNode("terminator", "สิ้นสุด"))
     return Flow(procedure.id, procedure.title, tuple(nodes))
 
 
-def _anchor(flow: Flow, step_id: str) -> str:
-    return f"flow-{flow.procedure_id}-{step_id}"
-
-
-def _span(cls: str, inner: str, **attrs: str) -> str:
-    return element("span", inner, class_=cls, **attrs)
-
-
-def _connector(letter: str) -> str:
-    return _span("sop-flow-connector", escape(letter), title=f"จุดเชื่อมต่อ {letter}")
-
-
-def _li(kind: str, inner: str, **attrs: str) -> str:
-    return element("li", inner, class_=f"sop-flow-node sop-flow-{kind}", **attrs)
-
-
-def _node_html(flow: Flow, node: FlowNode) -> str:
-    e = escape
-    if node.kind == "terminator":
-        return _li("terminator", _span("sop-flow-shape", e(node.text)))
-    if node.kind == "document":
-        label = _span("sop-flow-kind", "เอกสาร")
-        return _li(
-            "document",
-            _span("sop-flow-shape", f"{label} {e(node.text)}"),
-            data_doc_for=node.step_id,
-        )
-    if node.kind == "activity":
-        connector = ""
-        if node.connector:
-            letters = "".join(_connector(c) for c in node.connector.split())
-            note = _span("sop-flow-connector-text", "กลับมาที่ขั้นตอนนี้เมื่อไม่เห็นชอบ")
-            connector = _span("sop-flow-connector-in", letters + note)
-        meta = _span("sop-flow-meta", e(node.meta)) if node.meta else ""
-        number = _span("sop-flow-num", f"ขั้นตอนที่ {thai_number(node.number)}")
-        shape = _span("sop-flow-shape", f"{number} {_span('sop-flow-text', e(node.text))}{meta}")
-        return _li(
-            "activity", connector + shape, id=_anchor(flow, node.step_id), data_step_id=node.step_id
-        )
-    target = f"#{_anchor(flow, node.no_goes_to)}"
-    back = element("a", f"ไปขั้นตอนที่ {thai_number(node.no_goes_to_number)}", href=target)
-    no = _span(
-        "sop-flow-branch sop-flow-no",
-        f"{_span('sop-flow-branch-label', e(node.no_label))} {e(node.no_action)} {back} "
-        + _connector(node.connector),
-    )
-    yes = _span(
-        "sop-flow-branch sop-flow-yes",
-        f"{_span('sop-flow-branch-label', e(node.yes_label))} ดำเนินการต่อ",
-    )
-    diamond = _span("sop-flow-shape", _span("sop-flow-diamond-text", e(node.text)))
-    return _li("decision", diamond + no + yes, data_decision_for=node.step_id)
-
-
-def render_html(flow: Flow) -> str:
-    """The flowchart as an HTML ``<figure>`` (escaped text; CSS classes ``sop-flow-*``)."""
-    steps = len(flow.activities())
-    caption = (
-        f"แผนผังขั้นตอน: {flow.title} ({thai_number(steps)} ขั้นตอน)"
-        " รายละเอียดของแต่ละขั้นตอนอยู่ในหัวข้อขั้นตอนการปฏิบัติงาน"
-    )
-    items = "\n".join(_node_html(flow, node) for node in flow.nodes)
-    return (
-        f'<figure class="sop-flow" id="flow-{escape(flow.procedure_id)}">\n'
-        f'<figcaption class="sop-flow-caption">{escape(caption)}</figcaption>\n'
-        f'<ol class="sop-flow-list" aria-label="{escape("ลำดับขั้นตอนของ" + flow.title)}">\n'
-        f"{items}\n</ol>\n</figure>"
-    )
-
-
 def render_text(flow: Flow) -> list[str]:
     """The flowchart as plain lines, for builders other than HTML."""
+    return _text_lines(flow.nodes)
+
+
+def _text_lines(items: tuple[FlowNode, ...], indent: str = "") -> list[str]:
     lines = []
-    for node in flow.nodes:
+    for node in items:
+        if node.kind == "parallel":
+            lines.append(f"{indent}{node.text}:")
+            for lane in node.lanes:
+                lines.extend(_text_lines(lane, indent))
+            continue
         if node.kind == "activity":
-            lines.append(f"ขั้นตอนที่ {thai_number(node.number)}: {node.text}")
+            lines.append(f"{indent}ขั้นตอนที่ {thai_number(node.number)}: {node.text}")
         elif node.kind == "decision":
             lines.append(
-                f"  {node.text} {node.yes_label}: ดำเนินการต่อ; {node.no_label}: {node.no_action}"
+                f"{indent}  {node.text} {node.yes_label}: ดำเนินการต่อ;"
+                f" {node.no_label}: {node.no_action}"
                 f" (ไปขั้นตอนที่ {thai_number(node.no_goes_to_number)})"
             )
         elif node.kind == "document":
-            lines.append(f"  เอกสาร: {node.text}")
+            lines.append(f"{indent}  เอกสาร: {node.text}")
         else:
-            lines.append(node.text)
+            lines.append(f"{indent}{node.text}")
     return lines

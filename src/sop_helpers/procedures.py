@@ -92,6 +92,19 @@ class Decision(_Model):
     no_action: Text
 
 
+class Parallel(_Model):
+    """The steps a step runs at the same time as: the flowchart draws them side by side.
+
+    Only where the data says so (decision 8), with what supports it: a step's order is the
+    source document's unless ``source`` names why the office's work runs otherwise.
+    """
+
+    steps: Annotated[tuple[Id, ...], Field(min_length=1)]
+    """The other steps of the group (ids of this procedure, next to this step in number)."""
+    source: Text
+    """What supports running them together (the source document's timing, an office decision)."""
+
+
 class Step(_Model):
     """One top-level step: one flowchart activity, one checklist item."""
 
@@ -107,6 +120,8 @@ class Step(_Model):
     outputs: tuple[Text, ...] = ()
     documents: tuple[Id, ...] = ()
     decision: Decision | None = None
+    parallel: Parallel | None = None
+    """Runs at the same time as other steps (drawn side by side); see :class:`Parallel`."""
     errata: tuple[ErratumId, ...] = ()
 
     @property
@@ -216,25 +231,58 @@ class Procedure(_Model):
                 _fail(("steps", index, "number"), f"เลขขั้นตอนต้องเรียง 1..n ไม่ขาดช่วง (พบ {numbers})")
         doc_ids = {d.id for d in self.documents}
         for index, step in enumerate(self.steps):
-            for k, doc in enumerate(step.documents):
-                if doc not in doc_ids:
-                    _fail(
-                        ("steps", index, "documents", k),
-                        f"ขั้นตอน {step.id} อ้างเอกสาร '{doc}' ที่ไม่มีใน documents",
-                    )
+            for k, doc in _unknown(step.documents, doc_ids):
+                message = f"ขั้นตอน {step.id} อ้างเอกสาร '{doc}' ที่ไม่มีใน documents"
+                _fail(("steps", index, "documents", k), message)
             if step.decision and step.decision.no_goes_to not in step_ids:
                 _fail(
                     ("steps", index, "decision", "no_goes_to"),
                     f"ขั้นตอน {step.id}: no_goes_to '{step.decision.no_goes_to}' ไม่มีใน steps",
                 )
+        self._parallel_groups_valid(step_ids)
         for index, standard in enumerate(self.standards):
-            for k, ref in enumerate(standard.steps):
-                if ref not in step_ids:
-                    _fail(
-                        ("standards", index, "steps", k),
-                        f"มาตรฐาน {standard.id} อ้างขั้นตอน '{ref}' ที่ไม่มีใน steps",
-                    )
+            for k, ref in _unknown(standard.steps, step_ids):
+                message = f"มาตรฐาน {standard.id} อ้างขั้นตอน '{ref}' ที่ไม่มีใน steps"
+                _fail(("standards", index, "steps", k), message)
         return self
+
+    def _parallel_groups_valid(self, step_ids: list[str]) -> None:
+        for index, step in enumerate(self.steps):
+            if step.parallel is None:
+                continue
+            for k, ref in enumerate(step.parallel.steps):
+                at = ("steps", index, "parallel", "steps", k)
+                if ref not in step_ids:
+                    _fail(at, f"ขั้นตอน {step.id}: parallel อ้างขั้นตอน '{ref}' ที่ไม่มีใน steps")
+                if ref == step.id:
+                    _fail(at, f"ขั้นตอน {step.id}: parallel อ้างขั้นตอนของตัวเอง")
+        for group in self.parallel_groups():
+            numbers = sorted(self.step(s).number for s in group)
+            if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+                # the place is the step that declares the group (its ``parallel`` field)
+                index = next(k for k, s in enumerate(self.steps) if s.id in group and s.parallel)
+                _fail(
+                    ("steps", index, "parallel", "steps"),
+                    "ขั้นตอนที่ทำพร้อมกันต้องเป็นขั้นตอนที่เลขติดกัน"
+                    f" (พบขั้นตอนที่ {', '.join(str(n) for n in numbers)})",
+                )
+
+    def parallel_groups(self) -> tuple[tuple[str, ...], ...]:
+        """Groups of step ids that run at the same time (each in step order, two or more)."""
+        group_of = {s.id: {s.id} for s in self.steps}
+        for step in self.steps:
+            for ref in step.parallel.steps if step.parallel else ():
+                if ref in group_of:
+                    merged = group_of[step.id] | group_of[ref]
+                    for member in merged:
+                        group_of[member] = merged
+        seen: list[set[str]] = []
+        for step in self.steps:
+            group = group_of[step.id]
+            if len(group) > 1 and group not in seen:
+                seen.append(group)
+        order = {s.id: s.number for s in self.steps}
+        return tuple(tuple(sorted(g, key=order.__getitem__)) for g in seen)
 
     def step(self, step_id: str) -> Step:
         """The step with this id (KeyError if none)."""
@@ -253,6 +301,12 @@ class Procedure(_Model):
     def standards_for(self, step_id: str) -> tuple[Standard, ...]:
         """Standards that describe the given step."""
         return tuple(s for s in self.standards if step_id in s.steps)
+
+
+def _unknown(refs: Iterable[str], known: Iterable[str]) -> list[tuple[int, str]]:
+    """(position, id) of each reference that names none of ``known``."""
+    names = set(known)
+    return [(k, ref) for k, ref in enumerate(refs) if ref not in names]
 
 
 def _fail(loc: tuple[str | int, ...], message: str) -> NoReturn:

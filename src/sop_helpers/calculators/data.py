@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..budget import SMALL_SCHOOL_MAX
 from .fields import MAX_ROWS
 from .rules import CALCULATORS
+
+if TYPE_CHECKING:
+    from ..rates import RateFile
 
 SUBSIDY_LEVELS: tuple[tuple[str, str], ...] = (
     ("preprimary", "ก่อนประถมศึกษา"),
@@ -15,19 +19,26 @@ SUBSIDY_LEVELS: tuple[tuple[str, str], ...] = (
 )
 
 
-def calculator_data(kind: str, year: int | None = None) -> dict[str, Any]:
+def calculator_data(
+    kind: str, year: int | None = None, *, rates: Mapping[str, RateFile] | None = None
+) -> dict[str, Any]:
     """Rates and rules of one calculator, from ``book/data/rates`` (what the page embeds).
 
-    Each figure carries ``illustrative`` and ``source`` so the page can label it (decision 9).
+    ``rates`` (name -> file, e.g. ``load_handbook().rates``) are the files already read;
+    without them each file is read here. Each figure carries ``illustrative`` and ``source``
+    so the page can label it (decision 9).
     """
     from ..rates import load_rates
 
+    def rate_file(name: str) -> RateFile:
+        return rates[name] if rates is not None else load_rates(name)
+
     if kind == "subsidy":
-        rates = load_rates("per_student")
-        fy = year or max(r.applies_from_fy for r in rates if r.key.startswith("teaching_"))
+        per_student = rate_file("per_student")
+        fy = year or max(r.applies_from_fy for r in per_student if r.key.startswith("teaching_"))
         levels = []
         for key, label in SUBSIDY_LEVELS:
-            record = rates.for_year(fy, "teaching_", level=label, applies_to="")
+            record = per_student.for_year(fy, "teaching_", level=label, applies_to="")
             levels.append(
                 {
                     "key": key,
@@ -40,7 +51,7 @@ def calculator_data(kind: str, year: int | None = None) -> dict[str, Any]:
             )
         return {"year": fy, "levels": levels}
     if kind == "disbursement":
-        targets = load_rates("disbursement_targets")
+        targets = rate_file("disbursement_targets")
         quarters = sorted(
             (r for r in targets if r.quarter and r.level == "ภาพรวม"), key=lambda r: r.quarter or 0
         )
@@ -56,7 +67,7 @@ def calculator_data(kind: str, year: int | None = None) -> dict[str, Any]:
             ]
         }
     if kind == "school-size":
-        sizes, lunch = load_rates("school_size"), load_rates("lunch")
+        sizes, lunch = rate_file("school_size"), rate_file("lunch")
         days = lunch.record("lunch_days_per_year")
         return {
             "small_max": SMALL_SCHOOL_MAX,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from ..procedures import Procedure
+from ..procedures import Procedure, Standard, Step
 from ..thai import thai_number
 from ..wording import thai_list
 from .files import IndicatorsFile, KnowledgeFile, Question, StandardsFile, StepsFile, _FileBase
@@ -15,6 +16,11 @@ def item_ids(model: _FileBase) -> list[str]:
     """The ids of a file's own items, in order (for the duplicate check)."""
     items = getattr(model, "items", ())
     return [item.id for item in items]
+
+
+def _not_in(procedure: Procedure, what: str, wanted: str, parts: Iterable[Step | Standard]) -> str:
+    """The message for a step or standard id the procedure does not have (with the ids it has)."""
+    return f"ไม่มี{what} '{wanted}' ในกระบวนงาน {procedure.id} (มี {', '.join(p.id for p in parts)})"
 
 
 def steps_sections(model: StepsFile, procedure: Procedure, fail: Any) -> tuple[Section, ...]:
@@ -32,11 +38,8 @@ def steps_sections(model: StepsFile, procedure: Procedure, fail: Any) -> tuple[S
         try:
             step = procedure.step(entry.step)
         except KeyError:
-            raise fail(
-                f"ไม่มีขั้นตอน '{entry.step}' ในกระบวนงาน {procedure.id}"
-                f" (มี {', '.join(s.id for s in procedure.steps)})",
-                ("items", index, "step"),
-            ) from None
+            message = _not_in(procedure, "ขั้นตอน", entry.step, procedure.steps)
+            raise fail(message, ("items", index, "step")) from None
         items.append(
             Item(
                 id=entry.id,
@@ -72,11 +75,8 @@ def standard_sections(model: StandardsFile, procedure: Procedure, fail: Any) -> 
         try:
             standard = procedure.standard(entry.standard)
         except KeyError:
-            raise fail(
-                f"ไม่มีมาตรฐาน '{entry.standard}' ในกระบวนงาน {procedure.id}"
-                f" (มี {', '.join(s.id for s in procedure.standards)})",
-                ("items", index, "standard"),
-            ) from None
+            message = _not_in(procedure, "มาตรฐาน", entry.standard, procedure.standards)
+            raise fail(message, ("items", index, "standard")) from None
         number = thai_number(standard.number)
         for position, note in enumerate(entry.levels, start=1):
             if note.level != position:

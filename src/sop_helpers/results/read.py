@@ -17,17 +17,9 @@ from .._yaml import pointer
 from ..checklists import Checklist, Item
 from ..checklists.kinds import answer_of
 from ..names import person_key
+from . import models
 from .messages import MESSAGES, _error, _fail
-from .models import (
-    BUNDLE_FORMAT,
-    FORMAT,
-    FORMAT_VERSION,
-    KNOWN_VERSIONS,
-    Answer,
-    Bundle,
-    ChecklistRef,
-    Results,
-)
+from .models import Answer, Bundle, ChecklistRef, Results
 
 
 @dataclass(frozen=True)
@@ -38,7 +30,7 @@ class Loaded:
     dropped: tuple[str, ...]
     from_version: int = 0
     """The checklist version the answers were made for (0: not recorded)."""
-    from_format: int = FORMAT_VERSION
+    from_format: int = models.FORMAT_VERSION
     """The file's format version (1: migrated to 2)."""
 
     @property
@@ -47,14 +39,14 @@ class Loaded:
         return (
             bool(self.dropped)
             or (self.from_version not in (0, self.results.checklist.version))
-            or self.from_format != FORMAT_VERSION
+            or self.from_format != models.FORMAT_VERSION
         )
 
     @property
     def notes(self) -> tuple[str, ...]:
         """What the reader should be told (Thai): the format migration, dropped answers."""
         notes = []
-        if self.from_format != FORMAT_VERSION:
+        if self.from_format != models.FORMAT_VERSION:
             notes.append(MESSAGES["migrated"])
         return tuple(notes)
 
@@ -63,12 +55,12 @@ def check_file(data: object, source: str | None = None) -> Results | Bundle:
     """Validate a results file or a bundle against the contract (pure); v1 becomes v2."""
     if not isinstance(data, dict):
         raise _fail("not_object", "", source)
-    if data.get("format") not in (FORMAT, BUNDLE_FORMAT):
+    if data.get("format") not in (models.FORMAT, models.BUNDLE_FORMAT):
         raise _fail("not_results", "/format", source)
-    shape = "results" if data["format"] == FORMAT else "bundle"
+    shape = "results" if data["format"] == models.FORMAT else "bundle"
     # Version 1 files could leave the version out (it was the default); bundles are new in 2.
     version = data.get("format_version", 1 if shape == "results" else None)
-    allowed = KNOWN_VERSIONS if shape == "results" else (FORMAT_VERSION,)
+    allowed = models.KNOWN_VERSIONS if shape == "results" else (models.FORMAT_VERSION,)
     if isinstance(version, bool) or version not in allowed:
         raise _fail("format_version", "/format_version", source, found=_shown(version))
     model: type[Results] | type[Bundle] = Results if shape == "results" else Bundle
@@ -122,8 +114,8 @@ def make_results(
     moment = now or dt.datetime.now(dt.UTC)
     known = {item.id: item for item in checklist.items}
     data: dict[str, Any] = {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
+        "format": models.FORMAT,
+        "format_version": models.FORMAT_VERSION,
         "checklist": {"id": checklist.id, "version": checklist.version},
         "person": {"name": name, "position": position},
         "created": (created or moment).isoformat(),
@@ -165,7 +157,7 @@ def migrate(
     migrated = results.model_copy(
         update={
             "answers": kept,
-            "format_version": FORMAT_VERSION,
+            "format_version": models.FORMAT_VERSION,
             "checklist": ChecklistRef(id=checklist.id, version=checklist.version),
         }
     )
@@ -177,7 +169,7 @@ def parse_results(data: object, checklist: Checklist, source: str | None = None)
     checked = check_file(data, source)
     if isinstance(checked, Bundle):
         raise _fail("not_results", "/format", source)
-    version = data.get("format_version", 1) if isinstance(data, dict) else FORMAT_VERSION
+    version = data.get("format_version", 1) if isinstance(data, dict) else models.FORMAT_VERSION
     return migrate(checked, checklist, source, from_format=int(version))
 
 
@@ -207,8 +199,8 @@ def make_bundle(results: list[Results], *, now: dt.datetime | None = None) -> Bu
     if not results:
         raise _fail("too_few", "/results", None, limit=1)
     data = {
-        "format": BUNDLE_FORMAT,
-        "format_version": FORMAT_VERSION,
+        "format": models.BUNDLE_FORMAT,
+        "format_version": models.FORMAT_VERSION,
         "person": results[0].person.model_dump(),
         "created": (now or dt.datetime.now(dt.UTC)).isoformat(),
         "results": [r.model_dump(mode="json") for r in results],

@@ -7,10 +7,25 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
+from sop_helpers._errors import DataError
 from sop_helpers.errata import Erratum, load_errata
 from sop_helpers.glossary import load_glossary
 from sop_helpers.procedures import Procedure, load_procedures
+
+logger = logging.getLogger(__name__)
+
+
+def warn_data_error(error: DataError, subtype: str, fallback: str | None = None) -> None:
+    """Log a data error as a Sphinx warning placed at its ``file:line`` (else at ``fallback``).
+
+    The location is a plain ``file:line`` string: a ``(docname, line)`` tuple would get a source
+    suffix added. With ``-W --keep-going`` the build goes on and ends non-zero, no traceback.
+    """
+    location = f"{error.source}:{error.line or 1}" if error.source else fallback
+    message = f"{error.pointer}: {error.message}" if error.pointer else error.message
+    logger.warning(message, location=location, type="sop", subtype=subtype)
 
 
 def data_dir(app: Sphinx) -> Path:

@@ -47,6 +47,7 @@ from sop_helpers.search_text import (
 )
 
 from .assets import use_static
+from .handbook_data import warn_data_error
 
 __all__ = ["ACRONYMS", "SearchThai", "normalise"]
 
@@ -250,20 +251,26 @@ def data_folder(srcdir: str | Path) -> Path:
 
 def _builder_inited(app: Sphinx) -> None:
     if hasattr(app.builder, "indexer_format"):
-        try:
-            folder = data_folder(app.srcdir)
-        except DataError:
-            # A project without the handbook's data (a small test project): the plain Thai
-            # index, without the query rules (search-th.js has defaults for them).
-            app.builder.indexer_format = _CompactJavaScriptIndex(app.env)
-            use_static(app)
-            return
+        app.builder.indexer_format = _index_format(app)
+    use_static(app)
+
+
+def _index_format(app: Sphinx) -> _CompactJavaScriptIndex:
+    try:
+        folder = data_folder(app.srcdir)
+    except DataError:
+        # A project without the handbook's data (a small test project): the plain Thai
+        # index, without the query rules (search-th.js has defaults for them).
+        return _CompactJavaScriptIndex(app.env)
+    try:
         rules = load_search_rules(folder / RULES)
         glossary = load_glossary(folder / GLOSSARY) if (folder / GLOSSARY).is_file() else {}
-        extra = index_data(rules, [(t.term, t.aliases) for t in glossary.values()])
-        written = {term.lower(): term for term in glossary}
-        app.builder.indexer_format = _CompactJavaScriptIndex(app.env, extra, written)
-    use_static(app)
+    except DataError as error:  # a warning at its file:line (the build fails), the plain index
+        warn_data_error(error, "search")
+        return _CompactJavaScriptIndex(app.env)
+    extra = index_data(rules, [(t.term, t.aliases) for t in glossary.values()])
+    written = {term.lower(): term for term in glossary}
+    return _CompactJavaScriptIndex(app.env, extra, written)
 
 
 def _add_script(app: Sphinx, pagename: str, templatename: str, context: Any, doctree: Any) -> None:

@@ -1,8 +1,11 @@
 """Notebook glue of the worked examples: the Thai chart font, glued text, embedded figures.
 
 The pages import everything they need from here, the pure data helpers of
-:mod:`sop_helpers.examples` included. matplotlib, IPython and MyST-NB are imported only inside
-the functions that use them.
+:mod:`sop_helpers.examples` included, and read the handbook's data through
+:func:`~sop_helpers.handbook.load_handbook` (re-exported here): every procedure, checklist,
+glossary, errata and rates file is read and cross-checked, so a notebook stops with the same
+``file:line: /pointer: message`` as the site's build and ``python -m sop_helpers check``.
+matplotlib, IPython and MyST-NB are imported only inside the functions that use them.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from ..examples import (
     sources_table,
     with_unit,
 )
+from ..handbook import Handbook, load_handbook
 from ..rates import data_dir
 
 
@@ -131,12 +135,14 @@ class Figure:
 __all__ = [
     "PREFIX_UNITS",
     "Figure",
+    "Handbook",
     "PlainText",
     "data_dir",
     "data_fingerprint",
     "document_names",
     "glue_markdown",
     "glue_text",
+    "load_handbook",
     "markdown",
     "percent_text",
     "read_sample",

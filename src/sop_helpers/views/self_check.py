@@ -16,7 +16,8 @@ from typing import Any
 import ipywidgets as w
 
 from .._paths import results_folder
-from ..checklists import Checklist, load_checklists
+from ..checklists import Checklist
+from ..handbook import load_handbook
 from .widgets import ChecklistWidget
 
 
@@ -32,7 +33,9 @@ class SelfCheck:
         position: str = "",
         folder: str | Path | None = None,
     ) -> None:
-        self.checklists = dict(checklists if checklists is not None else load_checklists())
+        if checklists is None:  # the handbook's own, read and cross-checked (file:line errors)
+            checklists = load_handbook().checklists
+        self.checklists = dict(checklists)
         self.folder = Path(folder) if folder is not None else results_folder()
         wide = w.Layout(width="100%", max_width="44em")
         self.name = w.Text(value=name, description="ชื่อ-สกุล", layout=wide)
