@@ -75,7 +75,7 @@ def handbook_pages(procedures: dict[str, dict[str, Any]] | None = None) -> dict[
         f"procedures/{pid}": f"# {data['title']}\n\n```{{sop-procedure}} {pid}\n```\n"
         for pid, data in procedures.items()
     }
-    pages["errata"] = "# รายการแก้ไขต้นฉบับ\n\n```{sop-errata}\n```\n"
+    pages["errata"] = "# รายการแก้ไขข้อความ\n\n```{sop-errata}\n```\n"
     pages["glossary"] = "# อภิธานศัพท์\n\n```{sop-glossary}\n```\n"
     pages["changelog"] = "# บันทึกการเปลี่ยนแปลง\n\nยังไม่มี\n"
     pages["worklist"] = "# รายการที่รอสำนักงานยืนยัน\n\n```{sop-worklist}\n```\n"
@@ -122,12 +122,13 @@ def _env(src: Path, checklists: Path | None) -> dict[str, str]:
 
 
 def build(
-    src: Path, out: Path, *, checklists: Path | None = None
+    src: Path, out: Path, *, checklists: Path | None = None, jobs: int = 1
 ) -> subprocess.CompletedProcess[str]:
-    """``sphinx-build -W -b html`` (not quiet: the output names the pages it re-read)."""
+    """``sphinx-build -W -b html`` (not quiet: the output names the pages it re-read);
+    ``jobs`` > 1 reads and writes in parallel (``-j``)."""
     env = _env(src, checklists)
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-b", "html", str(src), str(out)],
+        [sys.executable, "-m", "sphinx", "-W", "-j", str(jobs), "-b", "html", str(src), str(out)],
         capture_output=True,
         text=True,
         env=env,

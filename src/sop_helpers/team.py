@@ -22,6 +22,7 @@ from typing import Any
 
 from ._errors import ResultsError
 from .checklists import Checklist
+from .checklists.kinds import CHECKLIST_KINDS, kind_order, rule_of
 from .checklists.kinds import KIND_LABELS as KIND_LABELS  # the team notebook imports it here
 from .names import person_key
 from .results import MESSAGES, Bundle, Loaded, check_file, message, migrate
@@ -247,11 +248,14 @@ class Cell:
         lines: list[str] = []
         support: list[str] = []
         for entry in self.entries:
+            # by the kind's declaration (checklists/kinds.py), as team-matrix.js: its progress
+            # unless a level, a met standard or a quiz says the result; quiz; indicators; levels
             s = entry.score
-            kind = entry.checklist.kind
-            if kind == "steps":
-                lines.append(say("steps", done=s.progress.done, total=s.progress.total))
-            elif kind == "knowledge" and s.knowledge is not None:
+            kind = CHECKLIST_KINDS[entry.checklist.kind]
+            rules = {rule_of(section) for section in entry.checklist.sections}
+            if not rules & {"level", "met", "quiz"}:
+                lines.append(say(kind.progress, done=s.progress.done, total=s.progress.total))
+            if kind.quiz and s.knowledge is not None:
                 quiz = entry.quiz
                 if quiz is not None and not quiz.submitted:
                     lines.append(TEXTS["quiz.unsubmitted"])
@@ -260,30 +264,20 @@ class Cell:
                     lines.append(say("quiz", correct=got.correct, total=got.total))
                 if quiz is not None and quiz.attempts:
                     lines.append(say("quiz.attempts", attempts=quiz.attempts))
-            elif kind == "indicators":
-                statuses = [indicator_status(r) for r in entry.rows]
-                lines.append(say("rows", done=s.progress.done, total=s.progress.total))
-                if statuses:
-                    reached = sum(1 for x in statuses if x)
-                    lines.append(say("indicators", reached=reached, total=len(statuses)))
-            else:
-                singles = [v for v in s.met.values()]
-                for section in entry.checklist.sections:
-                    level = s.levels.get(section.id)
-                    if level is not None:
-                        number = numbers.get(section.items[0].ref, section.id)
-                        lines.append(
-                            say(
-                                "level.standard",
-                                number=number,
-                                level=level.level,
-                                max=level.max_level,
-                            )
-                        )
-                if singles:
+            statuses = [indicator_status(r) for r in entry.rows]
+            if "rows" in rules and statuses:
+                reached = sum(1 for x in statuses if x)
+                lines.append(say("indicators", reached=reached, total=len(statuses)))
+            singles = [v for v in s.met.values()]
+            for section in entry.checklist.sections:
+                level = s.levels.get(section.id)
+                if level is not None:
+                    number = numbers.get(section.items[0].ref, section.id)
                     lines.append(
-                        say("met.count", met=sum(1 for v in singles if v), total=len(singles))
+                        say("level.standard", number=number, level=level.level, max=level.max_level)
                     )
+            if singles:
+                lines.append(say("met.count", met=sum(1 for v in singles if v), total=len(singles)))
             for section in entry.checklist.sections:
                 level = s.levels.get(section.id)
                 if (level is not None and level.level < SUPPORT_LEVEL) or s.met.get(
@@ -311,9 +305,6 @@ class PersonRow:
     cells: tuple[Cell, ...]
 
 
-_KIND_ORDER = ("steps", "standards", "knowledge", "indicators")
-
-
 def team_matrix(
     entries: Iterable[Entry], procedures: Iterable[str], key: Any = None
 ) -> list[PersonRow]:
@@ -336,7 +327,7 @@ def team_matrix(
                 tuple(
                     sorted(
                         (e for e in mine if e.checklist.procedure == pid),
-                        key=lambda e: (_KIND_ORDER.index(e.checklist.kind), e.checklist.id),
+                        key=lambda e: (kind_order(e.checklist.kind), e.checklist.id),
                     )
                 ),
             )

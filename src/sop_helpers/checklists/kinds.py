@@ -124,7 +124,8 @@ class ItemKind:
 
     @property
     def no(self) -> str:
-        return TEXTS.get(f"{self.words}.false", "")
+        # a tick has no "false" side of its own: unticked is its ".none" wording (ยังไม่ได้ทำ)
+        return TEXTS.get(f"{self.words}.false") or TEXTS.get(f"{self.words}.none", "")
 
 
 ITEM_KINDS: dict[str, ItemKind] = {
@@ -163,15 +164,24 @@ class ChecklistKind:
     build: Builder
     quiz: bool = False
     """Scored as right/wrong answers (a knowledge score) rather than progress alone."""
+    progress: str = "answered"
+    """The wording key (:data:`~sop_helpers.wording.TEXTS`) that says its progress, e.g.
+    ``steps`` -> "ทำแล้ว ๕ จาก ๘ ขั้นตอน", ``answered`` -> "ตอบแล้ว ๕ จาก ๘ ข้อ"."""
 
 
 CHECKLIST_KINDS: dict[str, ChecklistKind] = {
     kind.name: kind
     for kind in (
-        ChecklistKind("steps", "ขั้นตอน", StepsFile, build.steps_sections),
+        ChecklistKind("steps", "ขั้นตอน", StepsFile, build.steps_sections, progress="steps"),
         ChecklistKind("standards", "มาตรฐาน", StandardsFile, build.standard_sections),
         ChecklistKind("knowledge", "ความรู้", KnowledgeFile, build.knowledge_sections, quiz=True),
-        ChecklistKind("indicators", "ตัวชี้วัดรายบุคคล", IndicatorsFile, build.indicators_sections),
+        ChecklistKind(
+            "indicators",
+            "ตัวชี้วัดรายบุคคล",
+            IndicatorsFile,
+            build.indicators_sections,
+            progress="rows",
+        ),
     )
 }
 
@@ -190,6 +200,61 @@ def answer_of(item: Item) -> Answer:
 def rule_of(section: Section) -> ScoreRule:
     """The scoring rule of a section."""
     return SECTION_KINDS[section.kind]
+
+
+def checklist_meta(kind: str) -> dict[str, Any]:
+    """What the browser needs of a checklist kind (top level of ``Checklist.to_json()``):
+    ``label``, ``quiz``, ``progress`` (its wording key) and ``order`` (lists show kinds in
+    this order: the order of :data:`CHECKLIST_KINDS`)."""
+    declared = CHECKLIST_KINDS[kind]
+    return {
+        "label": declared.label,
+        "quiz": declared.quiz,
+        "progress_words": declared.progress,
+        "order": kind_order(kind),
+    }
+
+
+def item_meta(kind: str) -> dict[str, Any]:
+    """What the browser needs of an item kind: its ``answer_type`` and, for a tick or a yes-no
+    answer, the words of its two sides (``yes``, ``no``)."""
+    declared = ITEM_KINDS[kind]
+    if declared.answer in ("tick", "yes-no"):
+        return {"answer_type": declared.answer, "yes": declared.yes, "no": declared.no}
+    return {"answer_type": declared.answer}
+
+
+def kind_order(kind: str) -> int:
+    """Where a checklist kind comes in lists (team view, "my progress")."""
+    order = list(CHECKLIST_KINDS)  # registered kinds included (see :func:`register`)
+    return order.index(kind) if kind in CHECKLIST_KINDS else len(order)
+
+
+def register(
+    checklist: ChecklistKind | None = None,
+    items: tuple[ItemKind, ...] = (),
+    sections: Mapping[str, ScoreRule] | None = None,
+) -> None:
+    """Add kinds to the tables (a new kind that reuses the answer types and scoring rules).
+
+    Every view, the results reader and the browser (through the model JSON) follow the tables,
+    so this is all a new kind needs besides its file model and builder. A name already taken,
+    an unknown answer type or an unknown scoring rule is a ``ValueError``.
+    """
+    rules = set(SECTION_KINDS.values())
+    for item in items:
+        if item.name in ITEM_KINDS or item.answer not in ANSWERS:
+            raise ValueError(f"item kind {item.name!r}: taken, or unknown answer {item.answer!r}")
+    for name, rule in (sections or {}).items():
+        if name in SECTION_KINDS or rule not in rules:
+            raise ValueError(f"section kind {name!r}: taken, or unknown rule {rule!r}")
+    if checklist is not None and checklist.name in CHECKLIST_KINDS:
+        raise ValueError(f"checklist kind {checklist.name!r} is taken")
+    ITEM_KINDS.update({item.name: item for item in items})
+    SECTION_KINDS.update(sections or {})
+    if checklist is not None:
+        CHECKLIST_KINDS[checklist.name] = checklist
+        KIND_LABELS[checklist.name] = checklist.label
 
 
 def kinds_json() -> dict[str, Any]:

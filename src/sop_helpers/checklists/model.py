@@ -118,18 +118,17 @@ class Checklist:
         """Plain model for JavaScript and tests: what the browser needs to score.
 
         Each kind's behaviour comes with it (from :mod:`.kinds`), so the script reads it instead
-        of comparing kind names: the checklist's ``quiz`` and ``label``, each section's
-        ``score`` rule, each item's ``answer_type`` (``answer`` stays a question's right options).
+        of comparing kind names: the checklist's ``quiz``, ``label``, ``progress_words`` and
+        ``order``, each section's ``score`` rule, each item's ``answer_type`` (and ``yes``/``no``
+        words of a tick or yes-no answer; ``answer`` stays a question's right options).
         """
-        from .kinds import CHECKLIST_KINDS, ITEM_KINDS, SECTION_KINDS  # kinds imports this module
+        from .kinds import SECTION_KINDS, checklist_meta, item_meta  # kinds imports this module
 
-        kind = CHECKLIST_KINDS[self.kind]
         return {
             "id": self.id,
             "version": self.version,
             "kind": self.kind,
-            "label": kind.label,
-            "quiz": kind.quiz,
+            **checklist_meta(self.kind),
             "title": self.title,
             "min_rows": self.min_rows,
             "sections": [
@@ -138,8 +137,7 @@ class Checklist:
                     "kind": section.kind,
                     "score": SECTION_KINDS[section.kind],
                     "items": [
-                        {**_item_json(item), "answer_type": ITEM_KINDS[item.kind].answer}
-                        for item in section.items
+                        {**_item_json(item), **item_meta(item.kind)} for item in section.items
                     ],
                 }
                 for section in self.sections
@@ -148,10 +146,12 @@ class Checklist:
 
 
 def _item_json(item: Item) -> dict[str, Any]:
+    from .kinds import ITEM_KINDS
+
     data: dict[str, Any] = {"id": item.id, "kind": item.kind, "hash": item.hash, "text": item.text}
     if item.level is not None:
         data["level"] = item.level
-    if item.kind == "question":
+    if ITEM_KINDS[item.kind].answer == "choice":
         data["multiple"] = item.multiple
         data["answer"] = list(item.answer)
         data["options"] = [option.id for option in item.options]

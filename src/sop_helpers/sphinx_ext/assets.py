@@ -4,9 +4,11 @@
 - adds ``sop.css`` (the bundled Sarabun for all text, icon replacements, layout fixes);
 - drops what would reach other hosts or log console errors (Thebe/launch scripts);
 - puts Thai into the theme's context values that bypass the message catalogues;
-- keeps the critical path short: a page's stylesheets become one file cut to the rules the
-  pages that share it use (:mod:`.css_trim`), every script is deferred, the Thai font is
-  preloaded, and each page gets a meta description (its first paragraph).
+- gives each page the files of the features it declares (:func:`declare`, :func:`needs`):
+  a directive's node, a ``{sop-assets}`` marker or a notebook cell's ``sop_assets`` metadata,
+  never a search of the rendered HTML;
+- keeps the critical path short (:mod:`.bundle`: one stylesheet bundle, deferred scripts), and
+  each page gets a meta description (its first paragraph).
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ import datetime as dt
 import hashlib
 import html
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.builders.html._assets import _JavaScript
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
@@ -29,7 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 from sop_helpers.fiscal import add_months
 from sop_helpers.thai import apply_digits, parse_be_date, thai_date, wrap_thai
 
-from . import css_trim
+from . import bundle
 from .config import office_value_html
 
 HERE = Path(__file__).parent
@@ -69,11 +71,76 @@ class AssetsDirective(SphinxDirective):
         return [page_assets(features=self.arguments[0].split())]
 
 
+@dataclass(frozen=True)
+class Feature:
+    """The static files of one front-end feature, and the nodes that mean a page uses it."""
+
+    scripts: tuple[str, ...] = ()
+    inline: tuple[str, ...] = ()
+    """Bodies of inline scripts (after the files)."""
+    styles: tuple[str, ...] = ()
+    nodes: tuple[type[nodes.Element], ...] = ()
+    """Node types whose presence declares the feature (a directive's own node)."""
+
+
+FEATURES: dict[str, Feature] = {}
+"""Feature name -> its files, in the order pages load them; filled by :func:`declare`."""
+
+NOTEBOOK_KEY = "sop_assets"
+"""Key of a notebook code cell's metadata naming what its output needs (``[checklist]``)."""
+
+
+def declare(app: Sphinx, feature: str, **files: Any) -> None:
+    """Declare a feature's files (``scripts``, ``inline``, ``styles``) and its ``nodes``.
+
+    A page gets them when it needs the feature (:func:`needs`); nothing searches the rendered
+    HTML, so prose or code that shows a class name brings no script. Works for a project that
+    loads only the feature's own extension module, too.
+    """
+    FEATURES[feature] = Feature(**{k: tuple(v) for k, v in files.items()})
+    if not getattr(app, "_sop_features", False):
+        app._sop_features = True  # type: ignore[attr-defined]
+        app.connect("html-page-context", _add_features)  # before _page_context (900) defers
+
+
 def needs(doctree: nodes.Node | None, feature: str) -> bool:
-    """Does the page declare (with ``{sop-assets}``) that it needs ``feature``?"""
+    """Does the page need ``feature``: a ``{sop-assets}`` marker naming it, a node of a type
+    declared for it, or a notebook code cell whose metadata ``sop_assets`` names it?
+
+    Read from the page's own doctree, so it holds on incremental and parallel builds alike.
+    """
     if doctree is None:
         return False
-    return any(feature in node["features"] for node in doctree.findall(page_assets))
+    if any(feature in node["features"] for node in doctree.findall(page_assets)):
+        return True
+    declared = FEATURES.get(feature)
+    if declared and any(next(iter(doctree.findall(t)), None) for t in declared.nodes):
+        return True
+    return any(
+        feature in (node.get("cell_metadata") or {}).get(NOTEBOOK_KEY, ())
+        for node in doctree.findall(nodes.container)
+        if node.get("nb_element") == "cell_code"
+    )
+
+
+def _add_features(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Each declared feature's files on the pages that need it, each file once."""
+    added: set[str] = set()
+    for name, feature in FEATURES.items():
+        if not needs(doctree, name):
+            continue
+        for script in feature.scripts:
+            if script not in added:
+                added.add(script)
+                app.add_js_file(script, loading_method="defer")
+        for body in feature.inline:
+            app.add_js_file(None, body=body)
+        for style in feature.styles:
+            if style not in added:
+                added.add(style)
+                app.add_css_file(style)
 
 
 def _skip_node(self: Any, node: nodes.Node) -> None:
@@ -154,8 +221,8 @@ def _page_context(
     if pagename != "search":
         # The search page's template loads Sphinx's search scripts without defer after these,
         # and they need doctools.js already run.
-        _defer_scripts(context)
-    _bundle_css(app, context)
+        bundle.defer_scripts(context)
+    bundle.bundle_css(app, context)
     description = apply_digits(
         meta_description(doctree, app.env.metadata.get(pagename, {}), pagename),
         app.config.sop_digits,
@@ -170,107 +237,6 @@ def _page_context(
         "title": html.escape(str(app.config.html_title or app.config.project)),
         "site_url": office_value_html(app, "sop_site_url"),
     }
-
-
-# The stylesheets the theme's own template links before every other one.
-THEME_CSS = ("_static/styles/theme.css", "_static/styles/pydata-sphinx-theme.css")
-BUNDLE_DIR = "_static/styles"
-_BUNDLE_HREF = re.compile(r'href="(?:[./]*)_static/styles/sop-([0-9a-f]{12})\.css"')
-
-
-def _bundle_css(app: Sphinx, context: dict[str, Any]) -> None:
-    """Replace the page's local stylesheets with one bundle (written on ``build-finished``).
-
-    Pages that load the same stylesheets in the same order share a bundle; its name is a hash
-    of that list, and the list is kept under the doctree folder so that every page (also one
-    written by a parallel worker) can name it.
-    """
-    css = context.get("css_files")
-    if not isinstance(css, list):
-        return
-    bundled: list[Any] = []
-    rest: list[Any] = []
-    for asset in css:
-        filename = str(getattr(asset, "filename", "") or "")
-        attributes = getattr(asset, "attributes", {}) or {}
-        local = filename.startswith("_static/") and "://" not in filename
-        plain = attributes.get("media", "all") in ("all", "screen, print", "")
-        (bundled if local and plain else rest).append(asset)
-    paths = [*THEME_CSS, *(str(a.filename) for a in bundled)]
-    key = hashlib.sha256("\n".join(paths).encode()).hexdigest()[:12]
-    listing = Path(app.doctreedir) / "sop_css" / f"{key}.txt"
-    if not listing.exists():
-        listing.parent.mkdir(parents=True, exist_ok=True)
-        listing.write_text("\n".join(paths), encoding="utf-8")
-    css[:] = rest
-    context["sop_css_bundle"] = f"{BUNDLE_DIR}/sop-{key}.css"
-
-
-def _defer_scripts(context: dict[str, Any]) -> None:
-    """Every script of the page runs after parsing, in its order: files get ``defer``, inline
-    scripts become modules (which are deferred too and keep their place in the order)."""
-    scripts = context.get("script_files")
-    if not isinstance(scripts, list):
-        return
-    changed = []
-    for asset in scripts:
-        attributes = dict(getattr(asset, "attributes", {}) or {})
-        if not isinstance(asset, _JavaScript) or "async" in attributes:
-            changed.append(asset)
-            continue
-        if asset.filename:
-            attributes.setdefault("defer", "defer")
-        elif attributes.get("type", "text/javascript") == "text/javascript":
-            attributes["type"] = "module"
-        attributes.pop("loading_method", None)
-        changed.append(_JavaScript(asset.filename, priority=asset.priority, **attributes))
-    scripts[:] = changed
-
-
-def write_css_bundles(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write each bundle the pages link, cut to what those pages use.
-
-    Runs after the builder has copied the static files (the bundle reads the copies), and
-    reads the written pages: which rules are needed is known only once the HTML exists.
-    """
-    if exception is not None or app.builder.format != "html":
-        return
-    out = Path(app.outdir)
-    groups: dict[str, list[Path]] = {}
-    for page in out.rglob("*.html"):
-        if any(part.startswith(("_", ".")) for part in page.relative_to(out).parts[:-1]):
-            continue
-        match = _BUNDLE_HREF.search(page.read_text(encoding="utf-8"))
-        if match:
-            groups.setdefault(match.group(1), []).append(page)
-    listings = Path(app.doctreedir) / "sop_css"
-    for key, pages in sorted(groups.items()):
-        paths = (listings / f"{key}.txt").read_text(encoding="utf-8").split("\n")
-        usage = css_trim.Usage()
-        scripts: set[Path] = set()
-        for page in pages:
-            text = page.read_text(encoding="utf-8")
-            usage.add_html(text)
-            for src in re.findall(r'<script[^>]*\ssrc="([^"?#]+)', text):
-                scripts.add((page.parent / src).resolve())
-            # Scripts fetched on demand (print-form.js, by an inline loader) count as loaded.
-            scripts.update((out / "_static" / n).resolve() for n in _FETCHED.findall(text))
-        for script in sorted(scripts):
-            if script.is_file():
-                usage.add_script(script.read_text(encoding="utf-8", errors="replace"))
-        target = f"{BUNDLE_DIR}/sop-{key}.css"
-        text = css_trim.bundle(
-            paths,
-            lambda rel: (out / rel).read_text(encoding="utf-8") if (out / rel).is_file() else "",
-            target,
-            usage,
-        )
-        path = out / target
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-
-
-_FETCHED = re.compile(r"_static/([\w-]+\.js)\b")
 
 
 def meta_description(doctree: nodes.Node | None, metadata: dict[str, Any], pagename: str) -> str:
@@ -393,6 +359,6 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", _config_inited)
     app.connect("doctree-resolved", _drop_thebe_nodes, priority=900)
     app.connect("builder-inited", _builder_inited)
-    app.connect("build-finished", write_css_bundles)
+    app.connect("build-finished", bundle.write_css_bundles)
     # after the themes' own handlers (default priority 500)
     app.connect("html-page-context", _page_context, priority=900)

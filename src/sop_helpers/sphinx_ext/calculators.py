@@ -27,7 +27,7 @@ from sop_helpers.calculators import CALCULATORS, MAX_ROWS, calculator_data
 from sop_helpers.rates import data_dir
 from sop_helpers.thai import format_number, thai_digits
 
-from .assets import use_static
+from .assets import declare, use_static
 
 logger = logging.getLogger(__name__)
 
@@ -263,14 +263,6 @@ def _depart_plain(translator: Any, node: nodes.Element) -> None:
     pass
 
 
-def _page_assets(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    if doctree is not None and next(iter(doctree.findall(calculator_node)), None) is not None:
-        app.add_js_file("calculator.js", defer="defer")
-        app.add_css_file("calculator.css")
-
-
 def setup(app: Sphinx) -> None:
     """Register the directive, its node and the per-page assets."""
     plain = (_visit_plain, _depart_plain)
@@ -284,4 +276,10 @@ def setup(app: Sphinx) -> None:
     )
     app.add_directive("calculator", CalculatorDirective)
     app.connect("builder-inited", use_static)
-    app.connect("html-page-context", _page_assets)
+    declare(
+        app,
+        "calculator",
+        scripts=("calculator.js",),
+        styles=("calculator.css",),
+        nodes=(calculator_node,),
+    )

@@ -8,6 +8,7 @@ that hold a checklist or the progress list.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -18,8 +19,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers._errors import DataError
+from sop_helpers._html import attrs
 from sop_helpers.checklist_html import render_checklist
 from sop_helpers.checklists import Checklist, checklists_dir, load_checklist
+from sop_helpers.checklists.kinds import CHECKLIST_KINDS, kind_order, rule_of
 from sop_helpers.print_form import render_print_form
 from sop_helpers.procedures import load_procedures, procedures_dir
 from sop_helpers.rates import load_office
@@ -27,7 +30,7 @@ from sop_helpers.team import KIND_LABELS
 from sop_helpers.thai import thai_number
 from sop_helpers.wording import wording_script
 
-from .assets import use_static
+from .assets import declare, use_static
 
 logger = logging.getLogger(__name__)
 
@@ -72,10 +75,13 @@ class ChecklistDirective(SphinxDirective):
             "title": checklist.title,
             "procedure_title": checklist.procedure_title,
             "version": checklist.version,
+            # what "my progress" says of it (checklists/kinds.py): its progress wording, whether
+            # it is a quiz, and the number of each level-scored standard
+            **_progress_meta(checklist, procedures[checklist.procedure]),
             # "my progress" lists checklists in the handbook's order: procedure, then kind
             "order": (
                 procedures[checklist.procedure].order,
-                list(KIND_LABELS).index(checklist.kind) if checklist.kind in KIND_LABELS else 99,
+                kind_order(checklist.kind),
             ),
         }
         node = checklist_node(
@@ -85,6 +91,17 @@ class ChecklistDirective(SphinxDirective):
         )
         node += _plain_list(checklist)
         return [node]
+
+
+def _progress_meta(checklist: Checklist, procedure: Any) -> dict[str, Any]:
+    kind = CHECKLIST_KINDS[checklist.kind]
+    numbers = {std.id: std.number for std in procedure.standards}
+    levels = {
+        s.id: numbers.get(s.items[0].ref, i + 1)
+        for i, s in enumerate(checklist.sections)
+        if rule_of(s) == "level"
+    }
+    return {"words": kind.progress, "quiz": kind.quiz, "levels": levels}
 
 
 def _print_form(directive: SphinxDirective, checklist: Checklist) -> str:
@@ -162,17 +179,26 @@ def visit_progress_html(translator: Any, node: checklist_progress_node) -> None:
         registry.items(), key=lambda kv: (tuple(kv[1].get("order", (99, 99))), kv[0])
     ):
         uri = builder.get_relative_uri(builder.current_docname, info["docname"])
+        said = attrs(
+            data_saved_for=checklist_id,
+            data_version=info["version"],
+            data_words=info.get("words", "answered"),
+            data_levels=json.dumps(info.get("levels", {})) if info.get("levels") else None,
+            data_quiz="true" if info.get("quiz") else None,
+        )
         rows.append(
             f'<tr data-progress-row="{checklist_id}"><td><a href="{uri}#cl-{checklist_id}">'
             f"{_esc(info['title'])}</a></td><td>{_esc(info['procedure_title'])}</td>"
-            f'<td data-saved-for="{checklist_id}" data-version="{info["version"]}">'
-            "ยังไม่ได้เริ่ม</td></tr>"
+            f"<td {said}>ยังไม่ได้เริ่ม</td></tr>"
         )
     translator.body.append(
         '<table class="sop-cl-progress-table"><caption>สถานะแบบตรวจสอบที่บันทึกไว้ในเบราว์เซอร์นี้'
         '</caption><thead><tr><th scope="col">แบบตรวจสอบ</th><th scope="col">กระบวนงาน</th>'
         '<th scope="col">สถานะที่บันทึกไว้</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
     )
+    if not getattr(translator, "_sop_wording", False):
+        translator._sop_wording = True  # the page's scripts say results in the one wording
+        translator.body.append(wording_script())
     raise nodes.SkipNode
 
 
@@ -192,23 +218,6 @@ def _depart_plain(translator: Any, node: nodes.Element) -> None:
 
 def _skip(translator: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
-
-
-def _page_assets(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    if doctree is None:
-        return
-    has = next(iter(doctree.findall(checklist_node)), None) or next(
-        iter(doctree.findall(checklist_progress_node)), None
-    )
-    body = context.get("body", "")
-    if has is not None or 'class="sop-checklist"' in body:
-        app.add_js_file("sop-core.js", defer="defer")
-        app.add_js_file("checklist.js", defer="defer")
-        # The office form's code is fetched when a form is printed (no request until then).
-        app.add_js_file(None, body=PRINT_LOADER)
-        app.add_css_file("checklist.css")
 
 
 PRINT_LOADER = (
@@ -245,4 +254,13 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", use_static)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("html-page-context", _page_assets)
+    # checklist.js and its stylesheet on the pages with a checklist or "my progress" (and the
+    # notebook page whose cell output is a checklist: cell metadata sop_assets: [checklist])
+    declare(
+        app,
+        "checklist",
+        scripts=("sop-core.js", "checklist.js"),
+        inline=(PRINT_LOADER,),  # the office form's code is fetched on the first print click
+        styles=("checklist.css",),
+        nodes=(checklist_node, checklist_progress_node),
+    )

@@ -150,7 +150,7 @@ def _duration(procedure: Procedure) -> str:
     months = {m for s in procedure.steps for m in months_of(s.timing)}
     pending = [s for s in procedure.steps if not months_of(s.timing)]
     if not months:
-        return "ต้นฉบับไม่ได้ระบุ (รอสำนักงานกำหนด)"
+        return "เอกสารมาตรฐานการปฏิบัติงานไม่ได้ระบุ (รอสำนักงานกำหนด)"
     text = "ตามระยะเวลาของแต่ละขั้นตอนในตารางด้านล่าง"
     if pending:
         text += f" (ขั้นตอนที่ {number_list(s.number for s in pending)} รอสำนักงานกำหนด)"

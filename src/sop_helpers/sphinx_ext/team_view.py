@@ -19,6 +19,8 @@ from sop_helpers.procedures import load_procedures, procedures_dir
 from sop_helpers.team import SUPPORT_LEVEL, standard_numbers
 from sop_helpers.wording import TEXTS
 
+from .assets import declare
+
 
 class team_view(nodes.General, nodes.Element):  # type: ignore[misc]
     """Placeholder for the team view; HTML comes from the visitor, other builders get text."""
@@ -98,17 +100,6 @@ def depart_team_view_text(self: Any, node: team_view) -> None:
     pass
 
 
-def _page_assets(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    if doctree is not None and next(iter(doctree.findall(team_view)), None) is not None:
-        app.add_js_file("sop-core.js", loading_method="defer")
-        app.add_js_file("checklist.js", loading_method="defer")
-        app.add_js_file("team-matrix.js", loading_method="defer")
-        app.add_js_file("team.js", loading_method="defer")
-        app.add_css_file("team.css")
-
-
 def setup(app: Sphinx) -> None:
     app.add_node(
         team_view,
@@ -117,4 +108,10 @@ def setup(app: Sphinx) -> None:
         text=(visit_team_view_text, depart_team_view_text),
     )
     app.add_directive("team-view", TeamViewDirective)
-    app.connect("html-page-context", _page_assets)
+    declare(
+        app,
+        "team",
+        scripts=("sop-core.js", "checklist.js", "team-matrix.js", "team.js"),
+        styles=("team.css",),
+        nodes=(team_view,),
+    )

@@ -6,8 +6,13 @@
 (() => {
   "use strict";
 
-  /** @typedef {{id: string, kind: string, hash: string, text: string, level?: number, multiple?: boolean, answer?: string[], options?: string[]}} Item */
-  /** @typedef {{id: string, version: number, kind: string, title: string, min_rows: number, sections: {id: string, kind: string, items: Item[]}[]}} Model */
+  // Behaviour comes with the model (sop_helpers.checklists.kinds), never from a kind's name: each
+  // item's answer_type (tick | yes-no | choice | rows) and yes/no words, each section's score rule
+  // (progress | level | met | quiz | rows), the checklist's quiz flag and progress wording.
+  /** @typedef {"tick"|"yes-no"|"choice"|"rows"} AnswerType */
+  /** @typedef {{id: string, answer_type: AnswerType, hash: string, text: string, yes?: string, no?: string, level?: number, multiple?: boolean, answer?: string[], options?: string[]}} Item */
+  /** @typedef {{id: string, score: string, items: Item[]}} Section */
+  /** @typedef {{id: string, version: number, quiz: boolean, progress_words: string, title: string, min_rows: number, sections: Section[]}} Model */
   /** @typedef {Object<string, any>} Answers */
   /** @typedef {{value: any, hash: string, at?: string|null}} Answer */
   /** @typedef {{name: string, position: string}} Person */
@@ -20,7 +25,8 @@
   const PKEY = "sop-checklist-progress:";
   const PERSON = "sop-person"; // one person for the whole site
   const LETTERS = "กขคงจฉชซฌญ"; // option labels, as checklist_html
-  const BINARY = ["step", "statement", "standard"];
+  /** Answered (for progress), by answer type. @type {Record<AnswerType, (v: any) => boolean>} */
+  const ANSWERED = { tick: (v) => v === true, "yes-no": (v) => typeof v === "boolean", choice: (v) => chosen(v).size > 0, rows: () => false };
 
   /** @param {ParentNode} root @param {string} sel @returns {any[]} */
   const all = (root, sel) => Array.from(root.querySelectorAll(sel));
@@ -36,8 +42,9 @@
     !!row && typeof row === "object" && COLUMNS.every((k) => typeof row[k] === "string" && row[k].trim() !== "");
 
   /** @param {Item} it @param {any} v */
-  const answered = (it, v) =>
-    it.kind === "step" ? v === true : BINARY.includes(it.kind) ? typeof v === "boolean" : chosen(v).size > 0;
+  const answered = (it, v) => ANSWERED[it.answer_type](v);
+  /** The rows of a rows-scored section. @param {Section} s @param {Answers} answers @returns {any[]} */
+  const rowsOf = (s, answers) => (Array.isArray(answers[s.items[0].id]) ? answers[s.items[0].id] : []);
 
   /** @param {Set<string>} a @param {Set<string>} b */
   const sameSet = (a, b) => a.size === b.size && [...a].every((x) => b.has(x));
@@ -54,22 +61,22 @@
     let done = 0, total = 0;
     for (const s of model.sections) {
       let d = 0, t = s.items.length;
-      if (s.kind === "indicators") {
-        const rows = Array.isArray(answers.rows) ? answers.rows : [];
+      if (s.score === "rows") {
+        const rows = rowsOf(s, answers);
         d = rows.filter(completeRow).length;
         t = Math.max(model.min_rows, rows.length);
       } else d = s.items.filter((it) => answered(it, answers[it.id])).length;
       sections[s.id] = d + "/" + t;
       done += d;
       total += t;
-      if (s.kind === "cumulative") {
+      if (s.score === "level") {
         let k = 0;
         while (k < s.items.length && answers[s.items[k].id] === true) k++;
         levels[s.id] = { level: k, max: s.items.length, next: k < s.items.length ? s.items[k].id : null };
-      } else if (s.kind === "single") {
+      } else if (s.score === "met") {
         const v = answers[s.items[0].id];
         met[s.id] = typeof v === "boolean" ? v : null;
-      } else if (s.kind === "knowledge") {
+      } else if (s.score === "quiz") {
         for (const it of s.items) {
           const picked = chosen(answers[it.id]);
           questions[it.id] = picked.size ? sameSet(picked, new Set(it.answer)) : null;
@@ -77,7 +84,7 @@
       }
     }
     const qs = Object.values(questions);
-    const knowledge = model.kind !== "knowledge" ? null : {
+    const knowledge = !model.quiz ? null : {
       correct: qs.filter((q) => q === true).length,
       answered: qs.filter((q) => q !== null).length,
       total: qs.length,
@@ -94,8 +101,8 @@
   /** Whether a value fits its item, as sop_helpers.results._valid_value. @param {Item} it @param {any} v */
   function validValue(it, v) {
     if (v === null) return true;
-    if (BINARY.includes(it.kind)) return typeof v === "boolean";
-    if (it.kind === "rows") return Array.isArray(v) && v.every((r) => r && typeof r === "object" && !Array.isArray(r));
+    if (it.answer_type === "tick" || it.answer_type === "yes-no") return typeof v === "boolean";
+    if (it.answer_type === "rows") return Array.isArray(v) && v.every((r) => r && typeof r === "object" && !Array.isArray(r));
     const ids = it.options || [];
     const picked = typeof v === "string" ? [v] : v;
     return Array.isArray(picked) && (it.multiple || picked.length <= 1) && picked.every((x) => ids.includes(x));
@@ -220,13 +227,14 @@
   function setup(form) {
     /** @type {Model} */ const model = JSON.parse(one(form, "script.sop-cl-model").textContent);
     const items = itemMap(model);
+    const rowItems = Object.keys(items).filter((id) => items[id].answer_type === "rows");
     const key = KEY + model.id;
     const messages = one(form, ".sop-cl-messages");
     const rowsBody = one(form, "table.sop-cl-rows tbody");
     const template = one(form, "template.sop-cl-row-template");
     let created = new Date().toISOString();
     // A knowledge check is submitted ("ส่งคำตอบ"): then locked and its key shown; "ทำใหม่" starts again.
-    const isQuiz = model.kind === "knowledge";
+    const isQuiz = model.quiz;
     /** @type {{submitted: boolean, attempts: number, score: {correct: number, total: number}|null}} */
     let quiz = { submitted: false, attempts: 0, score: null };
     /** When each answer was last given or cleared here or in another tab (ms). @type {Object<string, number>} */
@@ -245,15 +253,15 @@
     function readAnswers() {
       /** @type {Answers} */ const answers = {};
       for (const it of Object.values(items)) {
-        if (it.kind === "rows") {
+        if (it.answer_type === "rows") {
           const rows = all(rowsBody, "tr").map((tr) =>
             Object.fromEntries(all(tr, "input[data-column]").map((i) => [i.dataset.column, i.value])));
-          if (rows.length) answers.rows = rows;
+          if (rows.length) answers[it.id] = rows;
           continue;
         }
         const picked = inputs(it.id).filter((i) => i.checked).map((i) => i.value);
         if (!picked.length) continue;
-        answers[it.id] = it.kind === "step" ? true : BINARY.includes(it.kind) ? picked[0] === "true"
+        answers[it.id] = it.answer_type === "tick" ? true : it.answer_type === "yes-no" ? picked[0] === "true"
           : it.multiple ? picked : picked[0];
       }
       return answers;
@@ -263,9 +271,9 @@
     function writeAnswers(answers) {
       for (const it of Object.values(items)) {
         const v = answers[it.id];
-        if (it.kind === "rows") {
+        if (it.answer_type === "rows") {
           const rows = Array.isArray(v) ? v : [];
-          if (JSON.stringify(rows) === JSON.stringify(readAnswers().rows || [])) continue; // keep focus while typing
+          if (JSON.stringify(rows) === JSON.stringify(readAnswers()[it.id] || [])) continue; // keep focus while typing
           rowsBody.textContent = "";
           for (const r of rows)
             for (const i of all(addRow(), "input[data-column]")) i.value = r[i.dataset.column] || "";
@@ -273,7 +281,7 @@
         }
         const picked = chosen(v);
         for (const i of inputs(it.id))
-          i.checked = it.kind === "question" ? picked.has(i.value) : it.kind === "step" ? v === true
+          i.checked = it.answer_type === "choice" ? picked.has(i.value) : it.answer_type === "tick" ? v === true
             : typeof v === "boolean" && i.value === String(v);
       }
     }
@@ -361,9 +369,10 @@
         put(`[data-next-for="${id}"]`, "", "", lv.next
           ? "สิ่งที่ขาดสำหรับระดับ " + thai(lv.level + 1) + ": " + items[lv.next].text : "ได้ระดับสูงสุดแล้ว");
       }
-      for (const [id, m] of Object.entries(r.met))
-        put(`output[data-met-for="${id}"]`, "data-met", String(m ?? ""),
-          m === null ? "ยังไม่ได้ประเมิน" : m ? "ได้ตามมาตรฐาน" : "ยังไม่ได้ตามมาตรฐาน");
+      for (const s of model.sections) if (s.id in r.met) {
+        const m = r.met[s.id], it = s.items[0];
+        put(`output[data-met-for="${s.id}"]`, "data-met", String(m ?? ""), m === null ? "ยังไม่ได้ประเมิน" : m ? it.yes || "" : it.no || "");
+      }
       const k = r.knowledge;
       if (k) {
         put("output[data-knowledge]", "data-knowledge", k.correct + "/" + k.total, thai(k.correct + "/" + k.total));
@@ -401,7 +410,7 @@
     function write(answers) {
       const r = update();
       const problem = storage.save(key, results(answers)) ||
-        storage.save(PKEY + model.id, { progress: r.progress, version: model.version, updated: new Date().toISOString() });
+        storage.save(PKEY + model.id, { progress: r.progress, levels: r.levels, version: model.version, updated: new Date().toISOString() });
       if (problem) say(problem.message);
     }
 
@@ -484,16 +493,14 @@
         personInputs.find((i) => !i.value.trim())?.focus();
         return;
       }
-      // The form's own words for each answer (sop_helpers.wording), never ใช่/ไม่ใช่.
-      /** @type {Record<string, [string, string]>} */ const WORDS = { step: ["ทำแล้ว", "ยังไม่ได้ทำ"],
-        statement: ["เป็นจริง", "ยังไม่เป็นจริง"], standard: ["ได้ตามมาตรฐาน", "ยังไม่ได้ตามมาตรฐาน"] };
+      // The form's own words for each answer (the item's yes/no, sop_helpers.wording), never ใช่/ไม่ใช่.
       /** @type {unknown[][]} */ const lines = [["รหัส", "รายการ", "ผล"], ["ผู้ประเมิน", p.name, p.position]];
       for (const it of Object.values(items)) {
         const v = answers[it.id];
-        if (it.kind === "rows")
+        if (it.answer_type === "rows")
           (v || []).forEach((/** @type {any} */ row, /** @type {number} */ n) =>
             lines.push(["แถว " + (n + 1), row.indicator + " / " + row.target, row.evidence + " / " + row.result]));
-        else lines.push([it.id, it.text, WORDS[it.kind] ? (v === true ? WORDS[it.kind][0] : v === false ? WORDS[it.kind][1] : "")
+        else lines.push([it.id, it.text, it.yes !== undefined ? (v === true ? it.yes : v === false ? it.no : "")
           : [...chosen(v)].map((x) => LETTERS[(it.options || []).indexOf(x)] || x).join(" ")]);
       }
       for (const [id, lv] of Object.entries(r.levels)) lines.push([id, "ระดับที่ได้", lv.level]);
@@ -552,7 +559,7 @@
     const setDate = () => all(form, "output[data-date]").forEach((o) => (o.textContent = thaiDate(new Date())));
 
     /** @param {HTMLInputElement} t */
-    const itemsOf = (t) => (t.dataset.column !== undefined ? ["rows"] : t.dataset.itemId ? [t.dataset.itemId] : []);
+    const itemsOf = (t) => (t.dataset.column !== undefined ? rowItems : t.dataset.itemId ? [t.dataset.itemId] : []);
 
     form.addEventListener("submit", (e) => e.preventDefault());
     form.addEventListener("change", (e) => {
@@ -572,10 +579,10 @@
       const action = t.dataset.action;
       if (t.classList.contains("sop-cl-add-row")) {
         addRow().querySelector("input").focus();
-        changed(["rows"]);
+        changed(rowItems);
       } else if (t.classList.contains("sop-cl-remove-row")) {
         t.closest("tr")?.remove();
-        changed(["rows"]);
+        changed(rowItems);
       } else if (action === "export-json") exportJson();
       else if (action === "export-csv") exportCsv();
       else if (action === "quiz-submit") submitQuiz();
@@ -631,6 +638,14 @@
     return ok ? p : "bad";
   }
 
+  /** The handbook's result wording (sop_helpers.wording), from the page's <script class="sop-wording">. */
+  const WORDING = (() => { try { return JSON.parse(one(document, "script.sop-wording").textContent); } catch (_) { return {}; } })();
+  /** @param {string} key @param {Object<string, any>} [values] */
+  const say = (key, values = {}) => String(WORDING[key] || key).replace(/\{(\w+)\}/g,
+    (_, k) => (typeof values[k] === "number" ? thai(values[k]) : String(values[k] ?? "")));
+
+  /** "My progress", in the handbook's order: for each checklist its progress in its own words,
+   * each level of a level-scored standard, the quiz score, and when it was saved. */
   function progressPage() {
     for (const cell of all(document, "[data-saved-for]")) {
       // Each entry on its own: one unreadable entry never hides the others.
@@ -644,10 +659,23 @@
       const [done, total] = p.progress.split("/").map(Number);
       const saved = storage.load(KEY + cell.dataset.savedFor).value;
       const q = saved && saved.quiz;
-      cell.textContent = "ตอบแล้ว " + thai(done) + " จาก " + thai(total) + " ข้อ" +
-        (q && q.submitted && q.score ? " ถูก " + thai(q.score.correct) + " จาก " + thai(q.score.total) + " ข้อ" : "") +
-        " บันทึกล่าสุด " + thaiDate(new Date(p.updated)) +
-        (String(p.version) !== cell.dataset.version ? " (ทำกับฉบับเก่า เปิดแบบเพื่อปรับเป็นฉบับใหม่)" : "");
+      const lines = [say(cell.dataset.words || "answered", { done, total })];
+      /** @type {Object<string, number>} */ const numbers = JSON.parse(cell.dataset.levels || "{}");
+      for (const [id, number] of Object.entries(numbers)) {
+        const lv = p.levels && p.levels[id];
+        if (lv && typeof lv.level === "number" && typeof lv.max === "number")
+          lines.push(say("level.standard", { number, level: lv.level, max: lv.max }));
+      }
+      if (q && q.submitted && q.score) lines.push(say("quiz", { correct: q.score.correct, total: q.score.total }));
+      else if (cell.dataset.quiz) lines.push(say("quiz.unsubmitted"));
+      lines.push("บันทึกล่าสุด " + thaiDate(new Date(p.updated)) +
+        (String(p.version) !== cell.dataset.version ? " (ทำกับฉบับเก่า เปิดแบบเพื่อปรับเป็นฉบับใหม่)" : ""));
+      cell.replaceChildren(...lines.map((text) => {
+        const span = document.createElement("span");
+        span.className = "sop-cl-line";
+        span.textContent = text;
+        return span;
+      }));
     }
     const table = one(document, ".sop-cl-progress-table");
     if (table && !one(document, ".sop-cl-mine")) mine(table);

@@ -31,28 +31,27 @@
     /** @type {Record<string, any>} */ const answers = {};
     for (const s of model.sections)
       for (const it of s.items) {
-        if (it.kind === "rows") {
+        if (it.answer_type === "rows") {
           const rows = [...form.querySelectorAll("table.sop-cl-rows tbody tr")].map((tr) =>
             Object.fromEntries([...tr.querySelectorAll("input[data-column]")].map((i) =>
               [/** @type {HTMLInputElement} */ (i).dataset.column, /** @type {HTMLInputElement} */ (i).value])));
-          if (rows.length) answers.rows = rows;
+          if (rows.length) answers[it.id] = rows;
           continue;
         }
         const picked = [...form.querySelectorAll(`input[data-item-id="${it.id}"]`)]
           .filter((i) => /** @type {HTMLInputElement} */ (i).checked).map((i) => /** @type {HTMLInputElement} */ (i).value);
         if (!picked.length) continue;
-        answers[it.id] = it.kind === "step" ? true : it.kind === "question" ? (it.multiple ? picked : picked[0]) : picked[0] === "true";
+        answers[it.id] = it.answer_type === "tick" ? true : it.answer_type === "choice" ? (it.multiple ? picked : picked[0]) : picked[0] === "true";
       }
     return answers;
   }
 
-  /** @param {any} it @param {any} v @param {boolean} submitted @param {any} r */
+  /** An answer in the form's words: a tick's or a yes-no item's own yes/no (the model's metadata). @param {any} it @param {any} v @param {boolean} submitted @param {any} r */
   function answerText(it, v, submitted, r) {
     if (v === undefined || v === null) return null;
-    if (it.kind === "step") return say("step.true");
-    if (it.kind === "statement") return say(v ? "statement.true" : "statement.false");
-    if (it.kind === "standard") return say(v ? "met.true" : "met.false");
-    if (it.kind === "question") {
+    if (it.answer_type === "tick") return it.yes;
+    if (it.answer_type === "yes-no") return v ? it.yes : it.no;
+    if (it.answer_type === "choice") {
       const ids = Array.isArray(v) ? v : [v];
       const letters = ids.map((x) => LETTERS[(it.options || []).indexOf(x)] + ".").join(" ");
       const right = r.knowledge && r.knowledge.questions[it.id];
@@ -61,20 +60,19 @@
     return null;
   }
 
-  /** The summary lines, as the team view's cell says them. @param {any} model @param {any} r @param {Record<string,string>} numbers @param {boolean} submitted @param {any} answers */
+  /**
+   * The summary lines, as the team view's cell says them, by the model's metadata: the progress
+   * in the checklist's own words (unless levels or met standards say the result), the quiz
+   * score, each level, the standards met.
+   * @param {any} model @param {any} r @param {Record<string,string>} numbers @param {boolean} submitted @param {any} answers
+   */
   function summary(model, r, numbers, submitted, answers) {
     const [done, total] = String(r.progress).split("/").map(Number);
-    if (model.kind === "steps") return [say("steps", { done, total })];
-    if (model.kind === "knowledge") {
-      const k = r.knowledge;
-      return [say("answered", { done: k.answered, total: k.total }),
-        submitted ? say("quiz", { correct: k.correct, total: k.total }) : say("quiz.unsubmitted")];
-    }
-    if (model.kind === "indicators") {
-      const lines = [say("rows", { done, total })];
-      return lines;
-    }
     const lines = [];
+    if (!model.sections.some((/** @type {any} */ s) => s.score === "level" || s.score === "met"))
+      lines.push(say(model.progress_words, { done, total }));
+    const k = r.knowledge;
+    if (model.quiz && k) lines.push(submitted ? say("quiz", { correct: k.correct, total: k.total }) : say("quiz.unsubmitted"));
     for (const s of model.sections) {
       const lv = r.levels[s.id];
       if (lv) lines.push(say("level.standard", { number: numbers[s.id] || s.id, level: lv.level, max: lv.max }));
@@ -111,7 +109,8 @@
       if (text) cell.textContent = text;
     });
     const body = copy.querySelector('[data-pf="rows"]');
-    if (body) (answers.rows || []).forEach((/** @type {any} */ row, /** @type {number} */ n) => {
+    const rows = model.sections.filter((/** @type {any} */ s) => s.score === "rows").flatMap((/** @type {any} */ s) => answers[s.items[0].id] || []);
+    if (body) rows.forEach((/** @type {any} */ row, /** @type {number} */ n) => {
       const tr = document.createElement("tr");
       for (const v of [digits(n + 1), row.indicator, row.target, row.evidence, row.result]) {
         const td = document.createElement("td");

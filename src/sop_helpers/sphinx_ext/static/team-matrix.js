@@ -7,7 +7,6 @@
    table thead tbody tr th td caption details summary. */
 (function () {
   "use strict";
-  const KIND_ORDER = ["steps", "standards", "knowledge", "indicators"];
 
   /** @param {string|number} s */
   function digits(s) {
@@ -25,8 +24,13 @@
   /** @param {any} e @param {(row: any) => boolean|null} indicatorStatus */
   const reached = (e, indicatorStatus) => e.rows.map(indicatorStatus).filter((/** @type {any} */ x) => x).length;
 
+  /** The score rules of a checklist's sections (kinds' metadata in the model). @param {any} model @param {string[]} rules */
+  const scores = (model, rules) => model.sections.some((/** @type {any} */ s) => rules.includes(s.score));
+
   /**
-   * The lines of one person's cell for one procedure (as team.Cell.lines).
+   * The lines of one person's cell for one procedure (as team.Cell.lines), by the checklist's
+   * metadata: its progress (unless a level, a met standard or a quiz says its result), its quiz
+   * score, the indicators reached, each level, the standards met.
    * @param {any[]} entries @param {any} data @param {(row: any) => boolean|null} indicatorStatus
    */
   function lines(entries, data, indicatorStatus) {
@@ -37,8 +41,8 @@
     for (const e of entries) {
       const s = e.score, model = e.model, numbers = model.section_numbers || {};
       const [done, total] = String(s.progress).split("/").map(Number);
-      if (model.kind === "steps") out.push(say(w, "steps", { done, total }));
-      else if (model.kind === "knowledge" && s.knowledge) {
+      if (!scores(model, ["level", "met", "quiz"])) out.push(say(w, model.progress_words, { done, total }));
+      if (model.quiz && s.knowledge) {
         const quiz = e.quiz;
         if (quiz && !quiz.submitted) out.push(say(w, "quiz.unsubmitted"));
         else {
@@ -46,17 +50,15 @@
           out.push(say(w, "quiz", { correct: score.correct, total: score.total }));
         }
         if (quiz && quiz.attempts) out.push(say(w, "quiz.attempts", { attempts: quiz.attempts }));
-      } else if (model.kind === "indicators") {
-        out.push(say(w, "rows", { done, total }));
-        if (e.rows.length) out.push(say(w, "indicators", { reached: reached(e, indicatorStatus), total: e.rows.length }));
-      } else {
-        for (const section of model.sections) {
-          const lv = s.levels[section.id];
-          if (lv) out.push(say(w, "level.standard", { number: numbers[section.id] || section.id, level: lv.level, max: lv.max }));
-        }
-        const met = Object.values(s.met);
-        if (met.length) out.push(say(w, "met.count", { met: met.filter((m) => m === true).length, total: met.length }));
       }
+      if (scores(model, ["rows"]) && e.rows.length)
+        out.push(say(w, "indicators", { reached: reached(e, indicatorStatus), total: e.rows.length }));
+      for (const section of model.sections) {
+        const lv = s.levels[section.id];
+        if (lv) out.push(say(w, "level.standard", { number: numbers[section.id] || section.id, level: lv.level, max: lv.max }));
+      }
+      const met = Object.values(s.met);
+      if (met.length) out.push(say(w, "met.count", { met: met.filter((m) => m === true).length, total: met.length }));
       for (const section of model.sections) {
         const lv = s.levels[section.id];
         if ((lv && lv.level < data.support_level) || s.met[section.id] === false)
@@ -91,7 +93,7 @@
       const newest = mine.reduce((a, b) => ((b.at ?? b.updated) > (a.at ?? a.updated) ? b : a));
       const cells = data.procedures.map((/** @type {any} */ p) => mine
         .filter((e) => e.model.procedure === p.id)
-        .sort((a, b) => KIND_ORDER.indexOf(a.model.kind) - KIND_ORDER.indexOf(b.model.kind) || cmp(a.model.id, b.model.id)));
+        .sort((a, b) => a.model.order - b.model.order || cmp(a.model.id, b.model.id)));
       return { key: k, name: newest.name, position: newest.position, updated: newest.updated, entries: mine, cells };
     }).sort((a, b) => cmp(a.key, b.key) || cmp(a.name, b.name));
   }

@@ -61,12 +61,16 @@
         key: core.personKey(String(person.name || "")),
         position: String(person.position || "").trim(),
         updated: file.updated, at: core.contract.instant(file.updated),
-        rows: Array.isArray(answers.rows) ? answers.rows : [],
+        rows: rowsOf(model, answers),
         quiz: file.quiz || null,
       };
       return { ...e, row: row(e, supportLevel) };
     });
   }
+
+  /** The indicator rows of a file: the answers of its rows-scored sections (kinds' metadata). @param {any} model @param {Record<string, any>} answers @returns {any[]} */
+  const rowsOf = (model, answers) => model.sections.filter((/** @type {any} */ s) => s.score === "rows")
+    .flatMap((/** @type {any} */ s) => (Array.isArray(answers[s.items[0].id]) ? answers[s.items[0].id] : []));
 
   /** The handbook's result wording (sop_helpers.wording), from the page's data. */
   let WORDS = /** @type {Record<string, string>} */ ({});

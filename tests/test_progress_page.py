@@ -1,0 +1,133 @@
+"""The "my progress" page (ความคืบหน้าของฉัน, issue 16.5): every checklist in the handbook's
+order, each with its progress in its own words, the level of each level-scored standard and the
+quiz score, said through the one wording table (``sop_helpers.wording``, carried by the page's
+``<script class="sop-wording">``), at 360 and 1,280 px; one unreadable entry hides no other."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sop_helpers import load_checklists, load_procedures, score
+from sop_helpers.checklists.kinds import CHECKLIST_KINDS, kind_order
+from sop_helpers.wording import TEXTS, say
+
+ROOT = Path(__file__).resolve().parents[1]
+PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
+CHECKLISTS = load_checklists(ROOT / "checklists", PROCEDURES)
+PROGRESS = "self-check/index.html"
+SIZES = {"360px": {"width": 360, "height": 800}, "1280px": {"width": 1280, "height": 900}}
+SHOTS = Path("/tmp/sop-progress-shots")
+
+
+def _form(page: Any, site_url: str, checklist: str) -> Any:
+    page.goto(site_url + "self-check/director.html")
+    form = page.locator(f'form[data-checklist-id="{checklist}"]')
+    form.locator(".sop-cl-tools").wait_for(state="visible")
+    return form
+
+
+def _answer(page: Any, site_url: str) -> dict[str, Any]:
+    """Answers on three checklists of the director's page; what Python scores them as."""
+    form = _form(page, site_url, "director-standards")
+    answers: dict[str, Any] = {}
+    for item in ("std1.1", "std1.2", "std1.3", "std2.1"):
+        form.locator(f"#cl-director-standards-{item.replace('.', '-')}-yes").check()
+        answers[item] = True
+    form.locator("#cl-director-standards-std3-no").check()
+    answers["std3"] = False
+    steps = page.locator('form[data-checklist-id="director-steps"]')
+    for item in ("s1", "s2"):
+        steps.locator(f"#cl-director-steps-{item}-done").check()
+    quiz = page.locator('form[data-checklist-id="director-knowledge"]')
+    first = CHECKLISTS["director-knowledge"].items[0]
+    quiz.locator(f"#cl-director-knowledge-{first.id}-o-{first.answer[0]}").check()
+    quiz.locator('[data-action="quiz-submit"]').click()
+    quiz.locator('[data-action="quiz-retry"]').wait_for(state="visible")
+    return {
+        "director-standards": score(CHECKLISTS["director-standards"], answers),
+        "director-steps": score(CHECKLISTS["director-steps"], {"s1": True, "s2": True}),
+        "director-knowledge": score(CHECKLISTS["director-knowledge"], {first.id: first.answer[0]}),
+    }
+
+
+def _numbers(checklist_id: str) -> dict[str, int]:
+    checklist = CHECKLISTS[checklist_id]
+    by_id = {s.id: s.number for s in PROCEDURES[checklist.procedure].standards}
+    return {
+        s.id: by_id[s.items[0].ref]
+        for s in checklist.sections
+        if s.id in score(checklist, {}).levels
+    }
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_progress_page_lists_levels_progress_and_scores_in_handbook_order(
+    page: Any, site_url: str, size: dict[str, int]
+) -> None:
+    page.set_viewport_size(size)
+    expected = _answer(page, site_url)
+    # one corrupt entry among them: the others still show
+    page.evaluate("localStorage.setItem('sop-checklist-progress:action-plan-steps', '{broken')")
+    page.goto(site_url + PROGRESS)
+    page.wait_for_function(
+        "() => document.querySelector('[data-saved-for=\"director-standards\"]').dataset.progress"
+    )
+
+    # the handbook's order: procedure by procedure, then the kinds in their declared order
+    ids = page.locator("[data-saved-for]").evaluate_all("cs => cs.map(c => c.dataset.savedFor)")
+    order = sorted(
+        CHECKLISTS,
+        key=lambda c: (PROCEDURES[CHECKLISTS[c].procedure].order, kind_order(CHECKLISTS[c].kind)),
+    )
+    assert ids == order
+    assert (
+        ids.index("director-steps")
+        < ids.index("director-standards")
+        < ids.index("director-knowledge")
+    )
+
+    # the wording the page speaks is the one table
+    wording = json.loads(page.locator("script.sop-wording").text_content())
+    assert wording == dict(TEXTS)
+
+    def lines(checklist: str) -> list[str]:
+        cell = page.locator(f'[data-saved-for="{checklist}"]')
+        return cell.locator(".sop-cl-line").all_inner_texts()
+
+    standards = expected["director-standards"]
+    got = lines("director-standards")
+    done, total = standards.progress.done, standards.progress.total
+    assert got[0] == say("answered", done=done, total=total) == "ตอบแล้ว ๕ จาก ๑๖ ข้อ"
+    numbers = _numbers("director-standards")
+    for section, level in standards.levels.items():
+        line = say(
+            "level.standard", number=numbers[section], level=level.level, max=level.max_level
+        )
+        assert line in got
+    assert "มาตรฐานข้อ ๑: ระดับ ๓ จาก ๕" in got  # Thai digits, the form's own words
+
+    steps = expected["director-steps"]
+    assert lines("director-steps")[0] == say(
+        "steps", done=steps.progress.done, total=steps.progress.total
+    )
+    knowledge = expected["director-knowledge"].knowledge
+    assert knowledge is not None and knowledge.correct == 1
+    assert say("quiz", correct=1, total=knowledge.total) in lines("director-knowledge")
+    assert CHECKLIST_KINDS["knowledge"].quiz
+
+    assert "อ่านไม่ได้" in page.locator('[data-saved-for="action-plan-steps"]').inner_text()
+    assert page.locator('[data-saved-for="action-plan-standards"]').inner_text() == "ยังไม่ได้เริ่ม"
+
+    # readable on a phone: nothing wider than the screen
+    wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert wide <= 0, f"the page scrolls sideways by {wide}px at {size['width']}px"
+    SHOTS.mkdir(exist_ok=True)
+    page.locator(".sop-cl-progress-table").screenshot(
+        path=str(SHOTS / f"progress-{size['width']}.png")
+    )
+    assert page.watch.console_errors == []
+    assert page.watch.blocked == []
