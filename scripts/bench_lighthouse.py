@@ -64,7 +64,8 @@ SCRIPT_BUDGETS: dict[str, int] = {
     "print-form.js": 4_000,
     # the worked examples with a calculator form
     "calculator.js": 9_000,
-    # search.html only (helper "content" owns its size)
+    # search.html only (helper "content" owns its size). Served without its comments
+    # (search_th.served_text, rjsmin): the commented, type-checked source is about 14 KB gzip.
     "search-th.js": 12_000,
     "calendar-now.js": 3_000,
 }
@@ -234,7 +235,8 @@ def main() -> int:
         if not path.exists():
             print(f"  {name:16} (not present)")
             continue
-        size = gz(path)
+        served = args.site / "_static" / name  # what readers download (search-th.js is minified)
+        size = gz(served if served.is_file() else path)
         over += size > budget
         print(f"  {name:16} {size:7d} / {budget:7d}  {'OK' if size <= budget else 'OVER'}")
     if args.json:

@@ -75,7 +75,7 @@ def handbook_pages(procedures: dict[str, dict[str, Any]] | None = None) -> dict[
         f"procedures/{pid}": f"# {data['title']}\n\n```{{sop-procedure}} {pid}\n```\n"
         for pid, data in procedures.items()
     }
-    pages["errata"] = "# รายการแก้ไขต้นฉบับ\n\n```{sop-errata}\n```\n"
+    pages["errata"] = "# รายการแก้ไขข้อความ\n\n```{sop-errata}\n```\n"
     pages["glossary"] = "# อภิธานศัพท์\n\n```{sop-glossary}\n```\n"
     pages["changelog"] = "# บันทึกการเปลี่ยนแปลง\n\nยังไม่มี\n"
     pages["worklist"] = "# รายการที่รอสำนักงานยืนยัน\n\n```{sop-worklist}\n```\n"

@@ -88,6 +88,27 @@ def test_the_wheel_carries_the_data_and_the_checklists(wheel: Path) -> None:
     assert (wheel / "sop_helpers" / "_checklists" / "director-standards.yml").is_file()
 
 
+def test_an_installed_package_renders_from_its_own_templates(wheel: Path, tmp_path: Path) -> None:
+    code = (
+        "from sop_helpers.checklist_html import render_checklist;"
+        "from sop_helpers.checklists import checklists_dir, load_checklists;"
+        "from sop_helpers.procedures import load_procedures, procedures_dir;"
+        "import sop_helpers.render as r; print(r.TEMPLATES);"
+        "c = load_checklists(checklists_dir(), load_procedures(procedures_dir()));"
+        "print(render_checklist(c['director-steps'])[:40])"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SOP_")}
+    env["PYTHONPATH"] = str(wheel)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:2] == [
+        str(wheel / "sop_helpers" / "templates"),
+        '<form class="sop-checklist" id="cl-direc',
+    ]
+
+
 def test_an_installed_package_finds_its_own_data_from_any_folder(
     wheel: Path, tmp_path: Path
 ) -> None:

@@ -143,7 +143,7 @@ def test_a_month_without_steps_is_marked_in_its_folded_row(at: Any) -> None:
     assert marked.count() == 1
     assert marked.inner_text().startswith("เมษายน–พฤษภาคม (ไตรมาสที่ ๓)")
     start = _block(at("2027-05-05T08:00:00+07:00", "index.html"))
-    assert "เดือนนี้ไม่มีขั้นตอนที่ต้นฉบับกำหนดเวลาไว้" in start.inner_text()
+    assert "เดือนนี้ไม่มีขั้นตอนที่เอกสารมาตรฐานการปฏิบัติงานกำหนดเวลาไว้" in start.inner_text()
 
 
 def test_in_september_the_turn_of_the_fiscal_year_is_shown(at: Any) -> None:
@@ -218,5 +218,5 @@ def test_months_without_steps_are_folded_into_short_rows(site_dir: Path) -> None
         "กรกฎาคม–สิงหาคม (ไตรมาสที่ ๔)",
     ]
     text = page.select_one("article").get_text()
-    assert text.count("ไม่มีขั้นตอนที่ต้นฉบับกำหนดเวลาไว้") == 1
+    assert text.count("ไม่มีขั้นตอนที่เอกสารมาตรฐานการปฏิบัติงานกำหนดเวลาไว้") == 1
     assert "python -m" not in text

@@ -18,7 +18,7 @@ DATA = ROOT / "book" / "data"
 PROCEDURES = load_procedures(DATA / "procedures")
 
 SECTIONS = (
-    "สรุปงาน (ITA)",
+    "ข้อมูลหลักของงาน",
     "วัตถุประสงค์",
     "ขอบเขต",
     "คำจำกัดความ",

@@ -26,7 +26,16 @@ BUDGETS: dict[str, int] = bench.SCRIPT_BUDGETS
 
 # Over budget on main and owned by another part of the work: strict, so the mark must go the
 # day the script fits.
-KNOWN_OVER = {"search-th.js": "search-th.js (helper content) is 14.3 KB gzip against 12 KB"}
+KNOWN_OVER: dict[str, str] = {}
+
+
+def _served(name: str) -> bytes:
+    """The bytes the site serves: search-th.js goes out without its comments (search_th.py)."""
+    if name == "search-th.js":
+        from sop_helpers.sphinx_ext.search_th import served_text
+
+        return served_text().encode("utf-8")
+    return (STATIC / name).read_bytes()
 
 
 def gzip_size(path: Path) -> int:
@@ -49,7 +58,7 @@ def test_every_shipped_script_has_a_budget() -> None:
     ],
 )
 def test_script_within_its_gzip_budget(name: str) -> None:
-    size = gzip_size(STATIC / name)
+    size = len(gzip.compress(_served(name), compresslevel=6))
     assert size <= BUDGETS[name], f"{name} is {size} bytes gzip, budget {BUDGETS[name]}"
 
 
@@ -58,3 +67,20 @@ def test_budget_counts_gzip_bytes(tmp_path: Path) -> None:
     script = tmp_path / "x.js"
     script.write_text("const longReadableName = 1;\n" * 500, encoding="utf-8")
     assert gzip_size(script) < script.stat().st_size / 20
+
+
+def test_the_served_search_script_is_the_source_without_comments() -> None:
+    """Minifying keeps every statement: the served search-th.js parses and keeps the source's
+    strings (what readers see) while the commented source stays readable."""
+    import re
+
+    served = _served("search-th.js").decode("utf-8")
+    source = (STATIC / "search-th.js").read_text(encoding="utf-8")
+    assert len(served) < 0.6 * len(source) and "@ts-check" not in served
+    code = "\n".join(
+        line for line in source.splitlines() if not line.strip().startswith(("//", "*", "/*"))
+    )
+    strings = re.findall(r'"([^"\n]*[\u0e00-\u0e7f][^"\n]*)"', code)
+    assert len(strings) >= 3
+    for text in strings:
+        assert text in served

@@ -263,7 +263,8 @@ def test_result_count_in_the_sites_digits(site_url: str, page: Any) -> None:
     type_query(page, site_url, "กลั่นกรอง")
     status = page.locator("#search-results p.search-summary").inner_text()
     assert re.match(r"^พบ [๐-๙]+ หน้า", status), status
-    page.evaluate("document.documentElement.dataset.sopDigits = 'arabic'")
+    # the site's setting is on <body data-sop-digits>, read by SopCore.digits
+    page.evaluate("document.body.dataset.sopDigits = 'arabic'")
     page.evaluate("Search.query('กลั่นกรอง')")
     status = page.locator("#search-results p.search-summary").inner_text()
     assert re.match(r"^พบ [0-9]+ หน้า", status), status

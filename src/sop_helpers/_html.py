@@ -1,12 +1,13 @@
 """The one HTML attribute renderer of the package: every value escaped, names from keywords.
 
-Used by the checklist form (``checklist_html``), the flowchart (``flowchart``) and the Sphinx
-views, so data text reaches HTML only through :func:`html.escape`.
+Templates call it as ``attrs(...)`` (:mod:`sop_helpers.render`); :func:`element` is for the few
+fragments still written in Python (the start page's month box). Values reach HTML only escaped,
+by the same ``markupsafe.escape`` as the templates' autoescape.
 """
 
 from __future__ import annotations
 
-from html import escape
+from markupsafe import escape  # the templates' own escaping (Jinja2 autoescape)
 
 
 def attrs(**values: object) -> str:
@@ -20,7 +21,7 @@ def attrs(**values: object) -> str:
         if value is None or value is False:
             continue
         name = key.rstrip("_").replace("_", "-")
-        parts.append(name if value is True else f'{name}="{escape(str(value), quote=True)}"')
+        parts.append(name if value is True else f'{name}="{escape(str(value))}"')
     return " ".join(parts)
 
 

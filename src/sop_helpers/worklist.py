@@ -33,7 +33,7 @@ SECTION_NAMES = {
 KINDS = {
     "timing": "ขั้นตอนที่ยังไม่กำหนดเวลา",
     "law": "กฎหมายและระเบียบที่ยังไม่ยืนยัน",
-    "drafted": "เนื้อหาที่ร่างจากต้นฉบับ",
+    "drafted": "เนื้อหาที่ร่างขึ้นจากเอกสารมาตรฐานการปฏิบัติงาน",
     "question": "เรื่องที่รอสำนักงานตัดสิน",
     "figure": "ตัวเลขและแหล่งที่มาที่ยังไม่ยืนยัน",
     "setting": "ข้อมูลของสำนักงานที่ยังไม่ได้กำหนด",
@@ -94,7 +94,7 @@ def procedure_items(procedures: Mapping[str, Procedure] | Iterable[Procedure]) -
             out.append(
                 WorkItem(
                     "drafted",
-                    f"{SECTION_NAMES[section]} (ร่างจากเนื้อหาของต้นฉบับ)",
+                    f"{SECTION_NAMES[section]} (ร่างขึ้นจากเนื้อหาของเอกสารมาตรฐานการปฏิบัติงาน)",
                     page,
                     SECTION_NAMES[section],
                     DIRECTOR,

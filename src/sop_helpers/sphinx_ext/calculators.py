@@ -9,8 +9,6 @@ builders show a one-line note. ``calculator.js``/``.css`` are added only to page
 
 from __future__ import annotations
 
-import html
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 from sop_helpers._errors import DataError
 from sop_helpers.calculators import CALCULATORS, MAX_ROWS, calculator_data
 from sop_helpers.rates import data_dir
+from sop_helpers.render import render
 from sop_helpers.thai import format_number, thai_digits
 
 from .assets import declare, use_static
@@ -141,47 +140,26 @@ class CalculatorDirective(SphinxDirective):
         return [node]
 
 
-def _json(data: Any) -> str:
-    """JSON that is safe inside ``<script>``: no ``<``, ``>``, ``&``, U+2028 or U+2029."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(char, escape)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def _label(illustrative: bool) -> str:
-    if not illustrative:
-        return ""
-    return f' <span class="sop-calc-flag">{ILLUSTRATIVE} ({UNVERIFIED})</span>'
-
-
 def render_calculator(kind: str, data: dict[str, Any], serial: int, digits: str) -> str:
-    """The form's HTML (every text escaped; the data as JSON the script reads)."""
-    esc = html.escape
+    """The form's HTML: the template ``templates/calculator.html`` (autoescape) with the fields,
+    the quarters and the weight rows worked out here; the data goes in as JSON the script reads.
+    """
     shown = thai_digits if digits == "thai" else str
     prefix = f"sop-calc-{serial}"
-    rows: list[str] = []
-
-    def field_html(field: Field, index: str = "") -> str:
-        ident = f"{prefix}-{field.name}{index}"
-        unit = f" ({esc(field.unit)})" if field.unit else ""
-        hint = (
-            f'<span class="sop-calc-hint">{esc(shown(field.hint))}'
-            f"{_label(field.illustrative)}</span>"
-            if field.hint
-            else ""
-        )
-        return (
-            f'<div class="sop-calc-field"><label for="{ident}">{esc(field.label)}{unit}</label>'
-            f'<input id="{ident}" name="{esc(field.name)}" type="text" inputmode="{field.mode}"'
-            f' autocomplete="off" spellcheck="false" value="{esc(shown(field.default))}"'
-            f' aria-describedby="{ident}-msg">{hint}'
-            f'<span class="sop-calc-msg" id="{ident}-msg" data-for="{esc(field.name)}"'
-            ' aria-live="polite"></span></div>'
-        )
-
-    for field in _fields(kind, data):
-        rows.append(field_html(field))
+    fields = [
+        {
+            "ident": f"{prefix}-{field.name}",
+            "name": field.name,
+            "label": field.label,
+            "unit": field.unit,
+            "mode": field.mode,
+            "default": shown(field.default),
+            "hint": shown(field.hint),
+            "illustrative": field.illustrative,
+        }
+        for field in _fields(kind, data)
+    ]
+    quarters = None
     if kind == "disbursement":
         options = []
         for target in data["targets"]:
@@ -193,59 +171,35 @@ def render_calculator(kind: str, data: dict[str, Any], serial: int, digits: str)
             )
             if target["illustrative"]:
                 text += f" ({ILLUSTRATIVE})"
-            selected = " selected" if target["quarter"] == 2 else ""
-            options.append(
-                f'<option value="{target["quarter"]}"{selected}>{esc(shown(text))}</option>'
-            )
-        ident = f"{prefix}-quarter"
-        flag = _label(any(t["illustrative"] for t in data["targets"]))
-        rows.append(
-            f'<div class="sop-calc-field"><label for="{ident}">ไตรมาสที่รายงาน</label>'
-            f'<select id="{ident}" name="quarter" aria-describedby="{ident}-msg">{"".join(options)}'
-            f'</select><span class="sop-calc-hint">เป้าหมายรายไตรมาส{flag}</span>'
-            f'<span class="sop-calc-msg" id="{ident}-msg" data-for="quarter" aria-live="polite">'
-            "</span></div>"
-        )
+            options.append((target["quarter"], shown(text), target["quarter"] == 2))
+        quarters = {
+            "ident": f"{prefix}-quarter",
+            "options": options,
+            "illustrative": any(t["illustrative"] for t in data["targets"]),
+        }
+    weights = []
     if kind == "allocation":
-        body = []
         for i in range(int(data.get("rows", MAX_ROWS))):
             default = ALLOCATION_DEFAULTS[i] if i < len(ALLOCATION_DEFAULTS) else ""
-            ident = f"{prefix}-weight-{i}"
-            body.append(
-                f'<tr><th scope="row">รายการที่ {esc(shown(str(i + 1)))}</th>'
-                f'<td><input id="{ident}" name="weight-{i}" type="text" inputmode="decimal"'
-                f' autocomplete="off" spellcheck="false" value="{esc(shown(default))}"'
-                f' aria-label="น้ำหนักของรายการที่ {esc(shown(str(i + 1)))}"'
-                f' aria-describedby="{ident}-msg">'
-                f'<span class="sop-calc-msg" id="{ident}-msg" data-for="weight-{i}"'
-                ' aria-live="polite"></span></td>'
-                f'<td class="sop-num" data-part-for="{i}"></td></tr>'
+            weights.append(
+                {
+                    "index": i,
+                    "ident": f"{prefix}-weight-{i}",
+                    "number": shown(str(i + 1)),
+                    "default": shown(default),
+                }
             )
-        rows.append(
-            '<table class="sop-calc-rows"><caption>น้ำหนักของแต่ละรายการ เช่น เงินที่ขอ'
-            " หรือจำนวนนักเรียน (เว้นว่างแถวที่ไม่ใช้)</caption><thead><tr>"
-            '<th scope="col">รายการ</th><th scope="col">น้ำหนัก</th>'
-            '<th scope="col" class="sop-num">ได้รับ</th></tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table>"
-        )
-    if kind == "school-size" and data.get("days_illustrative"):
-        rows.append(
-            f'<p class="sop-calc-hint">คิดค่าอาหารกลางวัน {esc(shown(data["days"]))} วันต่อปี'
-            f"{_label(True)}</p>"
-        )
-    return (
-        f'<section class="sop-calc" data-sop-calc="{esc(kind)}" data-digits="{esc(digits)}"'
-        f' aria-label="เครื่องคำนวณ">'
-        f'<script type="application/json" class="sop-calc-data">{_json(data)}</script>'
-        f"<noscript><p>{esc(NO_SCRIPT)}</p></noscript>"
-        f'<form class="sop-calc-form" novalidate>{"".join(rows)}'
-        '<button type="submit">คำนวณ</button></form>'
-        '<div class="sop-calc-output" role="status" aria-live="polite">'
-        '<p class="sop-calc-heading">วิธีคิด</p><ol class="sop-calc-lines"></ol>'
-        '<p class="sop-calc-result-line">ผล: <strong class="sop-calc-result"></strong>'
-        ' <span class="sop-calc-words"></span></p>'
-        f'<p class="sop-calc-note" hidden>ผลนี้ใช้{ILLUSTRATIVE} ({UNVERIFIED}จากหนังสือราชการ)</p>'
-        "</div></section>"
+    days = shown(data["days"]) if kind == "school-size" and data.get("days_illustrative") else ""
+    return render(
+        "calculator.html",
+        kind=kind,
+        digits=digits,
+        data=data,
+        fields=fields,
+        quarters=quarters,
+        weights=weights,
+        days=days,
+        texts={"illustrative": ILLUSTRATIVE, "unverified": UNVERIFIED, "no_script": NO_SCRIPT},
     )
 
 

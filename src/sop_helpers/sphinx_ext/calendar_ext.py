@@ -156,7 +156,7 @@ class OperationsCalendarDirective(SphinxDirective):
         pending = pending_steps(procedures)
         if pending:
             para = nodes.paragraph(
-                text="ขั้นตอนที่เอกสารต้นฉบับไม่ได้ระบุเวลา (สำนักงานต้องกำหนด จึงยังไม่อยู่ในปฏิทิน): "
+                text="ขั้นตอนที่เอกสารมาตรฐานการปฏิบัติงานไม่ได้ระบุเวลา (สำนักงานต้องกำหนด จึงยังไม่อยู่ในปฏิทิน): "
             )
             names = sorted({p.title for p, _ in pending}, key=lambda t: t)
             para += nodes.Text(
@@ -226,7 +226,7 @@ def _month_label(run: list[MonthRow]) -> str:
 
 
 EMPTY_MARK = "–"
-EMPTY_NOTE = f"{EMPTY_MARK} ไม่มีขั้นตอนที่ต้นฉบับกำหนดเวลาไว้ในเดือนนั้น"
+EMPTY_NOTE = f"{EMPTY_MARK} ไม่มีขั้นตอนที่เอกสารมาตรฐานการปฏิบัติงานกำหนดเวลาไว้ในเดือนนั้น"
 
 
 class FiscalMonthsDirective(SphinxDirective):

@@ -19,13 +19,13 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers._errors import DataError
-from sop_helpers._html import attrs
 from sop_helpers.checklist_html import render_checklist
 from sop_helpers.checklists import Checklist, checklists_dir, load_checklist
 from sop_helpers.checklists.kinds import CHECKLIST_KINDS, kind_order, rule_of
 from sop_helpers.print_form import render_print_form
 from sop_helpers.procedures import load_procedures, procedures_dir
 from sop_helpers.rates import load_office
+from sop_helpers.render import render
 from sop_helpers.team import KIND_LABELS
 from sop_helpers.thai import thai_number
 from sop_helpers.wording import wording_script
@@ -174,38 +174,25 @@ def visit_checklist_html(translator: Any, node: checklist_node) -> None:
 def visit_progress_html(translator: Any, node: checklist_progress_node) -> None:
     builder = translator.builder
     registry = _registry(builder.env)
-    rows = []
-    for checklist_id, info in sorted(
-        registry.items(), key=lambda kv: (tuple(kv[1].get("order", (99, 99))), kv[0])
-    ):
-        uri = builder.get_relative_uri(builder.current_docname, info["docname"])
-        said = attrs(
-            data_saved_for=checklist_id,
-            data_version=info["version"],
-            data_words=info.get("words", "answered"),
-            data_levels=json.dumps(info.get("levels", {})) if info.get("levels") else None,
-            data_quiz="true" if info.get("quiz") else None,
+    rows = [
+        {
+            **info,
+            "id": checklist_id,
+            "uri": builder.get_relative_uri(builder.current_docname, info["docname"]),
+            # how checklist.js says the saved state (kinds: words, levels, quiz)
+            "words": info.get("words", "answered"),
+            "levels": json.dumps(info["levels"]) if info.get("levels") else None,
+            "quiz": "true" if info.get("quiz") else None,
+        }
+        for checklist_id, info in sorted(
+            registry.items(), key=lambda kv: (tuple(kv[1].get("order", (99, 99))), kv[0])
         )
-        rows.append(
-            f'<tr data-progress-row="{checklist_id}"><td><a href="{uri}#cl-{checklist_id}">'
-            f"{_esc(info['title'])}</a></td><td>{_esc(info['procedure_title'])}</td>"
-            f"<td {said}>ยังไม่ได้เริ่ม</td></tr>"
-        )
-    translator.body.append(
-        '<table class="sop-cl-progress-table"><caption>สถานะแบบตรวจสอบที่บันทึกไว้ในเบราว์เซอร์นี้'
-        '</caption><thead><tr><th scope="col">แบบตรวจสอบ</th><th scope="col">กระบวนงาน</th>'
-        '<th scope="col">สถานะที่บันทึกไว้</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
-    )
+    ]
+    translator.body.append(render("checklist/progress.html", rows=rows))
     if not getattr(translator, "_sop_wording", False):
         translator._sop_wording = True  # the page's scripts say results in the one wording
         translator.body.append(wording_script())
     raise nodes.SkipNode
-
-
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(text)
 
 
 def _visit_plain(translator: Any, node: nodes.Element) -> None:

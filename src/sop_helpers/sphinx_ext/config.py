@@ -10,7 +10,6 @@ keeps the two equal.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -209,11 +208,13 @@ def readme_table() -> str:
 
 def office_value_html(app: Sphinx, name: str) -> str:
     """The configured text (escaped), or a visible placeholder naming the setting to fill."""
+    from sop_helpers.render import render
+
     value = getattr(app.config, name)
-    if value:
-        return html.escape(str(value))
-    text = option(name).placeholder or PLACEHOLDER
-    return (
-        f'<span class="sop-placeholder" data-setting="{html.escape(name)}" '
-        f'title="{PLACEHOLDER_TITLE}">{html.escape(text)}</span>'
+    return render(
+        "office_value.html",
+        value=str(value) if value else "",
+        name=name,
+        title=PLACEHOLDER_TITLE,
+        placeholder=option(name).placeholder or PLACEHOLDER,
     )

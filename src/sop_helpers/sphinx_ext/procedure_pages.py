@@ -103,6 +103,24 @@ class TermLinker:
         return self._pattern.sub(link, escaped)
 
 
+def ref(title: str, label: str) -> str:
+    """A link to ``label`` showing data text ``title``: a ``{ref}`` role, whose title is literal.
+
+    A role's title cannot hold ``<`` (it would start the target) or a backtick (it would end the
+    role), so such a title is written as a Markdown link with the text escaped instead.
+    """
+    if "<" in title or "`" in title:
+        return f"[{md_escape(title)}](#{label})"
+    return f"{{ref}}`{title} <{label}>`"
+
+
+def doc(title: str, page: str) -> str:
+    """A link to the page ``page`` (docname) showing data text ``title`` (see :func:`ref`)."""
+    if "<" in title or "`" in title:
+        return f"[{md_escape(title)}](/{page}.md)"
+    return f"{{doc}}`{title} </{page}>`"
+
+
 def thai_join(items: Iterable[str]) -> str:
     """Items as a Thai run-on list: "ก ข และ ค"."""
     parts = list(items)
@@ -130,6 +148,7 @@ def _environment() -> jinja2.Environment:
         procedure.step(i).number for i in ids
     )
     env.filters["timing_text"] = timing_text
+    env.globals.update(ref=ref, doc=doc)
     return env
 
 
@@ -150,7 +169,7 @@ def _duration(procedure: Procedure) -> str:
     months = {m for s in procedure.steps for m in months_of(s.timing)}
     pending = [s for s in procedure.steps if not months_of(s.timing)]
     if not months:
-        return "ต้นฉบับไม่ได้ระบุ (รอสำนักงานกำหนด)"
+        return "เอกสารมาตรฐานการปฏิบัติงานไม่ได้ระบุ (รอสำนักงานกำหนด)"
     text = "ตามระยะเวลาของแต่ละขั้นตอนในตารางด้านล่าง"
     if pending:
         text += f" (ขั้นตอนที่ {number_list(s.number for s in pending)} รอสำนักงานกำหนด)"

@@ -46,7 +46,7 @@ from sop_helpers.search_text import (
     normalise,
 )
 
-from .assets import use_static
+from .assets import STATIC, use_static
 from .handbook_data import warn_data_error
 
 __all__ = ["ACRONYMS", "SearchThai", "normalise"]
@@ -249,7 +249,34 @@ def data_folder(srcdir: str | Path) -> Path:
     return find_folder("SOP_DATA_DIR", "book/data", DataError, srcdir)
 
 
+def served_text() -> str:
+    """search-th.js as the site serves it: the source without comments and indentation."""
+    import rjsmin
+
+    return str(rjsmin.jsmin((STATIC / SCRIPT).read_text(encoding="utf-8")))
+
+
+def _served_script(app: Sphinx) -> None:
+    """Serve search-th.js without its comments and indentation (rjsmin), so the source stays a
+    commented, type-checked module while readers download the small file (its gzip budget is in
+    scripts/bench_lighthouse.py). The copy is made in the build's cache folder and listed after
+    the package's static folder, so Sphinx copies it over the source's copy."""
+    from .._files import write_text_atomic
+
+    folder = Path(app.doctreedir) / "sop_served"
+    target = folder / SCRIPT
+    text = served_text()
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(target, text)
+    if str(folder) not in app.config.html_static_path:
+        app.config.html_static_path = [*app.config.html_static_path, str(folder)]
+
+
 def _builder_inited(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        use_static(app)
+        _served_script(app)
     if hasattr(app.builder, "indexer_format"):
         app.builder.indexer_format = _index_format(app)
     use_static(app)
@@ -282,6 +309,8 @@ def _add_script(app: Sphinx, pagename: str, templatename: str, context: Any, doc
             "data-acronyms": " ".join(ACRONYMS),
             "data-function-words": " ".join(sorted(FUNCTION_WORDS)),
         }
+        # sop-core.js first: SopCore.digits shows the counts and the words searched.
+        app.add_js_file("sop-core.js", defer="defer")
         app.add_js_file(SCRIPT, **attributes)
 
 

@@ -2,20 +2,22 @@
 
 The files are read with the browser's File API and never leave the computer. The page scores
 them with the same JavaScript as the checklists (``checklist.js``) and lays out the same table
-as :func:`sop_helpers.team.team_rows`; ``team.js`` holds only the table.
+as :func:`sop_helpers.team.team_rows`; ``team.js`` holds only the table. The page's frame is the
+template ``templates/team/view.html`` (autoescape, :mod:`sop_helpers.render`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from sop_helpers.checklists import KIND_LABELS, checklists_dir, load_checklists
-from sop_helpers.output import script_json
+from sop_helpers.checklists import KIND_LABELS, Checklist, checklists_dir, load_checklists
 from sop_helpers.procedures import load_procedures, procedures_dir
+from sop_helpers.render import render
 from sop_helpers.team import SUPPORT_LEVEL, standard_numbers
 from sop_helpers.wording import TEXTS
 
@@ -24,6 +26,27 @@ from .assets import declare
 
 class team_view(nodes.General, nodes.Element):  # type: ignore[misc]
     """Placeholder for the team view; HTML comes from the visitor, other builders get text."""
+
+
+def team_models(
+    checklists: Mapping[str, Checklist], procedures: Mapping[str, Any]
+) -> dict[str, dict[str, Any]]:
+    """The checklist models the page scores against, with their section titles and numbers."""
+    numbers = standard_numbers(procedures)
+    return {
+        cid: {
+            **c.to_json(),
+            "procedure": c.procedure,
+            "section_titles": {s.id: s.title for s in c.sections},
+            # standard number per section (as written: ๑, ๒ ...), for the matrix cells
+            "section_numbers": {
+                s.id: numbers[c.procedure].get(s.items[0].ref, "")
+                for s in c.sections
+                if s.items and s.items[0].ref in numbers[c.procedure]
+            },
+        }
+        for cid, c in checklists.items()
+    }
 
 
 class TeamViewDirective(SphinxDirective):
@@ -38,24 +61,8 @@ class TeamViewDirective(SphinxDirective):
         for path in sorted(procedures_dir(self.env.srcdir).glob("*.yml")):
             self.env.note_dependency(str(path))
         procedures = load_procedures(procedures_dir(self.env.srcdir))
-        checklists = load_checklists(folder, procedures)
-        numbers = standard_numbers(procedures)
-        models = {
-            cid: {
-                **c.to_json(),
-                "procedure": c.procedure,
-                "section_titles": {s.id: s.title for s in c.sections},
-                # standard number per section (as written: ๑, ๒ ...), for the matrix cells
-                "section_numbers": {
-                    s.id: numbers[c.procedure].get(s.items[0].ref, "")
-                    for s in c.sections
-                    if s.items and s.items[0].ref in numbers[c.procedure]
-                },
-            }
-            for cid, c in checklists.items()
-        }
         node = team_view()
-        node["models"] = models
+        node["models"] = team_models(load_checklists(folder, procedures), procedures)
         node["procedures"] = [
             {"id": p.id, "short_title": p.short_title} for p in procedures.values()
         ]
@@ -64,31 +71,14 @@ class TeamViewDirective(SphinxDirective):
 
 
 def visit_team_view_html(self: Any, node: team_view) -> None:
-    payload = script_json(
-        {
-            "models": node["models"],
-            "procedures": node["procedures"],
-            "kinds": KIND_LABELS,
-            "support_level": SUPPORT_LEVEL,
-            "wording": dict(TEXTS),
-        }
-    )
-    self.body.append(
-        '<div class="sop-team" data-sop-team="">'
-        f'<script type="application/json" class="sop-team-data">{payload}</script>'
-        "<noscript><p>หน้านี้ต้องใช้ JavaScript ถ้าเปิดไม่ได้"
-        " ให้ใช้โน้ตบุ๊กของผู้อำนวยการกลุ่มใน Jupyter</p></noscript>"
-        '<div class="sop-team-pick">'
-        '<label for="sop-team-files">เลือกไฟล์ผลการตรวจสอบตนเอง (.json) ของบุคลากร'
-        " เลือกได้หลายไฟล์</label> "
-        '<input id="sop-team-files" type="file" multiple accept=".json,application/json">'
-        '<p class="sop-team-drop">หรือลากไฟล์มาวางในกรอบนี้'
-        " ไฟล์จะถูกอ่านในเครื่องนี้เท่านั้น ไม่มีการอัปโหลด</p>"
-        "</div>"
-        '<p class="sop-team-status" role="status" aria-live="polite"></p>'
-        '<div class="sop-team-output"></div>'
-        "</div>"
-    )
+    payload = {
+        "models": node["models"],
+        "procedures": node["procedures"],
+        "kinds": KIND_LABELS,
+        "support_level": SUPPORT_LEVEL,
+        "wording": dict(TEXTS),
+    }
+    self.body.append(render("team/view.html", payload=payload))
     raise nodes.SkipNode
 
 

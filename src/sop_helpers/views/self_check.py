@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ import ipywidgets as w
 from .._paths import results_folder
 from ..checklists import Checklist
 from ..handbook import load_handbook
+from ..render import macro
 from .widgets import ChecklistWidget
 
 
@@ -52,17 +52,12 @@ class SelfCheck:
         self._holder = w.VBox()
         self.choice.observe(lambda _change: self._show(), "value")
         self.upload.observe(lambda change: self._upload(change["new"]), "value")
-        folder_note = (
-            f"ไฟล์ผลจะบันทึกในโฟลเดอร์ <code>{escape(str(self.folder))}</code> "
-            "(เปลี่ยนได้ในช่อง ไฟล์ผล หรือด้วยตัวแปร <code>SOP_RESULTS_DIR</code>) "
-            "เปิดไฟล์ที่ส่งออกจากหน้าเว็บได้ด้วยปุ่ม เลือกไฟล์ผล… หรือพิมพ์ที่อยู่ไฟล์แล้วกด เปิดไฟล์"
-        )
         self.box = w.VBox(
             [
                 self.choice,
                 self.name,
                 self.position,
-                w.HTML(f'<div style="white-space: normal">{folder_note}</div>'),
+                w.HTML(macro("widgets.html", "folder_note")(str(self.folder))),
                 w.HBox([self.upload, self._uploaded]),
                 self._holder,
             ]
@@ -102,7 +97,7 @@ class SelfCheck:
             message = self.open_data(data, chosen["name"])
         except Exception as error:  # shown to the person, not swallowed
             message = f"เปิดไฟล์ไม่ได้: {error}"
-        self._uploaded.value = escape(f"{chosen['name']}: {message}")
+        self._uploaded.value = macro("widgets.html", "message")(f"{chosen['name']}: {message}")
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle: dict[str, Any] = dict(self.box._repr_mimebundle_(**kwargs) or {})

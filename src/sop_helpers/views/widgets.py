@@ -8,7 +8,7 @@ Import this module only where ipywidgets is installed; ``sop_helpers`` itself ne
 
 from __future__ import annotations
 
-from html import escape
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from .._paths import results_folder
 from ..checklist_html import render_checklist
 from ..checklists import INDICATOR_COLUMNS, Checklist, Item
 from ..checklists.kinds import ITEM_KINDS, answer_of, rule_of
+from ..render import macro
 from ..results import (
     Loaded,
     Results,
@@ -27,7 +28,6 @@ from ..results import (
     save_results,
 )
 from ..scoring import Score, score
-from ..thai import thai_number
 from ..wording import met, say, statement
 
 _UNANSWERED = statement(None)
@@ -68,13 +68,11 @@ class ChecklistWidget:
         load = w.Button(description="เปิดไฟล์", icon="folder-open")
         save.on_click(lambda _button: self._save_clicked())
         load.on_click(lambda _button: self._load_clicked())
-        children: list[Any] = [
-            _text(f"<b>{escape(checklist.title)}</b> (ฉบับที่ {thai_number(checklist.version)})")
-        ]
+        children: list[Any] = [w.HTML(_html("title")(checklist.title, checklist.version))]
         if name_field is None:
             children += [self._name, self._position]
         for section in checklist.sections:
-            children.append(_text(f"<b>{escape(section.title)}</b>"))
+            children.append(_text(section.title, strong=True))
             if rule_of(section) == "rows":
                 add = w.Button(description="เพิ่มแถว", icon="plus")
                 add.on_click(lambda _button: self._add_row())
@@ -110,7 +108,7 @@ class ChecklistWidget:
         control.observe(lambda change, key=item.id: self._changed(key, change["new"]), "value")
         self._controls[item.id] = control
         if answer_of(item).name == "tick":
-            return w.HBox([control, _text(f"{escape(item.number)}. {escape(item.text)}")])
+            return w.HBox([control, _text(f"{item.number}. {item.text}")])
         label = (
             f"ระดับ {item.number}: {item.text}"
             if ITEM_KINDS[item.kind].words == "statement"
@@ -118,7 +116,7 @@ class ChecklistWidget:
             if answer_of(item).name == "choice"
             else item.text
         )
-        return w.VBox([_text(escape(label)), control])
+        return w.VBox([_text(label), control])
 
     def _changed(self, key: str, value: Any) -> None:
         item = self.checklist.item(key)
@@ -209,17 +207,17 @@ class ChecklistWidget:
             target.parent.mkdir(parents=True, exist_ok=True)
             path = self.save(target)
         except OSError as error:  # shown to the person, not swallowed
-            self._message.value = f"บันทึกไม่ได้: {escape(str(error))}"
+            self._message.value = _html("message")(f"บันทึกไม่ได้: {error}")
             return
-        self._message.value = f"บันทึกแล้วที่ <code>{escape(str(path.resolve()))}</code>"
+        self._message.value = _html("message")("บันทึกแล้วที่ ", str(path.resolve()))
 
     def _load_clicked(self) -> None:
         try:
             dropped = self.load(self._path.value)
         except Exception as error:  # shown to the person, not swallowed
-            self._message.value = f"เปิดไฟล์ไม่ได้: {escape(str(error))}"
+            self._message.value = _html("message")(f"เปิดไฟล์ไม่ได้: {error}")
             return
-        self._message.value = escape(self.opened_message(dropped))
+        self._message.value = _html("message")(self.opened_message(dropped))
 
     def opened_message(self, dropped: tuple[str, ...]) -> str:
         """What to tell after opening a file: the items whose answers were cleared, by number."""
@@ -245,12 +243,14 @@ class ChecklistWidget:
 
 
 def summary_html(checklist: Checklist, result: Score) -> str:
-    """Short HTML summary of a score in the one wording (decision 3), standards by name."""
+    """Short HTML summary of a score in the one wording (decision 3), standards by name.
+
+    Every line is plain text, escaped by the template ``widgets.html``."""
     done, total = result.progress.done, result.progress.total
     rules = {rule_of(section) for section in checklist.sections}
     parts = [say("steps" if rules == {"progress"} else "answered", done=done, total=total)]
     for section in checklist.sections:  # in the checklist's order, by the standards' names
-        name = escape(_standard_name(section.title))
+        name = _standard_name(section.title)
         if section.id in result.levels:
             level = result.levels[section.id]
             parts.append(f"{name}: {say('level', level=level.level, max=level.max_level)}")
@@ -260,7 +260,7 @@ def summary_html(checklist: Checklist, result: Score) -> str:
     if result.knowledge is not None:
         k = result.knowledge
         parts.append(say("quiz", correct=k.correct, total=k.total))
-    return '<div class="sop-widget-summary">' + "<br>".join(parts) + "</div>"
+    return _html("summary")(parts)
 
 
 def _standard_name(title: str) -> str:
@@ -268,9 +268,14 @@ def _standard_name(title: str) -> str:
     return title.split(" (", 1)[0]
 
 
-def _text(html_text: str) -> Any:
-    """An HTML widget whose text wraps (labels are shown in full)."""
-    return w.HTML(f'<div style="white-space: normal; line-height: 1.5">{html_text}</div>')
+def _html(name: str) -> Callable[..., str]:
+    """A macro of ``templates/widgets.html``: every widget's HTML text, data autoescaped."""
+    return macro("widgets.html", name)
+
+
+def _text(text: str, strong: bool = False) -> Any:
+    """An HTML widget showing plain ``text`` that wraps (labels are shown in full)."""
+    return w.HTML(_html("text")(text, strong))
 
 
 def checklist_widget(checklist: Checklist, **kwargs: Any) -> ChecklistWidget:

@@ -76,7 +76,7 @@
     }
     out.append(el("h3", "sop-mw-head", "งานเดือน" + data.months[String(month)] + " " + year));
     const mine = data.steps.filter((s) => s.months.indexOf(month) >= 0);
-    if (!mine.length) out.append(el("p", "", "เดือนนี้ไม่มีขั้นตอนที่ต้นฉบับกำหนดเวลาไว้"));
+    if (!mine.length) out.append(el("p", "", "เดือนนี้ไม่มีขั้นตอนที่เอกสารมาตรฐานการปฏิบัติงานกำหนดเวลาไว้"));
     for (const pid of Object.keys(data.procedures)) {
       const steps = mine.filter((s) => s.procedure === pid);
       if (!steps.length) continue;

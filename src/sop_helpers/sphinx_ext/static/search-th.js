@@ -87,6 +87,8 @@
   // A word cannot start with a following vowel or a mark, nor end with a leading vowel.
   const FOLLOWING = /[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]/;
   const LEADING = /[\u0e40-\u0e44]/;
+  // Vowels and tone marks written above or below a letter (part of the letter when drawn).
+  const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/;
 
   // Scores: a word in the page title counts most, then a section title, then the body.
   const SCORE = {
@@ -141,20 +143,12 @@
       : null;
 
   /**
-   * A number in the site's digits (decision 1: Thai unless <body data-sop-digits="arabic">).
-   * @param {number} n
+   * Text shown to the reader (counts, the words searched) in the site's digits: sop-core.js,
+   * loaded before this script, is the one home of the digit style (decision 1). Queries are
+   * read with Arabic digits, so "แผน 5 ปี" is echoed as the site writes it.
+   * @param {string | number} text
    */
-  function digits(n) {
-    // sop-core.js, where the site has it, is the one home of the digit style.
-    if (W.SopCore && typeof W.SopCore.digits === "function") return String(W.SopCore.digits(String(n)));
-    const style =
-      document.documentElement.dataset.sopDigits ||
-      (document.body && document.body.dataset.sopDigits) ||
-      (script && script.dataset.digits) ||
-      "thai";
-    const text = String(n);
-    return style === "arabic" ? text : text.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)]);
-  }
+  const shown = (text) => (W.SopCore ? String(W.SopCore.digits(String(text))) : String(text));
 
   // ---- the index, as sets of pages ----
 
@@ -879,22 +873,30 @@
   }
 
   /**
-   * Append `text` to `parent` with every match of `pattern` in a <mark>.
+   * Append `text` to `parent` with every match of `pattern` in a <mark>. A mark holds whole
+   * letters: a vowel or tone mark written above or below the last letter goes in with it (else
+   * the browser draws it apart, on a dotted circle), and nothing is added between the pieces,
+   * so a marked part of a Thai word reads as the word (sop.css gives <mark> no padding here).
    * @param {HTMLElement} parent @param {string} text @param {RegExp | null} pattern
    */
   function appendMarked(parent, text, pattern) {
     let last = 0;
     if (pattern) {
       for (const m of text.matchAll(pattern)) {
-        const at = m.index || 0;
-        parent.append(text.slice(last, at));
+        let at = m.index || 0;
+        let end = at + m[0].length;
+        while (at > last && COMBINING.test(text[at])) at--;
+        while (end < text.length && COMBINING.test(text[end])) end++;
+        if (end <= last) continue;
+        at = Math.max(at, last);
+        if (at > last) parent.append(text.slice(last, at));
         const mark = document.createElement("mark");
-        mark.textContent = m[0];
+        mark.textContent = text.slice(at, end);
         parent.append(mark);
-        last = at + m[0].length;
+        last = end;
       }
     }
-    parent.append(text.slice(last));
+    if (last < text.length) parent.append(text.slice(last));
   }
 
   /**
@@ -950,7 +952,7 @@
   }
 
   /** @param {string[]} words */
-  const quote = (words) => words.map((w) => `“${w}”`).join(" ");
+  const quote = (words) => words.map((w) => `“${shown(w)}”`).join(" ");
 
   /**
    * Links to the glossary and the four procedures, for a search that found nothing.
@@ -991,7 +993,7 @@
     const out = document.getElementById("search-results");
     if (out) out.querySelectorAll(".sop-search-instead, .sop-search-suggestions").forEach((el) => el.remove());
     const quoted = quote(answer.words);
-    const n = digits(answer.results.length);
+    const n = shown(answer.results.length);
     const asked = quote(answer.concepts);
     const without = answer.dropped.length ? ` (ไม่นับคำว่า ${quote([...new Set(answer.dropped)])})` : "";
     if (!answer.words.length) {
@@ -1011,7 +1013,7 @@
       // "แสดงผลของ … แทน …", and a way back to the words as typed.
       const instead = document.createElement("p");
       instead.className = "sop-search-instead";
-      const fixes = answer.corrections.map((c) => `“${c.to}” แทน “${c.from}”`).join(" และ ");
+      const fixes = answer.corrections.map((c) => `${quote([c.to])} แทน ${quote([c.from])}`).join(" และ ");
       instead.append(`แสดงผลของ ${fixes} `);
       const a = document.createElement("a");
       a.href = searchLink(query, true);
@@ -1060,6 +1062,7 @@
     /** @param {string} w */
     segment: (w) => segment(prepare(sphinxSearch()._index), normalise(w).trim(), false).map((s) => s.text),
     segmenter: Boolean(segmenter),
+    _mark: appendMarked,
   };
   const S = sphinxSearch();
   if (S) S.query = show;
