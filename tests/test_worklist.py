@@ -31,6 +31,8 @@ def _expected_counts() -> dict[str, int]:
         counts["law"] += sum(not r.get("confirmed", False) for r in p.get("references", []))
         counts["drafted"] += len(p.get("drafted_sections", []))
         counts["question"] += len(p.get("to_confirm", []))
+    terms = yaml.safe_load((DATA / "glossary.yml").read_text(encoding="utf-8"))
+    counts["law"] += sum(t.get("source_confirmed") is False for t in terms)
     records = [
         r
         for path in sorted((DATA / "rates").glob("*.yml"))
@@ -94,3 +96,13 @@ def test_only_the_maintainers_part_names_settings(site_dir: Path) -> None:
     assert not problems, "\n".join(problems)
     maintainers = (site_dir / "worklist.html").read_text(encoding="utf-8")
     assert "sphinx.config.sop_contact" in maintainers
+
+
+def test_an_unchecked_glossary_source_is_marked_and_listed(site_dir: Path) -> None:
+    # The Act is the official home of ปีงบประมาณ's meaning, but the office has not yet checked
+    # the citation against the published Act: the glossary says so and the worklist lists it.
+    glossary = visible_text((site_dir / "glossary.html").read_text(encoding="utf-8"))
+    entry = glossary[glossary.index("พ.ร.บ.วิธีการงบประมาณ") :][:200]
+    assert "ยังไม่ยืนยัน" in entry, entry
+    worklist = visible_text((site_dir / "worklist.html").read_text(encoding="utf-8"))
+    assert 'ที่มาของคำว่า "ปีงบประมาณ"' in worklist

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, RootModel, StrictStr, model_validator
+from pydantic import BaseModel, RootModel, StrictBool, StrictStr, model_validator
 
 from ._errors import DataError
 from ._validate import FROZEN, Text, require_unique, validate
@@ -26,6 +26,9 @@ class Term(BaseModel):
     meaning: Text
     source: StrictStr = ""
     """Where staff can check the meaning; empty when there is no such source."""
+    source_confirmed: StrictBool = True
+    """False while the office has not checked the source against the official text (the
+    glossary shows it as not yet confirmed and the worklist lists it)."""
     aliases: tuple[Text, ...] = ()
     """Words people use for the term (ผอ.เขต for ผอ.สพป.): the search finds the term by them."""
 

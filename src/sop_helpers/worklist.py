@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .glossary import Term
 from .procedures import Procedure
 from .thai import thai_number
 
@@ -159,6 +160,22 @@ def figure_items(
                 )
             )
     return out
+
+
+def glossary_items(terms: Iterable[Term], source: str = "book/data/glossary.yml") -> list[WorkItem]:
+    """Glossary sources the office has not yet checked against the official text."""
+    return [
+        WorkItem(
+            "law",
+            f"{t.source} (ที่มาของคำว่า \"{t.term}\")",
+            "glossary",
+            f"อภิธานศัพท์ คำว่า {t.term}",
+            DIRECTOR,
+            maintainer=f"{source}: {t.term}/source_confirmed",
+        )
+        for t in terms
+        if t.source and not t.source_confirmed
+    ]
 
 
 def setting_items(missing: Iterable[tuple[str, str]]) -> list[WorkItem]:

@@ -11,12 +11,14 @@ from sop_helpers.worklist import (
     KINDS,
     WorkItem,
     figure_items,
+    glossary_items,
     procedure_items,
     setting_items,
 )
 
 from .config import OPTIONS
 from .handbook_data import data_dir, depend
+from .handbook_data import glossary as _glossary
 from .handbook_data import procedures as _procedures
 
 
@@ -35,6 +37,7 @@ def worklist_items(app: Sphinx) -> list[WorkItem]:
     ]
     return [
         *procedure_items(_procedures(app)),
+        *glossary_items(_glossary(app).values()),
         *figure_items(files),
         *setting_items(missing),
     ]
