@@ -131,3 +131,32 @@ def test_progress_page_lists_levels_progress_and_scores_in_handbook_order(
     )
     assert page.watch.console_errors == []
     assert page.watch.blocked == []
+
+
+def test_an_entry_saved_before_levels_gets_them_when_its_checklist_opens(
+    page: Any, site_url: str
+) -> None:
+    form = _form(page, site_url, "director-standards")
+    for item in ("std1.1", "std1.2"):
+        form.locator(f"#cl-director-standards-{item.replace('.', '-')}-yes").check()
+    key = "sop-checklist-progress:director-standards"
+    # as this browser would hold it from before: progress, version, time, no levels
+    page.evaluate(
+        "k => { const p = JSON.parse(localStorage.getItem(k)); delete p.levels;"
+        " localStorage.setItem(k, JSON.stringify(p)); }",
+        key,
+    )
+    page.goto(site_url + PROGRESS)
+    cell = page.locator('[data-saved-for="director-standards"]')
+    page.wait_for_function(
+        "() => document.querySelector('[data-saved-for=\"director-standards\"]').dataset.progress"
+    )
+    assert "ระดับ" not in cell.inner_text()  # nothing to say yet, and nothing made up
+    assert "ตอบแล้ว ๒ จาก ๑๖ ข้อ" in cell.inner_text()
+    _form(page, site_url, "director-standards")  # opened again: the entry is completed
+    page.goto(site_url + PROGRESS)
+    page.wait_for_function(
+        "() => document.querySelector('[data-saved-for=\"director-standards\"]').dataset.progress"
+    )
+    assert "มาตรฐานข้อ ๑: ระดับ ๒ จาก ๕" in cell.locator(".sop-cl-line").all_inner_texts()
+    assert page.watch.console_errors == []

@@ -21,7 +21,7 @@ from typing import Any
 
 import jinja2
 from jinja2.ext import Extension
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import _html
 
@@ -99,8 +99,3 @@ def macro(template: str, name: str) -> Callable[..., str]:
         return str(found(*args, **kwargs))
 
     return call
-
-
-def text(value: object) -> str:
-    """Plain text as HTML (the same escaping as the templates), for an HTML widget's value."""
-    return str(escape(value))

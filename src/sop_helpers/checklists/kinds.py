@@ -11,9 +11,12 @@ Three levels, each one table:
   built from the data, its Thai label, its CSV export columns.
 
 Scoring, results, the HTML form, the widget and the team view dispatch on an answer type or a
-scoring rule taken from here, never on a kind's name; :func:`kinds_json` is the same tables as
-the browser receives them inside each checklist model (``"kinds"``). Adding a kind that reuses an
-answer type and a scoring rule is one entry here and its file model (``checklists/README.md``).
+scoring rule taken from here, never on a kind's name. The browser gets the same through each
+checklist model (``Checklist.to_json()``: :func:`checklist_meta` at the top, each section's
+``score``, :func:`item_meta` on each item), so its scripts hold no kind name either;
+:func:`kinds_json` is the whole table at once. Adding a kind that reuses an answer type and a
+scoring rule is entries here (or :func:`register`), its file model and its builder
+(``checklists/README.md``); no script changes.
 """
 
 from __future__ import annotations

@@ -620,7 +620,10 @@
     } else update();
     setPerson(sitePerson() || person());
     lockQuiz();
-    update();
+    const r = update();
+    // A progress entry saved before entries held levels gets them now, for "my progress".
+    const entry = storage.load(PKEY + model.id).value;
+    if (entry && typeof entry === "object" && !entry.levels) storage.save(PKEY + model.id, { ...entry, levels: r.levels });
     form.classList.add("sop-cl-ready");
   }
 
