@@ -38,7 +38,8 @@ TARGETS = """(form) => {
     const target = (el.type === 'checkbox' || el.type === 'radio' || el.type === 'file')
       ? (el.closest('label') || el) : el;
     const style = getComputedStyle(target);
-    if (style.display === 'none' || style.visibility === 'hidden' || target.closest('[hidden]')) continue;
+    const hidden = style.display === 'none' || style.visibility === 'hidden';
+    if (hidden || target.closest('[hidden]')) continue;
     const r = target.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     boxes.push({what: el.tagName + ':' + (el.type || '') + ':' + (el.id || el.dataset.action
@@ -76,7 +77,7 @@ def test_indicator_rows_stack_as_labelled_fields_on_a_phone(page: Any, site_url:
     fields = _fill(row)
     form_box = page.locator(ROWS_FORM).bounding_box()
     tops = []
-    for field, text in zip(fields, TYPED.values()):
+    for field, text in zip(fields, TYPED.values(), strict=True):
         box = field.bounding_box()
         tops.append(box["y"])
         # The field is most of the form's width, so typed text can be read …
@@ -86,10 +87,12 @@ def test_indicator_rows_stack_as_labelled_fields_on_a_phone(page: Any, site_url:
             assert field.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), text
         # Each field says what it is: a visible label on the phone and an accessible name.
         label = field.evaluate(
-            "e => { const c = e.closest('td'); return c ? getComputedStyle(c, '::before').content : '' }"
+            "e => { const c = e.closest('td');"
+            " return c ? getComputedStyle(c, '::before').content : '' }"
         )
         name = field.evaluate(
-            "e => e.getAttribute('aria-label') || (e.labels && e.labels[0] ? e.labels[0].innerText : '')"
+            "e => e.getAttribute('aria-label')"
+            " || (e.labels && e.labels[0] ? e.labels[0].innerText : '')"
         )
         assert name.strip(), text
         assert label not in ("", "none", "normal") or field.evaluate(
@@ -121,7 +124,9 @@ def test_indicator_rows_stay_one_table_row_on_a_desktop(page: Any, site_url: str
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["360px", "1280px"])
 @pytest.mark.parametrize("path", PAGES)
-def test_every_control_is_at_least_44px_tall(page: Any, site_url: str, path: str, size: dict) -> None:
+def test_every_control_is_at_least_44px_tall(
+    page: Any, site_url: str, path: str, size: dict
+) -> None:
     page.set_viewport_size(size)
     page.goto(site_url + path)
     forms = page.locator("form.sop-checklist")

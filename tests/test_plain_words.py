@@ -84,6 +84,6 @@ def test_expansions_are_found_where_they_are_written(site_dir: Path) -> None:
     """The check above sees the expansions the pages write (it is not vacuous)."""
     text = " ".join(_pages(site_dir).values())
     assert _expansions(text, "ผอ.สพป.") and _expansions(text, "กศจ.")
-    assert not _expansions("ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา (ผอ.สพป.)", "ผอ.สพป.")[0][
-        0
-    ].endswith(_core(ACRONYMS["ผอ.สพป."]))
+    assert not _expansions("ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา (ผอ.สพป.)", "ผอ.สพป.")[0][0].endswith(
+        _core(ACRONYMS["ผอ.สพป."])
+    )

@@ -27,7 +27,7 @@ QUIZZES = {
 
 
 def _by_position(quiz_id: str, pick: int) -> int:
-    """Score of a reader who ticks only the option at index ``pick`` (0 first, -1 last) everywhere."""
+    """Score of a reader who ticks only the option at ``pick`` (0 first, -1 last) everywhere."""
     quiz = QUIZZES[quiz_id]
     answers = {q.id: _answer(q, q.options[pick].id) for q in quiz.items}
     knowledge = score(quiz, answers).knowledge
@@ -81,9 +81,7 @@ def test_all_quizzes_together_spread_the_keys() -> None:
 def test_the_longest_option_is_not_a_tell(quiz_id: str) -> None:
     """A reader who always picks the longest option does no better than by position."""
     quiz = QUIZZES[quiz_id]
-    answers = {
-        q.id: _answer(q, max(q.options, key=lambda o: len(o.text)).id) for q in quiz.items
-    }
+    answers = {q.id: _answer(q, max(q.options, key=lambda o: len(o.text)).id) for q in quiz.items}
     knowledge = score(quiz, answers).knowledge
     assert knowledge is not None and knowledge.correct <= 5
 

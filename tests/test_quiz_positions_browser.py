@@ -13,7 +13,9 @@ from sop_helpers import load_checklists
 from sop_helpers.thai import arabic_digits
 
 ROOT = Path(__file__).resolve().parents[1]
-QUIZZES = sorted(c.id for c in load_checklists(ROOT / "checklists").values() if c.kind == "knowledge")
+QUIZZES = sorted(
+    c.id for c in load_checklists(ROOT / "checklists").values() if c.kind == "knowledge"
+)
 
 pytestmark = pytest.mark.browser
 

@@ -54,7 +54,9 @@ def test_marked_words_have_no_gaps(site_url: str, page: Any) -> None:
             assert abs(gap) < 0.5, gap
             inner = mark.inner_text()
             assert not re.match("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", inner), inner
-            after = mark.evaluate("m => (m.nextSibling && m.nextSibling.textContent || '')[0] || ''")
+            after = mark.evaluate(
+                "m => (m.nextSibling && m.nextSibling.textContent || '')[0] || ''"
+            )
             assert not re.match("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", after), (inner, after)
     assert checked
 

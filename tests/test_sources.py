@@ -116,5 +116,8 @@ def test_pages_show_news_values_as_news(site_dir: Path) -> None:
                 if news:
                     assert cells[status_at] != USABLE_LABEL, (page.name, cells)
                     shown = cells[status_at]
-                    assert shown.startswith("ข่าว") or shown == ILLUSTRATIVE_LABEL, (page.name, cells)
+                    assert shown.startswith("ข่าว") or shown == ILLUSTRATIVE_LABEL, (
+                        page.name,
+                        cells,
+                    )
     assert checked >= 5

@@ -167,7 +167,7 @@ def glossary_items(terms: Iterable[Term], source: str = "book/data/glossary.yml"
     return [
         WorkItem(
             "law",
-            f"{t.source} (ที่มาของคำว่า \"{t.term}\")",
+            f'{t.source} (ที่มาของคำว่า "{t.term}")',
             "glossary",
             f"อภิธานศัพท์ คำว่า {t.term}",
             DIRECTOR,

@@ -72,8 +72,7 @@ def steps_sections(model: StepsFile, procedure: Procedure, fail: Any) -> tuple[S
     missing = [s.id for s in procedure.steps if s.id not in seen]
     if missing:
         raise fail(
-            f"แบบตรวจสอบขั้นตอนต้องมีทุกขั้นตอนของกระบวนงาน {procedure.id}:"
-            f" ยังไม่มี {', '.join(missing)}",
+            f"แบบตรวจสอบขั้นตอนต้องมีทุกขั้นตอนของกระบวนงาน {procedure.id}: ยังไม่มี {', '.join(missing)}",
             ("items",),
         )
     return (Section("steps", "steps", "ขั้นตอนการปฏิบัติงาน", tuple(items)),)

@@ -41,7 +41,9 @@ def smaller_png(png: bytes) -> bytes:
         # matplotlib's figures are opaque: a white matte keeps anti-aliased edges as they look.
         flat = Image.new("RGB", rgb.size, "white")
         flat.paste(rgb, mask=rgb.getchannel("A"))
-        palette = flat.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+        palette = flat.quantize(
+            colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
         out = io.BytesIO()
         palette.save(out, format="PNG", optimize=True)
     data = out.getvalue()
