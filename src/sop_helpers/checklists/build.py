@@ -209,7 +209,8 @@ def onboarding_sections(
     """The first week: the file's own tasks first (calendar, forms), then one section for each
     procedure in handbook order (read it, do its self-check, meet the people in its roles).
 
-    Items are ticked like steps (item kind ``step``, section kind ``steps``); their text comes from
+    Items are ticked like steps (item kind ``task``: a tick without a step number; section kind
+    ``steps``); their text comes from
     the procedure data (title, responsibilities' roles, form documents), never retyped.
     """
     own: list[Item] = []
@@ -251,7 +252,7 @@ def _task(
 ) -> Item:
     return Item(
         id=item_id,
-        kind="step",
+        kind="task",
         section=section,
         number=thai_number(number),
         text=text,

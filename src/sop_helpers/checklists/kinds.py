@@ -126,6 +126,8 @@ class ItemKind:
     answer: AnswerType
     words: str = ""
     """Prefix of its keys in the wording table (``met`` -> ``met.true``, ``met.false``)."""
+    label: str = ""
+    """What comes before a ticked item's text on the form ("ขั้นตอนที่ " then its number), or ""."""
 
     @property
     def yes(self) -> str:
@@ -140,7 +142,8 @@ class ItemKind:
 ITEM_KINDS: dict[str, ItemKind] = {
     kind.name: kind
     for kind in (
-        ItemKind("step", "tick", "step"),
+        ItemKind("step", "tick", "step", "ขั้นตอนที่ "),
+        ItemKind("task", "tick", "step"),
         ItemKind("statement", "yes-no", "statement"),
         ItemKind("standard", "yes-no", "met"),
         ItemKind("question", "choice"),

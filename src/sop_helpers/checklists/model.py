@@ -18,7 +18,7 @@ INDICATOR_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 """Columns of a personal-indicators row: key and Thai heading."""
 
-ItemKind = Literal["step", "statement", "standard", "question", "rows"]
+ItemKind = Literal["step", "task", "statement", "standard", "question", "rows"]
 SectionKind = Literal["steps", "cumulative", "single", "knowledge", "indicators"]
 
 
