@@ -1,5 +1,5 @@
 """A kind of checklist the handbook does not have, declared in Python only (checklists/README.md,
-"add a kind"): a first-week list whose tasks are ticked (item kind ``task``, answer ``tick``,
+"add a kind"): a first-week list whose tasks are ticked (item kind ``chore``, answer ``tick``,
 section scored by ``progress``) and whose pledges are yes-no statements each scored ``met``.
 
 A fixture project's ``conf.py`` calls :func:`register`; tests use :func:`registered`, which
@@ -38,7 +38,7 @@ def week_sections(model: WeekFile, procedure: Procedure, fail: Any) -> tuple[Sec
     tasks = tuple(
         Item(
             id=e.id,
-            kind="task",  # type: ignore[arg-type]
+            kind="chore",  # type: ignore[arg-type]
             section="tasks",
             number=thai_number(n),
             text=e.text,
@@ -68,7 +68,7 @@ def week_sections(model: WeekFile, procedure: Procedure, fail: Any) -> tuple[Sec
 
 
 WEEK = kinds.ChecklistKind("week", "สัปดาห์แรก", WeekFile, week_sections, progress="tasks")
-ITEMS = (kinds.ItemKind("task", "tick", "step"), kinds.ItemKind("pledge", "yes-no", "statement"))
+ITEMS = (kinds.ItemKind("chore", "tick", "step"), kinds.ItemKind("pledge", "yes-no", "statement"))
 SECTIONS: dict[str, kinds.ScoreRule] = {"tasks": "progress", "pledge": "met"}
 
 FILE = {

@@ -131,8 +131,8 @@ def test_the_tables_are_as_before_outside_the_kind() -> None:
     from sop_helpers.checklists.kinds import CHECKLIST_KINDS, ITEM_KINDS
 
     with registered():
-        assert "week" in CHECKLIST_KINDS and "task" in ITEM_KINDS
-    assert "week" not in CHECKLIST_KINDS and "task" not in ITEM_KINDS
+        assert "week" in CHECKLIST_KINDS and "chore" in ITEM_KINDS
+    assert "week" not in CHECKLIST_KINDS and "chore" not in ITEM_KINDS
 
 
 def test_a_taken_name_or_an_unknown_rule_is_refused() -> None:

@@ -56,13 +56,13 @@ def test_files_in_two_rounds_make_the_same_table(page: Any, site_url: str, width
     page.wait_for_selector(MATRIX)
     page.set_input_files("#sop-team-files", [str(p) for p in SAMPLES[5:]])
     page.wait_for_function(
-        "() => document.querySelector('.sop-team-status').textContent.includes('อ่าน 10 ไฟล์')"
+        "() => document.querySelector('.sop-team-status').textContent.includes('อ่าน ๑๐ ไฟล์')"
     )
     assert page.inner_text(MATRIX) == once
     # The same file chosen again does not count twice.
     page.set_input_files("#sop-team-files", [str(SAMPLES[0])])
     page.wait_for_function(
-        "() => document.querySelector('.sop-team-status').textContent.includes('อ่าน 10 ไฟล์')"
+        "() => document.querySelector('.sop-team-status').textContent.includes('อ่าน ๑๐ ไฟล์')"
     )
     assert page.inner_text(MATRIX) == once
     # Sorted by name without the honorific: ก้องเกียรติ, มาลี, วิชัย, สมใจ.

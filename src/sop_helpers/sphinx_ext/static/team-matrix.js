@@ -11,7 +11,7 @@
   /** @param {string|number} s */
   function digits(s) {
     const core = /** @type {any} */ (window).SopCore;
-    if (core && core.thaiDigits) return core.thaiDigits(String(s));
+    if (core && core.digits) return core.digits(String(s));
     return String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
   }
 
@@ -136,7 +136,8 @@
         const cell = i === 0 ? el("th") : el("td");
         if (i === 0) cell.setAttribute("scope", "row");
         cell.dataset.label = h;
-        row[h].forEach((line) => cell.append(el("span", "sop-team-line", line)));
+        // shown in the site's digit style; `rows` (the CSV, team.matrix_table) keep the plain text
+        row[h].forEach((line) => cell.append(el("span", "sop-team-line", digits(line))));
         if (row[h].some((line) => line.startsWith(say(data.wording || {}, "support")))) cell.classList.add("sop-team-support");
         if (i === 0) cell.append(details(folks[n]));
         tr.append(cell);
@@ -158,7 +159,7 @@
     for (const e of person.entries) {
       const [done, total] = String(e.score.progress).split("/").map(Number);
       list.append(el("li", "", e.model.title + ": ตอบแล้ว " + digits(done) + " จาก " + digits(total) +
-        " ข้อ (ไฟล์ " + e.file + " บันทึก " + shortDate(e.updated) + ")"));
+        " ข้อ (ไฟล์ " + e.file + " บันทึก " + digits(shortDate(e.updated)) + ")"));
     }
     d.append(list);
     return d;

@@ -220,8 +220,8 @@
       tools.className = "sop-team-tools";
       tools.append(button, " ", clear);
       out.append(tools);
-      status.textContent = "อ่าน " + files.length + " ไฟล์: ใช้ได้ " + kept.length + " ไฟล์ ใช้ไม่ได้ " + rejected.length +
-        " ไฟล์ บุคลากร " + folks.length + " คน (เลือกไฟล์เพิ่มได้อีก)";
+      status.textContent = core.digits("อ่าน " + files.length + " ไฟล์: ใช้ได้ " + kept.length + " ไฟล์ ใช้ไม่ได้ " +
+        rejected.length + " ไฟล์ บุคลากร " + folks.length + " คน (เลือกไฟล์เพิ่มได้อีก)");
       input.value = "";
     }
 
