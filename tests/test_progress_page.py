@@ -45,6 +45,7 @@ def _answer(page: Any, site_url: str) -> dict[str, Any]:
     quiz = page.locator('form[data-checklist-id="director-knowledge"]')
     first = CHECKLISTS["director-knowledge"].items[0]
     quiz.locator(f"#cl-director-knowledge-{first.id}-o-{first.answer[0]}").check()
+    page.once("dialog", lambda d: d.accept())  # nine left unanswered: the page asks first
     quiz.locator('[data-action="quiz-submit"]').click()
     quiz.locator('[data-action="quiz-retry"]').wait_for(state="visible")
     return {

@@ -71,6 +71,15 @@ def test_key_hidden_until_submitted_then_answers_locked(
     page.reload()
     form.locator(".sop-cl-tools").wait_for(state="visible")
     assert form.locator(f"#cl-director-knowledge-{QUIZ.items[0].id}-o-a").is_disabled()
+    # "ทำใหม่" asks first (the score of this attempt goes): saying no keeps everything.
+    asked: list[str] = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    form.locator('[data-action="quiz-retry"]').click()
+    assert "ถูก ๖ จาก ๑๐ ข้อ" in asked[0]
+    assert form.locator(f"#cl-director-knowledge-{QUIZ.items[0].id}-o-a").is_disabled()
+    kept = json.loads(page.evaluate("localStorage.getItem('sop-checklist:director-knowledge')"))
+    assert kept["quiz"]["score"] == {"correct": 6, "total": 10}
+    page.once("dialog", lambda d: d.accept())
     form.locator('[data-action="quiz-retry"]').click()
     assert not form.locator(f"#cl-director-knowledge-{QUIZ.items[0].id}-o-a").is_disabled()
     assert form.locator("details[data-answer-for]:visible").count() == 0
@@ -140,9 +149,9 @@ def test_switch_user_exports_first_then_clears(page: Any, site_url: str, width: 
     page.locator("#cl-director-standards-std1-1-yes").check()
     page.goto(site_url + "self-check/index.html")
     titles = page.locator(".sop-cl-progress-table tbody tr td:first-child").all_inner_texts()
-    assert titles[0].startswith(
-        "แบบตรวจสอบขั้นตอนการปฏิบัติงาน การบริหารงานของผู้อำนวยการ"
-    )  # handbook order
+    # handbook order: the first week (all procedures) first, then the director's work
+    assert titles[0].startswith("สัปดาห์แรกของบุคลากรใหม่")
+    assert titles[1].startswith("แบบตรวจสอบขั้นตอนการปฏิบัติงาน การบริหารงานของผู้อำนวยการ")
     page.on("dialog", lambda d: d.accept())
     with page.expect_download() as got:
         page.locator('[data-action="switch-user"]').click()
@@ -154,3 +163,18 @@ def test_switch_user_exports_first_then_clears(page: Any, site_url: str, width: 
     form = page.locator(FORM)
     form.locator(".sop-cl-tools").wait_for(state="visible")
     assert form.locator('input[data-person="name"]').input_value() == ""
+
+
+def test_sending_with_questions_left_asks_first(page: Any, site_url: str) -> None:
+    form = _open(page, site_url, 360)
+    first = QUIZ.items[0]
+    form.locator(f"#cl-director-knowledge-{first.id}-o-{first.answer[0]}").check()
+    asked: list[str] = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    form.locator('[data-action="quiz-submit"]').click()
+    assert "ยังไม่ได้ตอบ ๙ ข้อ" in asked[0]
+    # Not sent: the answers stay open to change, the key stays hidden.
+    assert not form.locator(f"#cl-director-knowledge-{first.id}-o-{first.answer[0]}").is_disabled()
+    assert form.locator("details[data-answer-for]:visible").count() == 0
+    saved = json.loads(page.evaluate("localStorage.getItem('sop-checklist:director-knowledge')"))
+    assert not saved.get("quiz", {}).get("submitted")

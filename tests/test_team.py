@@ -128,5 +128,6 @@ def test_web_page_shows_the_same_table(
     shown = " ".join(" ".join(r) for r in team["text"])
     assert not re.search(r"[0-9]", re.sub(r"\S+\.json", "", shown)), shown  # file names excepted
     status = page.text_content(".sop-team-status")
-    assert "ใช้ได้ ๘ ไฟล์" in status and "ใช้ไม่ได้ ๒ ไฟล์" in status
+    assert "อ่าน ๑๐ ไฟล์" in status
+    assert "ผลที่ใช้ได้ ๘ รายการ" in status and "ใช้ไม่ได้หรือซ้ำ ๒ รายการ" in status
     assert not page.watch.console_errors

@@ -457,6 +457,8 @@
     function submitQuiz() {
       const k = score(model, readAnswers()).knowledge;
       if (!k) return;
+      if (k.answered < k.total && !confirm("ยังไม่ได้ตอบ " + thai(k.total - k.answered) +
+        " ข้อ ข้อที่ไม่ได้ตอบนับว่ายังไม่ถูก ส่งคำตอบเลยหรือไม่")) return;
       quiz = { submitted: true, attempts: quiz.attempts + 1, score: { correct: k.correct, total: k.total } };
       save();
       lockQuiz();
@@ -466,6 +468,9 @@
     }
 
     function retryQuiz() {
+      const last = quiz.score;
+      if (last && !confirm("ทำใหม่จะล้างคำตอบและคะแนนครั้งนี้ (ถูก " + thai(last.correct) + " จาก " +
+        thai(last.total) + " ข้อ) ส่งออกไฟล์ผลเก็บไว้ก่อนได้ เริ่มทำใหม่หรือไม่")) return;
       quiz = { submitted: false, attempts: quiz.attempts, score: null };
       lockQuiz();
       writeAnswers({});

@@ -220,8 +220,10 @@
       tools.className = "sop-team-tools";
       tools.append(button, " ", clear);
       out.append(tools);
-      status.textContent = core.digits("อ่าน " + files.length + " ไฟล์: ใช้ได้ " + kept.length + " ไฟล์ ใช้ไม่ได้ " +
-        rejected.length + " ไฟล์ บุคลากร " + folks.length + " คน (เลือกไฟล์เพิ่มได้อีก)");
+      // a bundle file holds many results, so results are counted, not files
+      status.textContent = core.digits("อ่าน " + files.length + " ไฟล์: ผลที่ใช้ได้ " + kept.length +
+        " รายการ ใช้ไม่ได้หรือซ้ำ " + rejected.length + " รายการ บุคลากร " + folks.length +
+        " คน (เลือกไฟล์เพิ่มได้อีก)");
       input.value = "";
     }
 
