@@ -131,3 +131,58 @@ def test_web_page_shows_the_same_table(
     assert "อ่าน ๑๐ ไฟล์" in status
     assert "ผลที่ใช้ได้ ๘ รายการ" in status and "ใช้ไม่ได้หรือซ้ำ ๒ รายการ" in status
     assert not page.watch.console_errors
+
+
+def _unattributable(tmp: Path) -> list[Path]:
+    """Two copies of a good sample: one with the name taken out, one with the answers taken out
+    (the reviewer's broken files: the team page showed them as a real 0-of-7 result)."""
+    good = json.loads(sorted(SAMPLES.glob("0*.json"))[0].read_text("utf-8"))
+    nameless = {k: v for k, v in good.items() if k != "person"}
+    empty = {k: v for k, v in good.items() if k != "answers"}
+    empty["person"] = {"name": "นายทดสอบ ไฟล์เสีย", "position": "ครู"}
+    out = []
+    for name, data in (("zz-no-name.json", nameless), ("zz-no-answers.json", empty)):
+        (tmp / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        out.append(tmp / name)
+    return out
+
+
+REFUSED = {"zz-no-name.json": "ไม่มีชื่อผู้ประเมิน", "zz-no-answers.json": "ไม่มีช่องคำตอบ"}
+
+
+def test_files_without_a_name_or_answers_are_refused(
+    checklists: dict[str, Any], tmp_path: Path
+) -> None:
+    files = [(p.name, p.read_bytes()) for p in sorted(SAMPLES.glob("*.json"))]
+    files += [(p.name, p.read_bytes()) for p in _unattributable(tmp_path)]
+    entries, rejected = collect(files, checklists)
+    reasons = {r.file: r.reason for r in rejected}
+    for name, words in REFUSED.items():
+        assert words in reasons[name], reasons
+    assert len(entries) == 8  # the good files' entries all stay
+    assert not any(e.name == "นายทดสอบ ไฟล์เสีย" for e in entries)
+
+
+@pytest.mark.browser
+def test_web_page_refuses_them_with_the_same_reason(
+    site_url: str, page: Any, checklists: dict[str, Any], tmp_path: Path
+) -> None:
+    bad = _unattributable(tmp_path)
+    page.goto(site_url + "team/index.html", wait_until="networkidle")
+    page.set_input_files(
+        "#sop-team-files", [*sorted(str(p) for p in SAMPLES.glob("*.json")), *map(str, bad)]
+    )
+    page.wait_for_selector(".sop-team-matrix")
+    rows = page.evaluate(
+        """() => [...document.querySelectorAll('.sop-team-output table')]
+             .filter(t => t.caption.textContent === 'ไฟล์ที่ใช้ไม่ได้หรือซ้ำ')
+             .flatMap(t => [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent)))"""
+    )
+    shown = dict(rows)
+    files = [(p.name, p.read_bytes()) for p in sorted(SAMPLES.glob("*.json"))]
+    _, rejected = collect(files + [(p.name, p.read_bytes()) for p in bad], checklists)
+    assert shown == {r.file: r.reason for r in rejected}
+    for name, words in REFUSED.items():
+        assert words in shown[name]
+    assert "ไฟล์เสีย" not in page.inner_text(".sop-team-matrix")
+    assert not page.watch.console_errors

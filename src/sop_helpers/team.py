@@ -25,7 +25,7 @@ from .checklists import Checklist
 from .checklists.kinds import CHECKLIST_KINDS, kind_order, rule_of
 from .checklists.kinds import KIND_LABELS as KIND_LABELS  # the team notebook imports it here
 from .names import person_key
-from .results import MESSAGES, Bundle, Loaded, check_file, message, migrate
+from .results import MESSAGES, Bundle, Loaded, Results, check_file, message, migrate
 from .scoring import Score, score
 from .thai import arabic_digits, thai_date, thai_digits
 from .wording import TEXTS, met, say
@@ -66,6 +66,7 @@ def parse_entries(data: object, source: str, checklists: Mapping[str, Checklist]
     score it (pure); raises ResultsError with a Thai reason naming the field."""
     checked = check_file(data, source)
     files = checked.results if isinstance(checked, Bundle) else (checked,)
+    raw = data.get("results", []) if isinstance(data, dict) else []
     entries = []
     for index, results in enumerate(files):
         where = f"ผลที่ {thai_digits(str(index + 1))} ในชุด: " if isinstance(checked, Bundle) else ""
@@ -85,12 +86,13 @@ def parse_entries(data: object, source: str, checklists: Mapping[str, Checklist]
             raise ResultsError(
                 where + exc.message, source=source, pointer=exc.pointer, key=exc.key
             ) from None
+        _attributable(results, raw[index] if isinstance(checked, Bundle) else data, where, source)
         answers = {k: v for k, v in loaded.results.values().items() if v is not None}
         rows = answers.get("rows") or []
         entries.append(
             Entry(
                 file=source,
-                name=loaded.results.person.name.strip() or "(ไม่ระบุชื่อ)",
+                name=loaded.results.person.name.strip(),
                 position=loaded.results.person.position.strip(),
                 checklist=checklist,
                 score=score(checklist, answers),
@@ -106,6 +108,17 @@ def parse_entries(data: object, source: str, checklists: Mapping[str, Checklist]
 def parse_entry(data: object, source: str, checklists: Mapping[str, Checklist]) -> Entry:
     """The one entry of a single results file (see :func:`parse_entries`)."""
     return parse_entries(data, source, checklists)[0]
+
+
+def _attributable(results: Results, raw: object, where: str, source: str) -> None:
+    """The director's table needs whose answers these are, and the answers: a results file
+    without a name or without its answers (our exports always carry both) is refused."""
+    for key, place, missing in (
+        ("no_person", "/person/name", not results.person.name.strip()),
+        ("no_answers", "/answers", not (isinstance(raw, dict) and "answers" in raw)),
+    ):
+        if missing:
+            raise ResultsError(where + message(key, place), source=source, pointer=place, key=key)
 
 
 def collect(

@@ -50,6 +50,11 @@
       if (!Object.prototype.hasOwnProperty.call(models, id))
         throw new Refused(where + core.contract.message({ key: "unknown_checklist", place: "/checklist/id", params: { found: id } }));
       const model = models[id];
+      // as team.py: whose answers, and the answers themselves, must be in the file
+      if (!String((file.person || {}).name || "").trim())
+        throw new Refused(where + core.contract.message({ key: "no_person", place: "/person/name" }));
+      if (!Object.prototype.hasOwnProperty.call(file, "answers"))
+        throw new Refused(where + core.contract.message({ key: "no_answers", place: "/answers" }));
       const m = scorer().read(file, model);
       if (!m.ok) throw new Refused(where + m.message);
       /** @type {Record<string, any>} */ const answers = {};
@@ -57,7 +62,7 @@
       const person = file.person || {};
       const e = {
         file: name, model, score: scorer().score(model, answers),
-        name: String(person.name || "").trim() || "(ไม่ระบุชื่อ)",
+        name: String(person.name).trim(),
         key: core.personKey(String(person.name || "")),
         position: String(person.position || "").trim(),
         updated: file.updated, at: core.contract.instant(file.updated),
