@@ -88,7 +88,8 @@ def test_excel_download_roundtrip(frame: pd.DataFrame) -> None:
 def test_sources_table_labels_illustrative() -> None:
     rates = load_rates("per_student")
     table = sources_table([rates.record("teaching_primary"), rates.record("supplies_rates")])
-    assert list(table["สถานะ"]) == ["ใช้อ้างอิงได้", ILLUSTRATIVE_LABEL]
+    # the primary teaching rate is from a news report: marked as news, never "ใช้อ้างอิงได้"
+    assert list(table["สถานะ"]) == ["ข่าว รอหนังสือราชการยืนยัน", ILLUSTRATIVE_LABEL]
     assert list(table["ค่า"]) == ["2,052 บาท/คน/ปี", "ยังไม่ทราบ"]
     sizes = sources_table(load_rates("school_size"))
     assert list(sizes["ค่า"]) == ["1–120 คน", "121–600 คน", "601–1,500 คน", "1,501 ขึ้นไป คน"]

@@ -63,6 +63,16 @@ def test_sample_folder_gives_eight_entries_and_two_reasons(checklists: dict[str,
         ("ครบทุกโครงการ", "ครบ", None),
         ("NaN", "1", None),
         ("", "3", None),
+        # the office's own wording (the site's example target, the reviewer's row)
+        ("ไม่น้อยกว่าร้อยละ ๙๐", "ร้อยละ ๙๕", True),
+        ("ไม่น้อยกว่าร้อยละ ๘๐", "ร้อยละ ๘๕", True),
+        ("ไม่น้อยกว่าร้อยละ ๘๐", "ร้อยละ ๗๕", False),
+        ("ร้อยละ 80 ขึ้นไป", "82%", True),
+        ("ไม่เกิน ๕ วัน", "๓ วัน", True),
+        ("ไม่เกิน ๕ วัน", "๗ วัน", False),
+        ("๑๒ โรงเรียน", "๑๐ โรงเรียน", False),
+        ("ร้อยละ ๘๐ ของโรงเรียน", "๘๕", None),
+        ("๘๐-๙๐", "๘๕", None),
     ],
 )
 def test_indicator_status(target: str, result: str, expected: bool | None) -> None:
@@ -186,3 +196,21 @@ def test_web_page_refuses_them_with_the_same_reason(
         assert words in shown[name]
     assert "ไฟล์เสีย" not in page.inner_text(".sop-team-matrix")
     assert not page.watch.console_errors
+
+
+@pytest.mark.browser
+def test_the_page_reads_targets_as_python_does(site_url: str, page: Any) -> None:
+    page.goto(site_url + "team/index.html", wait_until="networkidle")
+    cases = [
+        ("ไม่น้อยกว่าร้อยละ ๙๐", "ร้อยละ ๙๕"),
+        ("ไม่น้อยกว่าร้อยละ ๘๐", "ร้อยละ ๗๕"),
+        ("ร้อยละ 80 ขึ้นไป", "82%"),
+        ("ไม่เกิน ๕ วัน", "๗ วัน"),
+        ("ร้อยละ ๘๐ ของโรงเรียน", "๘๕"),
+        ("ครบทุกโครงการ", "ครบ"),
+        ("1,000", "999"),
+    ]
+    got = page.evaluate(
+        "cs => cs.map(([t, r]) => window.SopTeam.indicatorStatus({target: t, result: r}))", cases
+    )
+    assert got == [indicator_status({"target": t, "result": r}) for t, r in cases]

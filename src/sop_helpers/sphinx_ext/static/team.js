@@ -10,16 +10,23 @@
   const COLUMNS = ["ชื่อ", "ตำแหน่ง", "แบบตรวจสอบ", "ความก้าวหน้า", "ร้อยละ", "มาตรฐาน", "ความรู้",
     "ตัวชี้วัด (บรรลุ/ทั้งหมด)", "ควรได้รับการสนับสนุน", "ปรับปรุงล่าสุด"];
 
+  // As team.py: "ไม่น้อยกว่าร้อยละ ๘๐", "ร้อยละ ๘๕", "ไม่เกิน ๕ วัน" read as one number each.
+  const AT_MOST = /^(ไม่เกิน|ไม่มากกว่า|ไม่ถึง)/;
+  const TARGET_WORDS = /^(ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ตั้งแต่|ไม่เกิน|ไม่มากกว่า)?(ร้อยละ)?|(ขึ้นไป|ลงมา)$/g;
+  const UNITS = /(ร้อยละ|บาท|คน|แห่ง|ครั้ง|เรื่อง|โครงการ|โรงเรียน|วัน|ฉบับ|รายการ|ขึ้นไป)$/;
+
   /** @param {string} text */
   function number(text) {
-    const cleaned = core.arabicDigits(String(text)).replace(/[,%\s]/g, "");
+    const cleaned = core.arabicDigits(String(text)).replace(/[,%\s]/g, "").replace(TARGET_WORDS, "")
+      .replace(UNITS, "").replace(UNITS, "");
     return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : null;
   }
 
   /** @param {any} row */
   function indicatorStatus(row) {
-    const t = number(row && row.target || ""), r = number(row && row.result || "");
-    return t === null || r === null ? null : r >= t;
+    const text = String(row && row.target || "").replace(/\s/g, "");
+    const t = number(text), r = number(row && row.result || "");
+    return t === null || r === null ? null : AT_MOST.test(text) ? r <= t : r >= t;
   }
 
   /** "20 พ.ย. 69" from the date part of an ISO time, as the file wrote it. */
