@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
+# Type-check every shipped script (tsc --checkJs --strict --noEmit, tsconfig.json) before anything
+# else: a type error fails the run here, and tests/test_js_types.py checks the same in pytest.
+node_modules/.bin/tsc -p tsconfig.json
 bash scripts/jb-build.sh .
 .venv/bin/python scripts/build_pdf.py
 export SOP_SITE_DIR="$PWD/_build/html"
