@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 import tinycss2
 
@@ -117,6 +118,16 @@ def _split_selectors(prelude: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _nested(rule: Any, trim: Callable[[list[Any]], list[str]]) -> str:
+    """An at-rule holding rules (``@media``, ``@supports``) with its inner rules passed through
+    ``trim``; "" when nothing is left inside."""
+    inner = trim(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+    if not inner:
+        return ""
+    prelude = tinycss2.serialize(rule.prelude).strip()
+    return f"@{rule.lower_at_keyword} {prelude}{{{''.join(inner)}}}"
+
+
 def _trim_rules(rules: Iterable[object], usage: Usage) -> list[str]:
     out: list[str] = []
     for rule in rules:
@@ -133,17 +144,9 @@ def _trim_rules(rules: Iterable[object], usage: Usage) -> list[str]:
         elif kind == "at-rule":
             keyword = rule.lower_at_keyword  # type: ignore[attr-defined]
             if keyword in _NESTED_AT_RULES and rule.content is not None:  # type: ignore[attr-defined]
-                inner = _trim_rules(
-                    tinycss2.parse_rule_list(
-                        rule.content,  # type: ignore[attr-defined]
-                        skip_comments=True,
-                        skip_whitespace=True,
-                    ),
-                    usage,
-                )
-                if inner:
-                    prelude = tinycss2.serialize(rule.prelude).strip()  # type: ignore[attr-defined]
-                    out.append(f"@{keyword} {prelude}{{{''.join(inner)}}}")
+                nested = _nested(rule, lambda rules: _trim_rules(rules, usage))
+                if nested:
+                    out.append(nested)
             elif keyword not in ("import", "charset"):
                 out.append(rule.serialize())  # type: ignore[attr-defined]
     return out
@@ -206,17 +209,9 @@ def _without_properties(rules: Iterable[object], drop: set[str]) -> list[str]:
                 body = ";".join(d.serialize().strip() for d in kept)
                 out.append(f"{prelude}{{{body}}}")
         elif kind == "at-rule" and rule.lower_at_keyword in _NESTED_AT_RULES:  # type: ignore[attr-defined]
-            inner = _without_properties(
-                tinycss2.parse_rule_list(
-                    rule.content,  # type: ignore[attr-defined]
-                    skip_comments=True,
-                    skip_whitespace=True,
-                ),
-                drop,
-            )
-            if inner:
-                prelude = tinycss2.serialize(rule.prelude).strip()  # type: ignore[attr-defined]
-                out.append(f"@{rule.lower_at_keyword} {prelude}{{{''.join(inner)}}}")  # type: ignore[attr-defined]
+            nested = _nested(rule, lambda rules: _without_properties(rules, drop))
+            if nested:
+                out.append(nested)
         elif kind == "at-rule":
             out.append(rule.serialize())  # type: ignore[attr-defined]
     return out
