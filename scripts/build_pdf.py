@@ -69,12 +69,30 @@ def print_pdf(page_file: Path, pdf: Path) -> None:
             lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort(),
         )
         page.goto(page_file.as_uri(), wait_until="networkidle")
+        # Paper does not move: an opened toggle's fade-in would otherwise be printed half-way
+        # (pale code).
+        page.add_style_tag(
+            content="*, *::before, *::after { animation: none !important; "
+            "transition: none !important; }"
+        )
+        page.emulate_media(media="print")
         # Paper has no toggle: the worked examples' code is printed open (its Thai needs glyphs).
         page.evaluate(
             "document.querySelectorAll('div.cell details.hide').forEach(d => { d.open = true; })"
         )
-        page.evaluate("document.fonts.ready")
-        page.emulate_media(media="print")
+        # A face is fetched only once laid-out text uses it, and `document.fonts.ready` may settle
+        # before the opened code is laid out: with font-display swap the PDF would then get a
+        # system font with no Thai glyphs (empty boxes). Lay out, load every face, then wait.
+        page.evaluate(
+            """async () => {
+                void document.body.offsetHeight;
+                await Promise.all([...document.fonts].map((face) => face.load()));
+                await document.fonts.ready;
+            }"""
+        )
+        page.wait_for_function(
+            "[...document.fonts].every((face) => face.status === 'loaded')", timeout=30_000
+        )
         page.pdf(
             path=str(pdf),
             format="A4",
