@@ -28,7 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from sop_helpers._errors import DataError
-from sop_helpers.errata import Erratum
+from sop_helpers.errata import READER_NAME, Erratum, erratum_number
 from sop_helpers.fiscal import add_months, months_of
 from sop_helpers.handbook import reference_errors
 from sop_helpers.procedures import Procedure
@@ -148,7 +148,8 @@ def _environment() -> jinja2.Environment:
         procedure.step(i).number for i in ids
     )
     env.filters["timing_text"] = timing_text
-    env.globals.update(ref=ref, doc=doc)
+    env.filters["erratum_number"] = erratum_number
+    env.globals.update(ref=ref, doc=doc, erratum_name=READER_NAME)
     return env
 
 
