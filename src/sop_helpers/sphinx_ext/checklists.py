@@ -28,7 +28,7 @@ from sop_helpers.rates import load_office
 from sop_helpers.render import render
 from sop_helpers.team import KIND_LABELS
 from sop_helpers.thai import thai_number
-from sop_helpers.wording import wording_script
+from sop_helpers.wording import TEXTS, wording_script
 
 from .assets import declare, use_static
 
@@ -170,9 +170,12 @@ def visit_checklist_html(translator: Any, node: checklist_node) -> None:
     translator.body.append(render_checklist(node["checklist"], file_stem=node.get("file_stem", "")))
     translator.body.append(node.get("print_form", ""))
     if not getattr(translator, "_sop_wording", False):
-        # One result wording for the page's scripts (sop_helpers.wording), once per page.
+        # One result wording for the page's scripts (sop_helpers.wording), once per page, and
+        # every checklist's Thai title (an import of another checklist's file names it so).
         translator._sop_wording = True
         translator.body.append(wording_script())
+        titles = {k: v["title"] for k, v in sorted(_registry(translator.builder.env).items())}
+        translator.body.append(render("checklist/titles.html", titles=titles))
     raise nodes.SkipNode
 
 
@@ -193,7 +196,9 @@ def visit_progress_html(translator: Any, node: checklist_progress_node) -> None:
             registry.items(), key=lambda kv: (tuple(kv[1].get("order", (99, 99))), kv[0])
         )
     ]
-    translator.body.append(render("checklist/progress.html", rows=rows))
+    translator.body.append(
+        render("checklist/progress.html", rows=rows, not_started=TEXTS["mine.none"])
+    )
     if not getattr(translator, "_sop_wording", False):
         translator._sop_wording = True  # the page's scripts say results in the one wording
         translator.body.append(wording_script())
