@@ -170,6 +170,24 @@ def test_print_form_shows_hostile_text_as_text(data: dict[str, Any], checklist_i
     assert_shown_as_text(*forms, f"print form {checklist_id}")
 
 
+def test_flowchart_shows_hostile_text_as_text(data: dict[str, Any]) -> None:
+    from sop_helpers import parse_procedure
+    from sop_helpers.flowchart import build_flow
+    from sop_helpers.sphinx_ext.flowchart_ext import render_html
+
+    from .test_flowchart import _sample
+
+    charts = [render_html(build_flow(data[name][0][PROCEDURE])) for name in ("plain", "hostile")]
+    assert_shown_as_text(*charts, "flowchart")
+    # every kind of node (decision, document, parallel lanes) in a small procedure
+    sample = _sample()
+    sample["steps"][2]["parallel"] = {"steps": ["s2"], "source": "ทดสอบ"}  # type: ignore[index]
+    charts = [render_html(build_flow(parse_procedure(d))) for d in (sample, _hostile(sample))]
+    page = assert_shown_as_text(*charts, "flowchart of every node kind")
+    classes = " ".join(v for _, name, v in page.attributes if name == "class").split()
+    assert {"sop-flow-decision", "sop-flow-document", "sop-flow-lanes"} <= set(classes)
+
+
 def test_team_view_payload_carries_hostile_text_as_data(data: dict[str, Any]) -> None:
     from docutils import nodes
 
@@ -390,6 +408,7 @@ TEMPLATED = [
     "views/self_check.py",
     "sphinx_ext/calculators.py",
     "sphinx_ext/config.py",
+    "sphinx_ext/flowchart_ext.py",
 ]
 """Views whose HTML is all in templates/ (rendered by sop_helpers.render with autoescape)."""
 MARKUP = re.compile(r"<(/?[a-z][a-z0-9]*[\s>/]|!--)")
@@ -428,8 +447,38 @@ def test_only_the_render_module_marks_text_safe() -> None:
         for path in [*PACKAGE.rglob("*.py"), *(PACKAGE / "templates").rglob("*.html")]
         if path.name != "render.py" and unsafe.search(path.read_text("utf-8"))
     ]
-    # procedure_pages renders MyST (not HTML) with md_escape on every data text.
-    assert found == ["sphinx_ext/procedure_pages.py"], found
+    assert found == [], found
+
+
+MAKERS = {"Environment", "SandboxedEnvironment", "ImmutableSandboxedEnvironment", "Template"}
+
+
+def _environments_made(path: Path) -> list[int]:
+    """Lines of ``path`` that make a Jinja2 environment or template (which makes its own)."""
+    import ast
+
+    made = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in MAKERS:
+                made.append(node.lineno)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("jinja2"):
+            # ``from jinja2 import Environment as E`` would hide the call from the check above
+            made += [node.lineno for alias in node.names if alias.name in MAKERS]
+    return made
+
+
+def test_only_the_render_module_makes_a_jinja2_environment() -> None:
+    found = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in PACKAGE.rglob("*.py")
+        if path.name != "render.py" and (lines := _environments_made(path))
+    }
+    assert found == {}, f"a second Jinja2 environment (use sop_helpers.render): {found}"
+    # ... and the check sees one where there is one
+    assert _environments_made(PACKAGE / "render.py")
 
 
 def test_templates_join_lines_and_errors_name_their_line() -> None:

@@ -5,10 +5,10 @@ per step, a document after steps that produce a report or plan, a decision after
 one, end); steps the data marks as running at the same time are one ``parallel`` node holding a
 lane per step, drawn side by side. A "not approved" branch goes back to an earlier step through a
 lettered connector (ก, ข, ...) drawn at both ends, as flowcharts do instead of long crossing
-lines. The HTML view (``sphinx_ext/flowchart_ext``, a Jinja2 template with autoescape) turns the
-layout into an ordered list inside a ``<figure>``; the look (terminator, rectangle, diamond,
-wavy-bottom document, arrows) is CSS only, so the text stays selectable, reflows on a phone and
-prints.
+lines. The HTML view (``sphinx_ext/flowchart_ext``: ``templates/flowchart.html`` rendered by
+``sop_helpers.render`` with autoescape) turns the layout into an ordered list inside a
+``<figure>``; the look (terminator, rectangle, diamond, wavy-bottom document, arrows) is CSS only,
+so the text stays selectable, reflows on a phone and prints.
 """
 
 from __future__ import annotations

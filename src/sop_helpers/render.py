@@ -10,12 +10,17 @@ Templates are written readable, one element per line; the loader joins the lines
 and the indentation around them dropped), so pages get the same compact markup as before.
 A space where two lines join is written ``{{ " " }}``. Pure logic stays in the calling modules:
 a template receives computed values and only lays them out.
+
+The generated MyST pages (``sphinx_ext/page_templates/``) are Markdown, not HTML: their
+environment, made here too by :func:`myst_environment`, does not autoescape (the procedure
+pages pass every data text through ``md_escape``). No other module makes a Jinja2 environment
+(``tests/test_markup.py`` checks).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +77,24 @@ def _environment() -> jinja2.Environment:
     env.globals["attrs"] = attrs
     env.filters["thai_number"] = thai_number
     env.filters["script_json"] = script_json
+    return env
+
+
+def myst_environment(
+    folder: Path, filters: Mapping[str, Callable[..., Any]], globals: Mapping[str, Any]
+) -> jinja2.Environment:
+    """The environment of MyST (Markdown) templates in ``folder``: Jinja2's block-line trimming,
+    no autoescape (Markdown has its own escaping, which the caller's filters apply)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is MyST, not HTML
+    )
+    env.filters.update(filters)
+    env.globals.update(globals)
     return env
 
 

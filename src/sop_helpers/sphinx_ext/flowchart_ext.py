@@ -1,17 +1,14 @@
 """The ``{sop-flowchart}`` directive and its node: a procedure's flowchart, with a text fallback.
 
 The node holds the layout (:class:`~sop_helpers.flowchart.Flow`), never markup; the HTML visitor
-renders it with the Jinja2 template ``html_templates/flowchart.html`` (autoescape on), so data
-text reaches the page only escaped.
+renders it with the template ``templates/flowchart.html`` through the package's one Jinja2
+environment (:mod:`sop_helpers.render`, autoescape on), so data text reaches the page only escaped.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import jinja2
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -19,7 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers._errors import DataError
 from sop_helpers.flowchart import Flow, build_flow, render_text
-from sop_helpers.thai import thai_number
+from sop_helpers.render import render
 
 from .handbook_data import data_dir, procedures
 
@@ -61,24 +58,9 @@ class FlowchartDirective(SphinxDirective):
         return [node]
 
 
-TEMPLATES = Path(__file__).parent / "html_templates"
-
-
-@cache
-def _template() -> jinja2.Template:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=False,
-    )
-    env.filters["thai"] = thai_number
-    return env.get_template("flowchart.html")
-
-
 def render_html(flow: Flow) -> str:
     """The flowchart as an HTML ``<figure>`` (escaped text; CSS classes ``sop-flow-*``)."""
-    return _template().render(flow=flow)
+    return render("flowchart.html", flow=flow)
 
 
 def _visit_flowchart_html(self: Any, node: flowchart) -> None:

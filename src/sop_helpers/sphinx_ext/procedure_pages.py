@@ -32,6 +32,7 @@ from sop_helpers.errata import Erratum
 from sop_helpers.fiscal import add_months, months_of
 from sop_helpers.handbook import reference_errors
 from sop_helpers.procedures import Procedure
+from sop_helpers.render import myst_environment
 from sop_helpers.schedule import (
     timing_label,
     timing_text,
@@ -129,27 +130,23 @@ def thai_join(items: Iterable[str]) -> str:
     return " ".join(parts[:-1]) + " และ" + parts[-1]
 
 
+def _step_numbers(ids: Iterable[str], procedure: Procedure) -> str:
+    return number_list(procedure.step(i).number for i in ids)
+
+
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        autoescape=False,  # the output is MyST, not HTML; data passes through md_escape
-    )
-    env.filters["thai"] = thai_number
-    env.filters["md"] = md_escape
-    env.filters["timing"] = timing_label
-    env.filters["month"] = month_name
-    env.filters["thai_join"] = thai_join
-    env.filters["numbers"] = number_list
-    env.filters["step_numbers"] = lambda ids, procedure: number_list(
-        procedure.step(i).number for i in ids
-    )
-    env.filters["timing_text"] = timing_text
-    env.globals.update(ref=ref, doc=doc)
-    return env
+    filters: dict[str, Callable[..., Any]] = {
+        "thai": thai_number,
+        "md": md_escape,
+        "timing": timing_label,
+        "month": month_name,
+        "thai_join": thai_join,
+        "numbers": number_list,
+        "step_numbers": _step_numbers,
+        "timing_text": timing_text,
+    }
+    # Data passes through md_escape (the ``md`` filter, ref(), doc()): the output is MyST.
+    return myst_environment(TEMPLATES, filters, {"ref": ref, "doc": doc})
 
 
 _JINJA = _environment()
