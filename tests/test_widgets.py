@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from sop_helpers import load_checklist, load_procedures, score
+from sop_helpers.checklists import load_checklists
+from sop_helpers.checklists.kinds import ITEM_KINDS
 
 pytest.importorskip("ipywidgets")
 
@@ -82,3 +87,134 @@ def test_package_import_stays_light() -> None:
     code = "import sys, sop_helpers; print('sphinx' in sys.modules, 'ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# ---------------------------------------------------------- the progress line, as on the site
+
+HANDBOOK = load_procedures(ROOT / "book" / "data" / "procedures")
+LISTS = load_checklists(ROOT / "checklists", HANDBOOK)
+MET_LINE = re.compile(r"^มาตรฐานข้อ \S+: (ได้ตามมาตรฐาน|ยังไม่ได้ตามมาตรฐาน|ยังไม่ได้ประเมิน)$")
+
+
+def _ids(checklist_id: str) -> list[str]:
+    return [item.id for item in LISTS[checklist_id].items]
+
+
+# The same answers on the website and in the widget: item id -> True (ticked, yes) / False (no).
+ANSWERS: dict[str, dict[str, bool]] = {
+    "director-steps": {"s1": True, "s2": True},  # a tick list
+    "action-plan-standards": dict(zip(_ids("action-plan-standards"), [True, False], strict=False)),
+    "director-standards": {  # levels, and one yes-no standard
+        "std1.1": True,
+        "std1.2": True,
+        "std1.3": True,
+        "std2.1": True,
+        "std3": False,
+    },
+    "first-week": dict.fromkeys(_ids("first-week")[:2], True),  # tasks (the onboarding kind)
+}
+
+
+def _widget_lines(checklist: Any, answers: dict[str, Any]) -> list[str]:
+    """What the widget shows under the checklist, line by line, after the person answers."""
+    view = ChecklistWidget(checklist)
+    for key, value in answers.items():
+        view._controls[key].value = value
+    assert view.answers == answers
+    return list(BeautifulSoup(view._summary.value, "html.parser").stripped_strings)
+
+
+@pytest.mark.parametrize(
+    ("checklist_id", "expected"),
+    [
+        ("director-steps", ["ทำแล้ว ๒ จาก ๔ ขั้นตอน"]),
+        (
+            "action-plan-standards",
+            ["ตอบแล้ว ๒ จาก ๗ ข้อ", "มาตรฐานข้อ ๑: ได้ตามมาตรฐาน", "มาตรฐานข้อ ๒: ยังไม่ได้ตามมาตรฐาน"]
+            + [f"มาตรฐานข้อ {n}: ยังไม่ได้ประเมิน" for n in "๓๔๕๖๗"],
+        ),
+        (
+            "director-standards",
+            [
+                "ตอบแล้ว ๕ จาก ๑๖ ข้อ",
+                "มาตรฐานข้อ ๑: ระดับ ๓ จาก ๕",
+                "มาตรฐานข้อ ๒: ระดับ ๑ จาก ๕",
+                "มาตรฐานข้อ ๓: ยังไม่ได้ตามมาตรฐาน",
+                "มาตรฐานข้อ ๔: ระดับ ๐ จาก ๕",
+            ],
+        ),
+        ("first-week", ["ทำแล้ว ๒ จาก ๑๔ รายการ"]),  # its items are tasks, not steps
+    ],
+)
+def test_widget_says_progress_in_the_kinds_words(checklist_id: str, expected: list[str]) -> None:
+    assert _widget_lines(LISTS[checklist_id], ANSWERS[checklist_id]) == expected
+
+
+def test_widget_says_rows_and_quiz_in_the_kinds_words() -> None:
+    sheet = ChecklistWidget(LISTS["director-indicators"])
+    sheet.set_answers({"rows": [{"indicator": "ก", "target": "ข", "evidence": "ค", "result": "ง"}]})
+    assert LISTS["director-indicators"].min_rows == 3  # progress counts at least three rows
+    assert list(BeautifulSoup(sheet._summary.value, "html.parser").stripped_strings) == [
+        "กรอกครบ ๑ จาก ๓ แถว"
+    ]
+    quiz = LISTS["director-knowledge"]
+    first = quiz.items[0]
+    lines = _widget_lines(quiz, {first.id: first.answer[0]})
+    assert lines == ["ตอบแล้ว ๑ จาก ๑๐ ข้อ", "ถูก ๑ จาก ๑๐ ข้อ"]
+
+
+def test_a_kind_added_in_python_is_worded_by_its_declaration() -> None:
+    """tests/new_kind.py's first-week list (ticked tasks, yes-no pledges): no change here."""
+    from sop_helpers.checklists import parse_checklist
+
+    from .new_kind import FILE, registered
+
+    with registered():
+        week = parse_checklist(FILE, HANDBOOK)
+        lines = _widget_lines(week, {"read": True, "ask": True})
+    assert lines == ["ทำแล้ว ๒ จาก ๔ รายการ", "ข้อตกลงที่ ๑: เป็นจริง"]
+
+
+def _site_lines(page: Any, site_url: str) -> dict[str, list[str]]:
+    """The answers given on the website's forms; what "my progress" then says of each list."""
+    from playwright.sync_api import expect
+
+    where = {"first-week": "index.html"}
+    for checklist_id, answers in ANSWERS.items():
+        procedure = LISTS[checklist_id].procedure
+        page.goto(site_url + where.get(checklist_id, f"self-check/{procedure}.html"))
+        form = page.locator(f'form[data-checklist-id="{checklist_id}"]')
+        form.locator(".sop-cl-tools").wait_for(state="visible")
+        for key, value in answers.items():
+            kind = ITEM_KINDS[LISTS[checklist_id].item(key).kind]
+            part = "done" if kind.answer == "tick" else ("yes" if value else "no")
+            form.locator(f"#cl-{checklist_id}-{key.replace('.', '-')}-{part}").check()
+        done = sum(1 for v in answers.values() if v is not None)
+        expect(form.locator("output[data-progress]")).to_have_attribute(
+            "data-progress", re.compile(f"^{done}/")
+        )
+    page.goto(site_url + "self-check/index.html")
+    lines = {}
+    for checklist_id in ANSWERS:
+        cell = page.locator(f'[data-saved-for="{checklist_id}"]')
+        expect(cell.locator(".sop-cl-line").first).to_be_visible()
+        said = cell.locator(".sop-cl-line").all_inner_texts()
+        assert said[-1].startswith("บันทึกล่าสุด")  # when it was saved: the page's own line
+        lines[checklist_id] = said[:-1]
+    return lines
+
+
+def test_widget_reads_the_same_words_as_the_websites_progress_line(
+    page: Any, site_url: str
+) -> None:
+    """Tick list, yes-no list, level-scored list, first week: the same answers given on the
+    website and in the notebook widget read the same; the widget only adds each yes-no
+    standard's answer (shown under it on the website's form)."""
+    site = _site_lines(page, site_url)
+    for checklist_id, answers in ANSWERS.items():
+        widget = _widget_lines(LISTS[checklist_id], answers)
+        assert [line for line in widget if not MET_LINE.match(line)] == site[checklist_id], (
+            checklist_id
+        )
+    assert site["first-week"] == ["ทำแล้ว ๒ จาก ๑๔ รายการ"]
+    assert page.watch.console_errors == []

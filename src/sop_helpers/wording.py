@@ -176,19 +176,30 @@ def say(key: str, style: Digits = "thai", **values: int | str) -> str:
     )
 
 
+def answer(words: str, value: bool | None) -> str:
+    """An answer in the words of its kind (``words``: the prefix of its keys, ``met``,
+    ``statement``, ``step``): ``.true``, ``.false``, or ``.none`` when unanswered. A tick has no
+    ``.false`` of its own: not ticked is its ``.none`` (ยังไม่ได้ทำ)."""
+    if value is True:
+        return TEXTS[f"{words}.true"]
+    if value is False and f"{words}.false" in TEXTS:
+        return TEXTS[f"{words}.false"]
+    return TEXTS[f"{words}.none"]
+
+
 def met(value: bool | None) -> str:
     """A single standard's state: ได้ตามมาตรฐาน / ยังไม่ได้ตามมาตรฐาน / ยังไม่ได้ประเมิน."""
-    return TEXTS[{True: "met.true", False: "met.false", None: "met.none"}[value]]
+    return answer("met", value)
 
 
 def statement(value: bool | None) -> str:
     """A level statement's answer: เป็นจริง / ยังไม่เป็นจริง / ยังไม่ได้ตอบ."""
-    return TEXTS[{True: "statement.true", False: "statement.false", None: "statement.none"}[value]]
+    return answer("statement", value)
 
 
 def step(value: bool | None) -> str:
     """A step's answer: ทำแล้ว / ยังไม่ได้ทำ."""
-    return TEXTS["step.true" if value is True else "step.none"]
+    return answer("step", value)
 
 
 def thai_list(items: Sequence[str]) -> str:

@@ -118,7 +118,11 @@ def standard_sections(model: StandardsFile, procedure: Procedure, fail: Any) -> 
                 for level in standard.levels
             )
             title = f"มาตรฐานข้อ {number} (ระดับสะสม ๑-{thai_number(len(items))})"
-            sections.append(Section(entry.id, "cumulative", title, items, text=entry.note))
+            sections.append(
+                Section(
+                    entry.id, "cumulative", title, items, text=entry.note, number=standard.number
+                )
+            )
         else:
             if entry.levels:
                 raise fail(
@@ -136,7 +140,8 @@ def standard_sections(model: StandardsFile, procedure: Procedure, fail: Any) -> 
                 evidence=entry.evidence,
                 note=entry.note,
             )
-            sections.append(Section(entry.id, "single", f"มาตรฐานข้อ {number}", (item,)))
+            title = f"มาตรฐานข้อ {number}"
+            sections.append(Section(entry.id, "single", title, (item,), number=standard.number))
     return tuple(sections)
 
 

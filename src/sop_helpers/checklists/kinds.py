@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..wording import TEXTS
+from ..wording import answer
 from . import build
 from .files import (
     IndicatorsFile,
@@ -131,12 +131,12 @@ class ItemKind:
 
     @property
     def yes(self) -> str:
-        return TEXTS.get(f"{self.words}.true", "")
+        return answer(self.words, True) if self.words else ""
 
     @property
     def no(self) -> str:
         # a tick has no "false" side of its own: unticked is its ".none" wording (ยังไม่ได้ทำ)
-        return TEXTS.get(f"{self.words}.false") or TEXTS.get(f"{self.words}.none", "")
+        return answer(self.words, False) if self.words else ""
 
 
 ITEM_KINDS: dict[str, ItemKind] = {

@@ -79,6 +79,8 @@ class Section:
     title: str
     items: tuple[Item, ...]
     text: str = ""
+    number: int | None = None
+    """The number of the standard a standards section is (as its procedure numbers it)."""
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,10 @@ from sphinx.util.docutils import SphinxDirective
 from sop_helpers._errors import DataError
 from sop_helpers.checklist_html import render_checklist
 from sop_helpers.checklists import Checklist, checklists_dir, load_checklist
-from sop_helpers.checklists.kinds import CHECKLIST_KINDS, kind_order, rule_of
+from sop_helpers.checklists.kinds import kind_order
 from sop_helpers.print_form import render_print_form
 from sop_helpers.procedures import load_procedures, procedures_dir
+from sop_helpers.progress import progress_meta
 from sop_helpers.rates import load_office
 from sop_helpers.render import render
 from sop_helpers.team import KIND_LABELS
@@ -77,9 +78,9 @@ class ChecklistDirective(SphinxDirective):
             "title": checklist.title,
             "procedure_title": checklist.procedure_title,
             "version": checklist.version,
-            # what "my progress" says of it (checklists/kinds.py): its progress wording, whether
+            # what "my progress" says of it (sop_helpers.progress): its kind's wording key, whether
             # it is a quiz, and the number of each level-scored standard
-            **_progress_meta(checklist, procedures.get(checklist.procedure)),
+            **progress_meta(checklist),
             # "my progress" lists checklists in the handbook's order: procedure, then kind
             "order": (
                 procedures[checklist.procedure].order if checklist.procedure else 0,
@@ -93,17 +94,6 @@ class ChecklistDirective(SphinxDirective):
         )
         node += _plain_list(checklist)
         return [node]
-
-
-def _progress_meta(checklist: Checklist, procedure: Any) -> dict[str, Any]:
-    kind = CHECKLIST_KINDS[checklist.kind]
-    numbers = {std.id: std.number for std in procedure.standards} if procedure else {}
-    levels = {
-        s.id: numbers.get(s.items[0].ref, i + 1)
-        for i, s in enumerate(checklist.sections)
-        if rule_of(s) == "level"
-    }
-    return {"words": kind.progress, "quiz": kind.quiz, "levels": levels}
 
 
 def _print_form(directive: SphinxDirective, checklist: Checklist) -> str:

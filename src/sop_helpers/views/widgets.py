@@ -18,6 +18,7 @@ from .._paths import results_folder
 from ..checklist_html import render_checklist
 from ..checklists import INDICATOR_COLUMNS, Checklist, Item
 from ..checklists.kinds import ITEM_KINDS, answer_of, rule_of
+from ..progress import progress_lines
 from ..render import macro
 from ..results import (
     Loaded,
@@ -28,7 +29,7 @@ from ..results import (
     save_results,
 )
 from ..scoring import Score, score
-from ..wording import met, say, statement
+from ..wording import answer, statement
 
 _UNANSWERED = statement(None)
 
@@ -80,21 +81,22 @@ class ChecklistWidget:
                 add.on_click(lambda _button: self._add_row())
                 children += [self._rows_box, add]
                 continue
-            children += [self._control(item) for item in section.items]
+            level = rule_of(section) == "level"  # statements are levels: "ระดับ ๓: ..."
+            children += [self._control(item, level) for item in section.items]
         children += [self._summary, self._path, w.HBox([save, load]), self._message]
         self.box = w.VBox(children)
         self._refresh()
 
     # ----------------------------------------------------------------- controls
-    def _control(self, item: Item) -> Any:
+    def _control(self, item: Item, level: bool = False) -> Any:
         control: Any
         if answer_of(item).name == "tick":
             # The label is a separate HTML widget: a Checkbox's own description is cut with "…".
             control = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"))
         elif answer_of(item).name == "yes-no":
-            word = statement if ITEM_KINDS[item.kind].words == "statement" else met
+            words = ITEM_KINDS[item.kind].words  # the form's own words for its answers
             control = w.RadioButtons(
-                options=[(word(None), None), (word(True), True), (word(False), False)],
+                options=[(answer(words, value), value) for value in (None, True, False)],
                 value=None,
             )
         elif item.multiple:
@@ -113,7 +115,7 @@ class ChecklistWidget:
             return w.HBox([control, _text(f"{item.number}. {item.text}")])
         label = (
             f"ระดับ {item.number}: {item.text}"
-            if ITEM_KINDS[item.kind].words == "statement"
+            if level
             else f"{item.number}. {item.text} ({item.hint})"
             if answer_of(item).name == "choice"
             else item.text
@@ -246,29 +248,12 @@ class ChecklistWidget:
 
 
 def summary_html(checklist: Checklist, result: Score) -> str:
-    """Short HTML summary of a score in the one wording (decision 3), standards by name.
-
-    Every line is plain text, escaped by the template ``widgets.html``."""
-    done, total = result.progress.done, result.progress.total
-    rules = {rule_of(section) for section in checklist.sections}
-    parts = [say("steps" if rules == {"progress"} else "answered", done=done, total=total)]
-    for section in checklist.sections:  # in the checklist's order, by the standards' names
-        name = _standard_name(section.title)
-        if section.id in result.levels:
-            level = result.levels[section.id]
-            parts.append(f"{name}: {say('level', level=level.level, max=level.max_level)}")
-        for item in section.items:
-            if item.id in result.met:
-                parts.append(f"{name}: {met(result.met[item.id])}")
-    if result.knowledge is not None:
-        k = result.knowledge
-        parts.append(say("quiz", correct=k.correct, total=k.total))
-    return _html("summary")(parts)
-
-
-def _standard_name(title: str) -> str:
-    """ "มาตรฐานข้อ ๑ (ระดับสะสม ๑-๕)" -> "มาตรฐานข้อ ๑": the name without the scale note."""
-    return title.split(" (", 1)[0]
+    """The progress as the website's "my progress" says it (:func:`sop_helpers.progress.
+    progress_lines`: the kind's wording, each standard's level, the quiz score), with each
+    yes-no standard's answer by its name. Every line is plain text, escaped by ``widgets.html``."""
+    k = result.knowledge
+    quiz = (k.correct, k.total) if k is not None else None  # scored as answered: no "send" here
+    return _html("summary")(progress_lines(checklist, result, quiz, met=True))
 
 
 def _html(name: str) -> Callable[..., str]:
