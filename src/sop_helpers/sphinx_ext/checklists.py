@@ -177,10 +177,11 @@ def visit_progress_html(translator: Any, node: checklist_progress_node) -> None:
             **info,
             "id": checklist_id,
             "uri": builder.get_relative_uri(builder.current_docname, info["docname"]),
-            # how checklist.js says the saved state (kinds: words, levels, quiz)
+            # how checklist.js says the saved state (kinds: words, levels, quiz, met count)
             "words": info.get("words", "answered"),
             "levels": json.dumps(info["levels"]) if info.get("levels") else None,
             "quiz": "true" if info.get("quiz") else None,
+            "met": "true" if info.get("met") else None,
         }
         for checklist_id, info in sorted(
             registry.items(), key=lambda kv: (tuple(kv[1].get("order", (99, 99))), kv[0])

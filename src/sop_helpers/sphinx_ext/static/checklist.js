@@ -675,7 +675,7 @@
             : words("level.standard", { number, level: lv.level, max: lv.max }));
       }
       const met = Object.values(p.met || {});
-      if (met.length) lines.push(words("met.count", { met: met.filter((m) => m === true).length, total: met.length }));
+      if (cell.dataset.met && met.length) lines.push(words("met.count", { met: met.filter((m) => m === true).length, total: met.length }));
       if (q && q.submitted && q.score) lines.push(words("quiz", q.score));
       else if (cell.dataset.quiz) lines.push(words("quiz.unsubmitted"));
       lines.push(words(String(p.version) !== cell.dataset.version ? "mine.saved.old" : "mine.saved", { date: thaiDate(new Date(p.updated)) }));
