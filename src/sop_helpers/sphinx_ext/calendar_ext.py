@@ -45,6 +45,7 @@ from sop_helpers.schedule import MonthRow, year_table
 from sop_helpers.thai import month_name, thai_number
 
 from .assets import use_static
+from .html_nodes import add_html_node
 
 logger = logging.getLogger(__name__)
 
@@ -108,18 +109,8 @@ class OperationsCalendarDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         years: list[int] = list(self.config.sop_calendar_years)
-        try:
-            folder = procedures_dir(self.env.srcdir)
-            for path in sorted(folder.glob("*.yml")):
-                self.env.note_dependency(str(path))
-            procedures = load_procedures(folder)
-        except SopError as exc:
-            logger.warning(
-                f"สร้างปฏิทินการดำเนินงานไม่ได้: {exc}",
-                location=self.get_location(),
-                type="sop",
-                subtype="calendar",
-            )
+        procedures = _load(self, "สร้างปฏิทินการดำเนินงานไม่ได้")
+        if procedures is None:
             return []
         if not years:
             logger.warning(
@@ -169,8 +160,11 @@ class OperationsCalendarDirective(SphinxDirective):
         return result
 
 
-def _load(directive: SphinxDirective) -> dict[str, Procedure] | None:
-    """The procedures (each file a dependency of the page), or None after a warning."""
+def _load(
+    directive: SphinxDirective, failed: str = "อ่านข้อมูลกระบวนงานไม่ได้"
+) -> dict[str, Procedure] | None:
+    """The procedures (each file a dependency of the page), or None after a warning that
+    starts with ``failed``."""
     try:
         folder = procedures_dir(directive.env.srcdir)
         for path in sorted(folder.glob("*.yml")):
@@ -178,7 +172,7 @@ def _load(directive: SphinxDirective) -> dict[str, Procedure] | None:
         return dict(load_procedures(folder))
     except SopError as exc:
         logger.warning(
-            f"อ่านข้อมูลกระบวนงานไม่ได้: {exc}",
+            f"{failed}: {exc}",
             location=directive.get_location(),
             type="sop",
             subtype="calendar",
@@ -327,14 +321,6 @@ def _visit_month_work_html(translator: Any, node: month_work_node) -> None:
     raise nodes.SkipNode
 
 
-def _visit_plain(translator: Any, node: nodes.Element) -> None:
-    """Other builders show the plain children (the table; the no-script sentence)."""
-
-
-def _depart_plain(translator: Any, node: nodes.Element) -> None:
-    pass
-
-
 def _page_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -350,16 +336,9 @@ def _page_script(
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives, their nodes and the script."""
-    plain = (_visit_plain, _depart_plain)
-    app.add_node(month_table, html=plain, latex=plain, text=plain, man=plain, texinfo=plain)
-    app.add_node(
-        month_work_node,
-        html=(_visit_month_work_html, None),
-        latex=plain,
-        text=plain,
-        man=plain,
-        texinfo=plain,
-    )
+    # other builders show the plain children (the table; the no-script sentence)
+    add_html_node(app, month_table, None)
+    add_html_node(app, month_work_node, _visit_month_work_html)
     app.add_directive("operations-calendar", OperationsCalendarDirective)
     app.add_directive("fiscal-months", FiscalMonthsDirective)
     app.add_directive("sop-month-work", MonthWorkDirective)
