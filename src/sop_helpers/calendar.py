@@ -19,6 +19,7 @@ from icalendar import Alarm, Calendar, Event
 from .fiscal import (
     QUARTER_END,
     fiscal_month_index,
+    fiscal_year,
     fiscal_year_range,
     month_range,
     month_runs,
@@ -280,3 +281,19 @@ def month_work(
 def month_names() -> dict[str, str]:
     """Calendar month number -> Thai month name, for the browser (one table: :mod:`.thai`)."""
     return {str(m): month_name(m) for m in range(1, 13)}
+
+
+def year_order(years: Iterable[int], today: date) -> list[tuple[int, str]]:
+    """The fiscal years of the calendar page in reading order, each with its place in time.
+
+    The year ``today`` falls in comes first ("current"), then the years still to come, nearest
+    first ("future"), then the years already ended, latest first ("past"). The fiscal-year page
+    shows them in this order with only the current one open; ``calendar-now.js`` does the same by
+    the reader's clock.
+    """
+    now = fiscal_year(today)
+    unique = sorted(set(years))
+    current = [(y, "current") for y in unique if y == now]
+    future = [(y, "future") for y in unique if y > now]
+    past = [(y, "past") for y in reversed(unique) if y < now]
+    return current + future + past

@@ -199,6 +199,7 @@ def render_calculator(kind: str, data: dict[str, Any], serial: int, digits: str)
         fields=fields,
         quarters=quarters,
         weights=weights,
+        requests={"ident": f"{prefix}-requests"},
         days=days,
         texts={"illustrative": ILLUSTRATIVE, "unverified": UNVERIFIED, "no_script": NO_SCRIPT},
     )

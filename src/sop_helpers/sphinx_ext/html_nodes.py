@@ -35,13 +35,15 @@ def add_html_node(
     app: Sphinx,
     node: type[nodes.Element],
     html: Visit | None,
+    depart: Visit | None = None,
     *,
     elsewhere: Literal["children", "skip"] = "children",
 ) -> None:
-    """Register ``node``: ``html`` writes it in HTML (``None``: as elsewhere); every other
-    builder writes its plain children (``elsewhere="children"``) or nothing (``"skip"``)."""
+    """Register ``node``: ``html`` (and ``depart``) write it in HTML (``None``: as elsewhere);
+    every other builder writes its plain children (``elsewhere="children"``) or nothing
+    (``"skip"``)."""
     other: tuple[Visit, Visit | None] = (
         (_children, _depart) if elsewhere == "children" else (_skip, None)
     )
     kwargs: dict[str, Any] = dict.fromkeys(OTHER_BUILDERS, other)
-    app.add_node(node, html=(html, None) if html is not None else other, **kwargs)
+    app.add_node(node, html=(html, depart) if html is not None else other, **kwargs)
