@@ -130,7 +130,13 @@ class OperationsCalendarDirective(SphinxDirective):
             events = operations_calendar(year, procedures)
             ics_path = out_dir / f"operations-calendar-{year}.ics"
             _write_if_changed(
-                ics_path, to_ical(year, events, site_url=str(self.config.sop_site_url))
+                ics_path,
+                to_ical(
+                    year,
+                    events,
+                    site_url=str(self.config.sop_site_url),
+                    digits=self.config.sop_digits,
+                ),
             )
             # Only this fiscal year is open (else the nearest one): the others are one line each.
             box = year_box(

@@ -28,7 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from sop_helpers._errors import DataError
-from sop_helpers.errata import Erratum
+from sop_helpers.errata import READER_NAME, Erratum, erratum_number
 from sop_helpers.fiscal import add_months, months_of
 from sop_helpers.handbook import reference_errors
 from sop_helpers.procedures import Procedure
@@ -137,9 +137,12 @@ def _environment() -> jinja2.Environment:
         "numbers": number_list,
         "step_numbers": _step_numbers,
         "timing_text": timing_text,
+        "erratum_number": erratum_number,
     }
     # Data passes through md_escape (the ``md`` filter, ref(), doc()): the output is MyST.
-    return myst_environment(TEMPLATES, filters, {"ref": ref, "doc": doc})
+    return myst_environment(
+        TEMPLATES, filters, {"ref": ref, "doc": doc, "erratum_name": READER_NAME}
+    )
 
 
 _JINJA = _environment()
