@@ -2,14 +2,20 @@
 
 Serves the built site on loopback with gzip (as static hosts do), runs Lighthouse (npm, pinned in
 package.json; `npm ci` installs it) with Debian's Chromium on every page, and prints per page the
-median of N runs (default 3) of performance, accessibility, best practices and SEO, first
-contentful paint, and the page's own HTML weight. Then each feature script's gzip size against its
-budget (decision 10). Simulated throttling still depends on a quiet CPU: compare pages measured
-in one run.
+median of N runs (default 3): performance, accessibility, best practices and SEO, first
+contentful paint, largest contentful paint, total blocking time, cumulative layout shift, the
+bytes transferred, the load average when the page was measured and which bars it misses. Then
+each feature script's gzip size against its budget (decision 10) and how long the run took.
+Simulated throttling multiplies the CPU time it observes, so a busy machine lowers performance
+(TBT most): compare pages measured in one run, and gate on a quiet machine.
 
 Usage: .venv/bin/python scripts/bench_lighthouse.py [--site DIR] [--runs N] [--pages GLOB ...]
-                                                    [--json OUT.json]
-Targets (issue 17): performance >= 95, accessibility, best practices and SEO 100, FCP <= 1.8 s.
+           [--check] [--details] [--json OUT.json] [--markdown OUT.md] [--reports DIR]
+  --check    exit 1 when a page misses a bar (or a script its budget): the gate of issue 17
+  --details  per page, what costs: layout shifts by element, long tasks and script time by URL,
+             main-thread work by kind, the LCP element (from the median run's report)
+Bars (issue 17): performance >= 95, accessibility, best practices and SEO 100, FCP <= 1.8 s.
+A full run takes about a minute per page and run on the shared machine (it prints its time).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -35,6 +42,12 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 FCP_TARGET_MS = 1800
+CATEGORY_NAMES = {
+    "performance": "performance",
+    "accessibility": "accessibility",
+    "best-practices": "best practices",
+    "seo": "SEO",
+}
 # Metrics kept per page (median of the runs): key -> Lighthouse audit id (numericValue).
 METRICS = {
     "fcp": "first-contentful-paint",
@@ -67,7 +80,9 @@ SCRIPT_BUDGETS: dict[str, int] = {
     # search.html only (helper "content" owns its size). Served without its comments
     # (search_th.served_text, rjsmin): the commented, type-checked source is about 14 KB gzip.
     "search-th.js": 12_000,
-    "calendar-now.js": 3_000,
+    # index and fiscal-year: the month marked, this month's work, this fiscal year's calendar
+    # first (start: 3 KB before the year's calendar moved with the reader's clock)
+    "calendar-now.js": 3_300,
 }
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".txt", ".ics", ".inv", ".map")
 
@@ -104,7 +119,8 @@ def site_pages(site: Path) -> list[str]:
     )
 
 
-def run_lighthouse(url: str, out: Path, keep: Path | None = None) -> dict[str, float]:
+def run_lighthouse(url: str, out: Path, keep: Path | None = None) -> dict[str, Any]:
+    """One Lighthouse run of ``url``: the four scores, the metrics, failing audits, details."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("SOP_CHROMIUM", "/usr/bin/chromium")}
     subprocess.run(
         [
@@ -122,37 +138,97 @@ def run_lighthouse(url: str, out: Path, keep: Path | None = None) -> dict[str, f
         stderr=subprocess.DEVNULL,
     )
     report = json.loads(out.read_text(encoding="utf-8"))
-    scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
-    audits = report["audits"]
-    for key, audit in METRICS.items():
-        scores[key] = audits[audit]["numericValue"]
     if keep is not None:
         keep.parent.mkdir(parents=True, exist_ok=True)
         keep.write_text(out.read_text(encoding="utf-8"), encoding="utf-8")
-    failing = sorted(
+    return scores_of(report)
+
+
+def scores_of(report: dict[str, Any]) -> dict[str, Any]:
+    """The figures of one Lighthouse report (JSON) that the tables show."""
+    scores: dict[str, Any] = {
+        c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES
+    }
+    audits = report["audits"]
+    for key, audit in METRICS.items():
+        scores[key] = audits[audit]["numericValue"]
+    scores["failing"] = sorted(
         a["id"]
         for cat in ("accessibility", "best-practices", "seo")
         for ref in report["categories"][cat]["auditRefs"]
-        if ref["weight"]
-        and (a := report["audits"][ref["id"]])["score"] is not None
-        and a["score"] < 1
+        if ref["weight"] and (a := audits[ref["id"]])["score"] is not None and a["score"] < 1
     )
-    scores["failing"] = failing  # type: ignore[assignment]
+    scores["details"] = details_of(audits)
     return scores
 
 
+def _items(audits: dict[str, Any], audit: str) -> list[dict[str, Any]]:
+    details = audits.get(audit, {}).get("details") or {}
+    return list(details.get("items") or [])
+
+
+def _short(url: str) -> str:
+    """A script's URL without the server and the cache-busting query."""
+    return url.split("?")[0].split("/", 3)[-1] if "://" in url else url
+
+
+def details_of(audits: dict[str, Any]) -> list[str]:
+    """What the page costs, one line each: the diagnostics to act on when a page is slow.
+
+    Layout shifts by element, the LCP element, long tasks and script time by URL (as Lighthouse
+    attributes them), main-thread work by kind. Times are Lighthouse's (simulated 4x CPU).
+    """
+    lines = []
+    for item in _items(audits, "layout-shifts"):
+        node = item.get("node") or {}
+        lines.append(
+            f"shift {item.get('score', 0):.4f}: {node.get('selector', '?')} "
+            f"({node.get('nodeLabel', '')[:40]!r})"
+        )
+    lcp = _items(audits, "largest-contentful-paint-element")
+    if lcp and lcp[0].get("items"):
+        node = lcp[0]["items"][0].get("node") or {}
+        label = node.get("nodeLabel", "")[:40]
+        lines.append(f"LCP element: {node.get('selector', '?')} ({label!r})")
+    tasks = _items(audits, "long-tasks")
+    if tasks:
+        lines.append(
+            "long tasks: "
+            + ", ".join(f"{_short(t['url'])} {t['duration']:.0f} ms" for t in tasks[:6])
+        )
+    boot = _items(audits, "bootup-time")
+    if boot:
+        lines.append(
+            "script time: " + ", ".join(f"{_short(b['url'])} {b['total']:.0f} ms" for b in boot[:6])
+        )
+    work = _items(audits, "mainthread-work-breakdown")
+    if work:
+        lines.append(
+            "main thread: " + ", ".join(f"{w['group']} {w['duration']:.0f} ms" for w in work[:6])
+        )
+    return lines
+
+
+def misses(row: dict[str, Any]) -> list[str]:
+    """The bars of issue 17 that a page's figures miss (empty: it meets them all)."""
+    missed = [f"{CATEGORY_NAMES[c]} {row[c]:.0f} < {t}" for c, t in TARGETS.items() if row[c] < t]
+    if row["fcp"] > FCP_TARGET_MS:
+        missed.append(f"FCP {row['fcp'] / 1000:.2f} s > {FCP_TARGET_MS / 1000} s")
+    return missed
+
+
 def markdown_table(rows: list[dict[str, Any]]) -> str:
-    """The per-page table: four scores, FCP/LCP (s), TBT (ms), CLS, transferred KB (Lighthouse)."""
+    """The per-page table: four scores, FCP/LCP (s), TBT (ms), CLS, transferred KB, load."""
     lines = [
-        "| page | perf | a11y | BP | SEO | FCP s | LCP s | TBT ms | CLS | transfer KB |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| page | perf | a11y | BP | SEO | FCP s | LCP s | TBT ms | CLS | transfer KB | load |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in rows:
         lines.append(
             f"| {r['page']} | {r['performance']:.0f} | {r['accessibility']:.0f} "
             f"| {r['best-practices']:.0f} | {r['seo']:.0f} | {r['fcp'] / 1000:.2f} "
             f"| {r['lcp'] / 1000:.2f} | {r['tbt']:.0f} | {r['cls']:.3f} "
-            f"| {r['transfer'] / 1024:.1f} |"
+            f"| {r['transfer'] / 1024:.1f} | {r['load']:.1f} |"
         )
     return "\n".join(lines)
 
@@ -161,11 +237,57 @@ def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 6))
 
 
+def median_row(page: str, runs: list[dict[str, Any]], load: float) -> dict[str, Any]:
+    """A page's row: the median of each figure over its runs, the details of the median run."""
+    row: dict[str, Any] = {"page": page, "load": load}
+    for key in (*CATEGORIES, *METRICS):
+        row[key] = statistics.median(r[key] for r in runs)
+    row["failing"] = sorted({f for r in runs for f in r["failing"]})
+    middle = sorted(runs, key=lambda r: r["performance"])[len(runs) // 2]
+    row["details"] = middle["details"]
+    row["misses"] = misses(row)
+    return row
+
+
+HEADER = (
+    f"{'perf':>5} {'a11y':>5} {'BP':>5} {'SEO':>5} {'FCP':>7} {'LCP':>7} {'TBT':>6} "
+    f"{'CLS':>6} {'KB':>7} {'load':>5}  page  (missed bars; failing audits)"
+)
+
+
+def line(row: dict[str, Any]) -> str:
+    """The page's line of the live output."""
+    notes = "; ".join(row["misses"] + row["failing"])
+    return (
+        f"{row['performance']:5.0f} {row['accessibility']:5.0f} "
+        f"{row['best-practices']:5.0f} {row['seo']:5.0f} {row['fcp'] / 1000:6.2f}s "
+        f"{row['lcp'] / 1000:6.2f}s {row['tbt']:6.0f} {row['cls']:6.3f} "
+        f"{row['transfer'] / 1024:7.1f} {row['load']:5.1f}  {row['page']}"
+        + (f"  ({notes})" if notes else "")
+    )
+
+
+def script_sizes(site: Path) -> list[tuple[str, int, int]]:
+    """(script, gzip bytes as served, budget) of each budgeted script that exists."""
+    sizes = []
+    for name, budget in SCRIPT_BUDGETS.items():
+        path = STATIC / name
+        if not path.exists():
+            continue
+        served = site / "_static" / name  # what readers download (search-th.js is minified)
+        sizes.append((name, gz(served if served.is_file() else path), budget))
+    return sizes
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", nargs="*", default=[], help="only pages matching these globs")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a page misses a bar")
+    parser.add_argument("--details", action="store_true", help="print what each page costs")
     parser.add_argument("--json", type=Path, help="also write the table as JSON here")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
     parser.add_argument("--reports", type=Path, help="keep every Lighthouse JSON report here")
@@ -177,16 +299,24 @@ def main() -> int:
     pages = site_pages(site)
     if args.pages:
         pages = [p for p in pages if any(fnmatch.fnmatch(p, g) for g in args.pages)]
+    if not pages:
+        print(f"no page of {site} matches {args.pages}", file=sys.stderr)
+        return 2
 
     handler = functools.partial(GzipHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
+    started = time.monotonic()
     load_before = os.getloadavg()[0]
-    print(f"load average before: {load_before:.2f} (2 cores; a busy CPU lowers the scores)")
+    print(
+        f"{len(pages)} pages x {args.runs} runs; load average {load_before:.2f} "
+        f"({os.cpu_count()} cores; a busy CPU lowers performance, TBT most)\n" + HEADER
+    )
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for rel in pages:
+            load = os.getloadavg()[0]
             runs = [
                 run_lighthouse(
                     base + rel,
@@ -195,52 +325,54 @@ def main() -> int:
                 )
                 for n in range(args.runs)
             ]
-            row: dict[str, Any] = {"page": rel, "html_gzip": gz(site / rel)}
-            for key in (*CATEGORIES, *METRICS):
-                row[key] = statistics.median(r[key] for r in runs)
-            row["failing"] = sorted({f for r in runs for f in r["failing"]})
+            row = median_row(rel, runs, (load + os.getloadavg()[0]) / 2)
+            row["html_gzip"] = gz(site / rel)
             rows.append(row)
-            print(
-                f"{row['performance']:5.0f} {row['accessibility']:5.0f} "
-                f"{row['best-practices']:5.0f} {row['seo']:5.0f} {row['fcp'] / 1000:6.2f}s "
-                f"{row['lcp'] / 1000:6.2f}s {row['tbt']:5.0f} {row['cls']:6.3f} "
-                f"{row['transfer'] / 1024:7.1f}  {rel}  {' '.join(row['failing'])}",
-                flush=True,
-            )
+            print(line(row), flush=True)
+            if args.details:
+                for detail in row["details"]:
+                    print(f"        {detail}", flush=True)
     server.shutdown()
+    server.server_close()
 
     load_after = os.getloadavg()[0]
+    minutes = (time.monotonic() - started) / 60
     table = markdown_table(rows)
     table += (
         f"\n\nMedian of {args.runs} runs; load average {load_before:.2f} before, "
-        f"{load_after:.2f} after."
+        f"{load_after:.2f} after (the load column: the 1-minute average while the page was "
+        f"measured); {minutes:.1f} minutes."
     )
     print("\n" + table)
     if args.markdown:
         args.markdown.write_text(table + "\n", encoding="utf-8")
     perf = [r["performance"] for r in rows]
-    met = [
-        r for r in rows if all(r[c] >= t for c, t in TARGETS.items()) and r["fcp"] <= FCP_TARGET_MS
-    ]
+    missing = [r for r in rows if r["misses"]]
     print(
         f"\n{len(rows)} pages (median of {args.runs} runs): performance "
         f"{min(perf):.0f}-{max(perf):.0f} (median {statistics.median(perf):.0f}); "
-        f"{len(met)} of {len(rows)} meet every target"
+        f"{len(rows) - len(missing)} of {len(rows)} meet every bar"
     )
+    for r in missing:
+        print(f"  {r['page']}: {'; '.join(r['misses'])}")
 
     print("\nfeature scripts (gzip bytes / budget):")
     over = 0
-    for name, budget in SCRIPT_BUDGETS.items():
-        path = STATIC / name
-        if not path.exists():
-            print(f"  {name:16} (not present)")
-            continue
-        served = args.site / "_static" / name  # what readers download (search-th.js is minified)
-        size = gz(served if served.is_file() else path)
+    for name, size, budget in script_sizes(site):
         over += size > budget
         print(f"  {name:16} {size:7d} / {budget:7d}  {'OK' if size <= budget else 'OVER'}")
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(
+        f"\ntook {minutes:.1f} minutes ({minutes * 60 / (len(pages) * args.runs):.0f} s a "
+        f"Lighthouse run); load average {load_before:.2f} -> {load_after:.2f}"
+    )
+    if args.check and (missing or over):
+        print(
+            f"CHECK FAILED: {len(missing)} page(s) miss a bar, {over} script(s) over budget",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

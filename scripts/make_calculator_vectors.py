@@ -52,8 +52,10 @@ def main() -> int:
         for key, expected in check.items():
             if key == E:
                 got = result.get("errors")
-            elif key in ("words", "illustrative"):
+            elif key in ("words", "illustrative", "result", "warning", "lines"):
                 got = result.get(key)
+            elif key == "last_line":
+                got = (result.get("lines") or [""])[-1]
             else:
                 got = (result.get("values") or {}).get(key)
             if got != expected:

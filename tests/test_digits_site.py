@@ -1,5 +1,9 @@
 """Every page of the built site, as a reader sees it in the browser (after the scripts ran),
-shows numbers in one digit style: Thai with the default setting (decision 1).
+shows numbers in one digit style: Thai with the default setting (decision 1). So do the alt
+texts of its images (the worked examples' charts) and the calendar files it offers (what a
+calendar app shows: titles, descriptions, reminders). The reverse (Arabic) is checked in a small
+fixture build (tests/test_digits.py) and for charts and .ics files by tests/test_chart_digits.py
+and tests/test_calendar_ics.py.
 
 Exceptions (digits a reader does not read as numbers), removed before looking:
 """
@@ -7,11 +11,14 @@ Exceptions (digits a reader does not read as numbers), removed before looking:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
+from icalendar import Calendar
 
 from .conftest import site_pages
+from .test_calendar_ics import people_texts
 
 EXCEPTIONS = {
     "URL": r"(?:https?://|www\.)\S+",
@@ -24,6 +31,9 @@ EXCEPTIONS = {
 # The text a reader sees: the body without code, keyboard keys and hidden elements.
 VISIBLE_TEXT = """() => {
   const body = document.body.cloneNode(true);
+  // An image's alt text is what a screen reader (and a phone that cannot load it) says.
+  body.querySelectorAll('img[alt]')
+    .forEach((img) => img.after(' ' + img.getAttribute('alt') + ' '));
   body.querySelectorAll('code, pre, kbd, script, style, template, [hidden], .sop-keep-digits')
     .forEach((el) => el.remove());
   // Cells and blocks read apart, as on screen (textContent would join "เหตุผล" and a file name).
@@ -41,10 +51,34 @@ def test_no_arabic_digit_in_any_page(site_dir: Any, site_url: str, page: Any) ->
         page.wait_for_function("() => document.readyState === 'complete'")
         if page.evaluate("() => document.body.dataset.sopDigits") != "thai":
             problems.append(f"{rel}: body has no data-sop-digits=thai")
-        text = page.evaluate(VISIBLE_TEXT)
-        for pattern in EXCEPTIONS.values():
-            text = re.sub(pattern, " ", text)
-        found = sorted(set(re.findall(r"\S{0,12}[0-9]\S{0,12}", text)))
-        if found:
+        if found := _foreign(page.evaluate(VISIBLE_TEXT)):
             problems.append(f"{rel}: {found[:12]}")
     assert not problems, "\n".join(problems)
+
+
+def _foreign(text: str) -> list[str]:
+    for pattern in EXCEPTIONS.values():
+        text = re.sub(pattern, " ", text)
+    return sorted(set(re.findall(r"\S{0,12}[0-9]\S{0,12}", text)))
+
+
+def test_no_arabic_digit_in_the_calendar_files(site_dir: Path) -> None:
+    files = sorted((site_dir / "_downloads").rglob("*.ics"))
+    assert files, "the site offers no .ics file"
+    problems = []
+    for path in files:
+        for text in people_texts(Calendar.from_ical(path.read_bytes())):
+            if found := _foreign(text):
+                problems.append(f"{path.name}: {found[:6]}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_no_arabic_digit_in_chart_alt_texts(site_dir: Path) -> None:
+    """The charts' alt texts, read from the HTML (the browser test above reads them too)."""
+    charts = 0
+    for rel in site_pages(site_dir):
+        html = (site_dir / rel).read_text("utf-8")
+        for alt in re.findall(r'<figure class="sop-chart"><img [^>]*alt="([^"]*)"', html):
+            charts += 1
+            assert not _foreign(alt), (rel, alt)
+    assert charts >= 6

@@ -237,3 +237,94 @@ def test_bad_input_gets_a_thai_message_never_nan(site_url: str, page: Any, name:
     expect(form).to_have_attribute("data-state", "ok")
     assert "NaN" not in form.inner_text()
     assert not page.watch.console_errors, page.watch.console_errors
+
+
+# --- results that stand but cannot be right as typed (reviewer, session 4) --------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+def test_spending_over_the_allocation_is_warned_and_marked(
+    site_url: str, page: Any, width: int, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{site_url}examples/action-plan-quarterly-report.html", wait_until="load")
+    form = page.locator("[data-sop-calc=disbursement]")
+    expect(form).to_have_attribute("data-state", "ok")
+    warning = form.locator(".sop-calc-warning")
+    expect(warning).to_be_hidden()  # the page's own example is within the allocation
+    form.locator("input[name=allocated]").fill("1,000,000")
+    form.locator("input[name=disbursed]").fill("๑,๒๐๐,๐๐๐")
+    expect(warning).to_be_visible()
+    text = _normal(warning.inner_text())
+    assert text.startswith("คำเตือน: เบิกจ่ายเกินงบประมาณที่ได้รับจัดสรร 200,000.00 บาท")
+    assert "ร้อยละ 120.00" in text
+    # the result is still computed, and marked
+    assert _normal(form.locator(".sop-calc-result").inner_text()) == (
+        "ถึงเป้าหมาย แต่เบิกจ่ายเกินงบที่ได้รับจัดสรร"
+    )
+    lines = [_normal(t) for t in form.locator(".sop-calc-lines li").all_inner_texts()]
+    assert lines[0] == "อัตราการเบิกจ่าย = 1,200,000.00 ÷ 1,000,000.00 × 100 = ร้อยละ 120.00"
+    assert lines[-1] == "เกินงบที่ได้รับจัดสรร = 1,200,000.00 − 1,000,000.00 = 200,000.00 บาท"
+    assert form.evaluate("el => el.classList.contains('sop-calc-warned')")
+    form.scroll_into_view_if_needed()
+    form.screenshot(path=str(tmp_path / f"disbursement-over-{width}.png"))
+    # exactly the allocation is no warning; back under it the warning goes
+    form.locator("input[name=disbursed]").fill("1000000")
+    expect(warning).to_be_hidden()
+    form.locator("input[name=disbursed]").fill("900000")
+    expect(warning).to_be_hidden()
+    assert not form.evaluate("el => el.classList.contains('sop-calc-warned')")
+    assert not page.watch.console_errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+def test_allocation_says_what_is_left_as_a_person_would(
+    site_url: str, page: Any, width: int, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{site_url}examples/action-plan-proposals.html", wait_until="load")
+    form = page.locator("[data-sop-calc=allocation]")
+    expect(form).to_have_attribute("data-state", "ok")
+    result = form.locator(".sop-calc-result")
+    warning = form.locator(".sop-calc-warning")
+
+    def lines() -> list[str]:
+        return [_normal(t) for t in form.locator(".sop-calc-lines li").all_inner_texts()]
+
+    # the page's example: 100,000 baht for requests of 750,000
+    assert _normal(result.inner_text()) == "จัดสรรครบ 100,000 บาท ไม่มีเงินเหลือ"
+    assert "ยังเหลือ 1 บาท จึงให้รายการที่มีเศษมากที่สุด 1 รายการ" in lines()[-2]
+    assert lines()[-1] == "ขอรวม 750,000 บาท วงเงิน 100,000 บาท ได้ร้อยละ 13.33 ของที่ขอ"
+    expect(warning).to_be_hidden()
+    # shares in whole baht: nothing left, said so (never "เหลือ ๐ บาท")
+    form.locator("input[name=total]").fill("๗๕๐,๐๐๐")
+    expect(result).to_have_text(re.compile("จัดสรรครบ"))
+    assert lines()[-2] == (
+        "ทุกรายการได้เป็นบาทเต็มพอดี รวม 750,000 บาท เท่ากับวงเงิน จัดสรรครบแล้ว ไม่มีเงินเหลือ"
+    )
+    assert lines()[-1] == "ขอรวม 750,000 บาท เท่ากับวงเงิน ทุกรายการได้เท่าที่ขอ"
+    assert not any(re.search("เหลือ [0๐] บาท", line) for line in lines())
+    # more money than was asked for: the result stands, marked as over, with a warning
+    form.locator("input[name=total]").fill("1,000,000")
+    expect(warning).to_be_visible()
+    assert _normal(warning.inner_text()) == (
+        "คำเตือน: วงเงินมากกว่าที่ขอรวมกัน 250,000 บาท ทุกรายการจึงได้เกินที่ขอ"
+        " ถ้าไม่ตั้งใจ ให้จัดสรรเท่าที่ขอแล้วเก็บส่วนที่เหลือไว้"
+    )
+    assert _normal(result.inner_text()) == (
+        "จัดสรรครบ 1,000,000 บาท ไม่มีเงินเหลือ (เกินที่ขอรวม 250,000 บาท)"
+    )
+    assert _normal(form.locator("[data-part-for='0']").inner_text()) == "466,667 บาท"
+    form.scroll_into_view_if_needed()
+    form.screenshot(path=str(tmp_path / f"allocation-over-{width}.png"))
+    # weights that are not money (pupils, say): no comparison with what was asked
+    form.get_by_label(re.compile("น้ำหนักคือเงินที่แต่ละรายการขอ")).uncheck()
+    expect(warning).to_be_hidden()
+    assert not any("ขอรวม" in line for line in lines())
+    assert not page.watch.console_errors

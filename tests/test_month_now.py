@@ -172,8 +172,60 @@ def test_in_september_the_turn_of_the_fiscal_year_is_shown(at: Any) -> None:
 def test_calendar_dates_do_not_wrap(at: Any) -> None:
     pg = at("2026-12-01T09:00:00+07:00", "fiscal-year.html")
     pg.locator("table.sop-calendar").first.wait_for()
-    assert _dates_on_one_line(pg, "table.sop-calendar .sop-date .sop-nowrap") > 10
+    # the open year's table (the others are folded until the reader opens them)
+    assert _dates_on_one_line(pg, "details[open] table.sop-calendar .sop-date .sop-nowrap") > 10
     _no_overflow(pg)
+
+
+def _years(pg: Any) -> list[tuple[str, bool, str]]:
+    """(fiscal year, open, badge) of each year's calendar, in page order."""
+    return [
+        (d["fy"], d["open"], d["badge"])
+        for d in pg.eval_on_selector_all(
+            "details.sop-fy",
+            "els => els.map(e => ({fy: e.dataset.fy, open: e.open,"
+            " badge: e.querySelector('.sop-fy-state').textContent}))",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        # December 2569 is in fiscal year 2570: 2569 has ended
+        (
+            "2026-12-01T09:00:00+07:00",
+            [("2570", True, "ปีงบประมาณนี้"), ("2569", False, "สิ้นสุดแล้ว")],
+        ),
+        # 30 September 2570, late in the evening: still the last day of fiscal year 2570
+        (
+            "2027-09-30T23:00:00+07:00",
+            [("2570", True, "ปีงบประมาณนี้"), ("2569", False, "สิ้นสุดแล้ว")],
+        ),
+        # a reader in September 2569 (a site built later, a clock set back): 2569 comes first
+        (
+            "2026-09-15T09:00:00+07:00",
+            [("2569", True, "ปีงบประมาณนี้"), ("2570", False, "ปีงบประมาณหน้า")],
+        ),
+    ],
+    ids=["dec-2569", "last-day-2570", "sep-2569"],
+)
+def test_the_current_fiscal_years_calendar_comes_first(
+    at: Any, when: str, expected: list[tuple[str, bool, str]], tmp_path: Path
+) -> None:
+    pg = at(when, "fiscal-year.html")
+    pg.locator("table.sop-year-table tr.sop-now").first.wait_for()  # the script has run
+    assert _years(pg) == expected
+    first = pg.locator("details.sop-fy").first
+    assert first.locator("table.sop-calendar").is_visible()
+    assert not pg.locator("details.sop-fy").nth(1).locator("table.sop-calendar").is_visible()
+    # a folded year opens on a tap of its one line
+    folded = pg.locator("details.sop-fy").nth(1)
+    folded.locator("summary").click()
+    assert folded.locator("table.sop-calendar").is_visible()
+    _no_overflow(pg)
+    first.scroll_into_view_if_needed()
+    pg.screenshot(path=str(tmp_path / f"fiscal-years-{pg.width}.png"))
 
 
 # ---- the build's data (no browser) --------------------------------------------------------
@@ -220,3 +272,43 @@ def test_months_without_steps_are_folded_into_short_rows(site_dir: Path) -> None
     text = page.select_one("article").get_text()
     assert text.count("ไม่มีขั้นตอนที่เอกสารมาตรฐานการปฏิบัติงานกำหนดเวลาไว้") == 1
     assert "python -m" not in text
+
+
+def test_the_build_orders_the_years_by_its_own_date(site_dir: Path) -> None:
+    import datetime as dt
+
+    from sop_helpers.calendar import year_order
+
+    page = _soup(site_dir, "fiscal-year.html")
+    boxes = page.select("details.sop-fy")
+    order = year_order([2569, 2570], dt.date.today())
+    assert [(b["data-fy"], b["data-state"]) for b in boxes] == [(str(y), s) for y, s in order]
+    assert [b.has_attr("open") for b in boxes] == [s == "current" for _, s in order]
+    # the folded year's line says which year, its months and how many items, in Thai digits
+    summary = boxes[-1].find("summary").get_text(" ", strip=True)
+    assert summary.startswith("ปีงบประมาณ ๒๕") and "ตุลาคม" in summary and "รายการ" in summary
+    # each year keeps its .ics download inside its own box
+    assert all(b.select_one("p.sop-calendar-download a") for b in boxes)
+
+
+@pytest.mark.parametrize(
+    ("years", "today", "expected"),
+    [
+        ([2569, 2570], "2026-12-01", [(2570, "current"), (2569, "past")]),
+        ([2569, 2570], "2026-09-30", [(2569, "current"), (2570, "future")]),
+        (
+            [2568, 2570, 2569, 2571],
+            "2026-10-01",
+            [(2570, "current"), (2571, "future"), (2569, "past"), (2568, "past")],
+        ),
+        ([2566, 2567], "2026-12-01", [(2567, "past"), (2566, "past")]),
+        ([2571, 2572], "2026-12-01", [(2571, "future"), (2572, "future")]),
+        ([2570, 2570], "2026-12-01", [(2570, "current")]),
+    ],
+)
+def test_year_order(years: list[int], today: str, expected: list[tuple[int, str]]) -> None:
+    import datetime as dt
+
+    from sop_helpers.calendar import year_order
+
+    assert year_order(years, dt.date.fromisoformat(today)) == expected

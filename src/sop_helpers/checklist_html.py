@@ -26,10 +26,25 @@ NOTICE = (
 PERSON_NOTICE = "ชื่อ-สกุลและตำแหน่งกรอกครั้งเดียว ใช้กับทุกแบบตรวจสอบในเบราว์เซอร์นี้"
 
 EXPORT_JSON = "ส่งออกไฟล์ผล (JSON)"
-"""Label of the export button (book/team/index.md quotes it)."""
+"""Label of the export button."""
 
 IMPORT_JSON = "นำเข้าไฟล์ผล (JSON)…"
 """Label of the import control."""
+
+EXPORT_ALL = "ส่งออกผลทั้งหมดของฉัน"
+"""Label of the "all my results in one file" button of the my-progress page (checklist.js)."""
+
+SWITCH_PERSON = "เปลี่ยนผู้ใช้ / ล้างข้อมูลของฉัน"
+"""Label of the my-progress page's button that clears one person's data (checklist.js)."""
+
+LABELS: Mapping[str, str] = {
+    "export-json": EXPORT_JSON,
+    "import-json": IMPORT_JSON,
+    "export-all": EXPORT_ALL,
+    "switch-person": SWITCH_PERSON,
+}
+"""The buttons the pages' instructions name, by key: a page says ``{sop-label}`export-all```
+(sphinx_ext/labels.py) instead of typing the label again."""
 
 _LISTED = ("tick", "yes-no", "choice")
 """Answer types drawn as list items; a section of rows is drawn as a table instead."""

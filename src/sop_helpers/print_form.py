@@ -48,6 +48,8 @@ def render_print_form(
         if rule_of(s) == "level"
     }
     sections = [(s, rule_of(s)) for s in checklist.sections]
+    # Ticks only ("☐ ทำแล้ว"): a narrow answer column leaves the steps' text more room.
+    short = all(ITEM_KINDS[item.kind].answer == "tick" for item in checklist.items)
     return render(
         "print/form.html",
         cl=checklist,
@@ -58,6 +60,7 @@ def render_print_form(
         dots=DOTS,
         numbers_json=json.dumps(by_section, ensure_ascii=False),
         rows=any(rule == "rows" for _, rule in sections),
+        short=short,
         sections=sections,
         columns=INDICATOR_COLUMNS,
         blanks=blanks,

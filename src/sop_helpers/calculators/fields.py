@@ -41,6 +41,18 @@ MESSAGES: dict[str, str] = {
 }
 """Every message a calculator shows next to a field (the JavaScript has the same table)."""
 
+WARNINGS: dict[str, str] = {
+    "over_allocated": (
+        "เบิกจ่ายเกินงบประมาณที่ได้รับจัดสรร {excess} บาท (ร้อยละ {rate} ของงบที่ได้รับ)"
+        " เบิกจ่ายได้ไม่เกินงบที่ได้รับจัดสรร โปรดตรวจตัวเลขทั้งสองช่อง"
+    ),
+    "over_requested": (
+        "วงเงินมากกว่าที่ขอรวมกัน {excess} บาท ทุกรายการจึงได้เกินที่ขอ ถ้าไม่ตั้งใจ ให้จัดสรรเท่าที่ขอแล้วเก็บส่วนที่เหลือไว้"
+    ),
+}
+"""Every warning a calculator shows above a result it still computed (the JavaScript has the
+same table; the vectors compare the filled text)."""
+
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 _NUMBER = re.compile(r"^-?([0-9]+)(?:\.([0-9]+))?$")
 

@@ -21,6 +21,7 @@ from .fields import (
     MAX_MONEY,
     MAX_PUPILS,
     MAX_VALUE,
+    WARNINGS,
     Data,
     Inputs,
     Result,
@@ -59,6 +60,7 @@ def subsidy(data: Data, inputs: Inputs) -> Result:
     worked.append(f"รวมทั้งปี {money(total)} บาท ภาคเรียนละ {money(total / 2)} บาท")
     return {
         "ok": True,
+        "warning": "",
         "values": {
             "amounts": {line.level: _plain(line.amount) for line in lines},
             "total": _plain(total),
@@ -102,18 +104,65 @@ def allocation(data: Data, inputs: Inputs) -> Result:
     ]
     floors = sum(int(Fraction(total * w) / Fraction(weight_sum)) for w in weights.values())
     left = int(total) - floors
-    worked.append(
-        f"ปัดลงเป็นบาทเต็มรวม {_count(floors)} บาท เหลือ {_count(left)} บาท"
-        " ให้รายการที่มีเศษมากที่สุดรายการละ 1 บาท"
-    )
+    worked.append(_rounding_line(total, floors, left))
+    result = "ไม่มีเงินให้จัดสรร" if total == 0 else f"จัดสรรครบ {_count(total)} บาท ไม่มีเงินเหลือ"
+    warning = ""
+    over = False
+    if _asked(inputs.get("requests")):
+        # The weights are the amounts asked for: say how the money compares with what was asked.
+        over = total > weight_sum
+        worked.append(_requests_line(total, weight_sum))
+        if over:
+            excess = _figure(total - weight_sum)
+            warning = WARNINGS["over_requested"].format(excess=excess)
+            result += f" (เกินที่ขอรวม {excess} บาท)"
     return {
         "ok": True,
-        "values": {"parts": {str(i): str(p) for i, p in parts.items()}, "left": str(left)},
+        "warning": warning,
+        "values": {
+            "parts": {str(i): str(p) for i, p in parts.items()},
+            "left": str(left),
+            "over": over,
+        },
         "lines": worked,
-        "result": f"รวม {_count(sum(parts.values()))} บาท",
+        "result": result,
         "words": baht_text(total),
         "illustrative": False,
     }
+
+
+def _asked(flag: object) -> bool:
+    """The form's "the weights are the amounts asked for" box (text "1"/"true"/"on" or True)."""
+    return str(flag if flag is not None else "").strip().lower() in {"1", "true", "on"}
+
+
+def _rounding_line(total: Decimal, floors: int, left: int) -> str:
+    """The largest-remainder step in words, as a person would say it."""
+    if total == 0:
+        return "วงเงินเป็นศูนย์ ทุกรายการได้ 0 บาท"
+    if left == 0:
+        # every share came out in whole baht: nothing was rounded
+        return f"ทุกรายการได้เป็นบาทเต็มพอดี รวม {_count(floors)} บาท เท่ากับวงเงิน จัดสรรครบแล้ว ไม่มีเงินเหลือ"
+    return (
+        f"ปัดลงเป็นบาทเต็มรวม {_count(floors)} บาท ยังเหลือ {_count(left)} บาท"
+        f" จึงให้รายการที่มีเศษมากที่สุด {_count(left)} รายการ รายการละ 1 บาท"
+        f" จัดสรรครบ {_count(total)} บาท ไม่มีเงินเหลือ"
+    )
+
+
+def _requests_line(total: Decimal, asked: Decimal) -> str:
+    """How the money available compares with the amounts asked for (the weights)."""
+    if total > asked:
+        return (
+            f"ขอรวม {_figure(asked)} บาท วงเงิน {_count(total)} บาท"
+            f" เกินที่ขอ {_figure(total - asked)} บาท"
+        )
+    if total == asked:
+        return f"ขอรวม {_figure(asked)} บาท เท่ากับวงเงิน ทุกรายการได้เท่าที่ขอ"
+    return (
+        f"ขอรวม {_figure(asked)} บาท วงเงิน {_count(total)} บาท"
+        f" ได้{_pct(percent(total, asked))} ของที่ขอ"
+    )
 
 
 def disbursement(data: Data, inputs: Inputs) -> Result:
@@ -141,16 +190,29 @@ def disbursement(data: Data, inputs: Inputs) -> Result:
             f"ยังขาด = {_pct(check.target_percent)} × {money(allocated)} − {money(paid)}"
             f" = {money(check.shortfall)} บาท"
         )
+    # More paid out than was allocated cannot be right: the result stands, marked, with a warning.
+    over = paid > allocated
+    warning = ""
+    result = "ถึงเป้าหมาย" if check.met else f"ต่ำกว่าเป้าหมาย ขาด {money(check.shortfall)} บาท"
+    if over:
+        excess = paid - allocated
+        worked.append(f"เกินงบที่ได้รับจัดสรร = {money(paid)} − {money(allocated)} = {money(excess)} บาท")
+        warning = WARNINGS["over_allocated"].format(
+            excess=money(excess), rate=format_number(check.rate_percent, 2)
+        )
+        result += " แต่เบิกจ่ายเกินงบที่ได้รับจัดสรร"
     return {
         "ok": True,
+        "warning": warning,
         "values": {
             "rate": _plain(check.rate_percent),
             "target": _plain(check.target_percent),
             "shortfall": _plain(check.shortfall),
             "met": check.met,
+            "over": over,
         },
         "lines": worked,
-        "result": "ถึงเป้าหมาย" if check.met else f"ต่ำกว่าเป้าหมาย ขาด {money(check.shortfall)} บาท",
+        "result": result,
         "words": baht_text(check.shortfall) if not check.met else "",
         "illustrative": bool(target.get("illustrative")),
     }
@@ -180,6 +242,7 @@ def indicator(data: Data, inputs: Inputs) -> Result:
         worked = ["เป้าหมายเท่ากับค่าฐาน: ถึงเป้าหมายเมื่อผลไม่ต่ำกว่าค่าฐาน ความก้าวหน้าจึงเป็นร้อยละ 100 หรือ 0"]
     return {
         "ok": True,
+        "warning": "",
         "values": {"progress": _plain(progress.progress_percent), "met": progress.met},
         "lines": worked,
         "result": ("ถึงเป้าหมาย" if progress.met else "ยังไม่ถึงเป้าหมาย")
@@ -212,6 +275,7 @@ def school_size(data: Data, inputs: Inputs) -> Result:
     ]
     return {
         "ok": True,
+        "warning": "",
         "values": {
             "size": size,
             "small": small,
@@ -249,6 +313,7 @@ def spending(data: Data, inputs: Inputs) -> Result:
         worked.append("ปีก่อนเป็นศูนย์: คิดร้อยละการเปลี่ยนแปลงไม่ได้")
     return {
         "ok": True,
+        "warning": "",
         "values": {
             "per_pupil": _plain(per_pupil),
             "change": _plain(change),

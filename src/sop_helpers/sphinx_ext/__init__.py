@@ -23,6 +23,7 @@ from . import (
     config,
     digits,
     i18n,
+    labels,
     notebook_data,
     notebook_download,
     pages,
@@ -62,6 +63,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     checklists.setup(app)
     team_view.setup(app)
     digits.setup(app)
+    labels.setup(app)
     return {
         "version": __version__,
         "env_version": code_version(),

@@ -32,6 +32,7 @@ from sop_helpers.thai import thai_number
 from sop_helpers.wording import TEXTS, wording_script
 
 from .assets import declare, use_static
+from .html_nodes import add_html_node
 
 logger = logging.getLogger(__name__)
 
@@ -196,18 +197,6 @@ def visit_progress_html(translator: Any, node: checklist_progress_node) -> None:
     raise nodes.SkipNode
 
 
-def _visit_plain(translator: Any, node: nodes.Element) -> None:
-    """Other builders show the node's plain children."""
-
-
-def _depart_plain(translator: Any, node: nodes.Element) -> None:
-    pass
-
-
-def _skip(translator: Any, node: nodes.Element) -> None:
-    raise nodes.SkipNode
-
-
 PRINT_LOADER = (
     'document.addEventListener("click",function(e){'
     "var b=e.target.closest&&e.target.closest('form.sop-checklist [data-action=\"print\"]');"
@@ -221,22 +210,8 @@ PRINT_LOADER = (
 
 def setup(app: Sphinx) -> None:
     """Register the directives, nodes and per-page assets."""
-    app.add_node(
-        checklist_node,
-        html=(visit_checklist_html, None),
-        latex=(_visit_plain, _depart_plain),
-        text=(_visit_plain, _depart_plain),
-        man=(_visit_plain, _depart_plain),
-        texinfo=(_visit_plain, _depart_plain),
-    )
-    app.add_node(
-        checklist_progress_node,
-        html=(visit_progress_html, None),
-        latex=(_skip, None),
-        text=(_skip, None),
-        man=(_skip, None),
-        texinfo=(_skip, None),
-    )
+    add_html_node(app, checklist_node, visit_checklist_html)  # other builders: the item list
+    add_html_node(app, checklist_progress_node, visit_progress_html, elsewhere="skip")
     app.add_directive("checklist", ChecklistDirective)
     app.add_directive("checklist-progress", ChecklistProgressDirective)
     app.connect("builder-inited", use_static)

@@ -24,6 +24,7 @@ from sop_helpers.team import SUPPORT_LEVEL, standard_numbers
 from sop_helpers.wording import wording_script
 
 from .assets import declare
+from .html_nodes import add_html_node
 
 
 class team_view(nodes.General, nodes.Element):  # type: ignore[misc]
@@ -91,21 +92,8 @@ def visit_team_view_html(self: Any, node: team_view) -> None:
     raise nodes.SkipNode
 
 
-def visit_team_view_text(self: Any, node: team_view) -> None:
-    pass
-
-
-def depart_team_view_text(self: Any, node: team_view) -> None:
-    pass
-
-
 def setup(app: Sphinx) -> None:
-    app.add_node(
-        team_view,
-        html=(visit_team_view_html, None),
-        latex=(visit_team_view_text, depart_team_view_text),
-        text=(visit_team_view_text, depart_team_view_text),
-    )
+    add_html_node(app, team_view, visit_team_view_html)
     app.add_directive("team-view", TeamViewDirective)
     declare(
         app,

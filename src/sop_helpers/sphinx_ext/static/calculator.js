@@ -14,7 +14,8 @@
   /** @typedef {Record<string, any>} Inputs */
   /**
    * @typedef {{ok: boolean, errors?: Record<string, string>, values?: Record<string, any>,
-   *   lines?: string[], result?: string, words?: string, illustrative?: boolean}} Result
+   *   lines?: string[], result?: string, words?: string, illustrative?: boolean,
+   *   warning?: string}} Result
    */
 
   /** @type {Record<string, string>} */
@@ -31,6 +32,16 @@
     quarter: "เลือกไตรมาส 1 ถึง 4",
     no_target: "ยังไม่มีเป้าหมายของไตรมาสนี้ในข้อมูล",
     no_rate: "ยังไม่มีอัตราของระดับนี้ในข้อมูล",
+  };
+
+  /** Warnings above a result that is still computed (the same table as WARNINGS in Python). */
+  const WARNINGS = {
+    over_allocated:
+      "เบิกจ่ายเกินงบประมาณที่ได้รับจัดสรร {excess} บาท (ร้อยละ {rate} ของงบที่ได้รับ)" +
+      " เบิกจ่ายได้ไม่เกินงบที่ได้รับจัดสรร โปรดตรวจตัวเลขทั้งสองช่อง",
+    over_requested:
+      "วงเงินมากกว่าที่ขอรวมกัน {excess} บาท ทุกรายการจึงได้เกินที่ขอ" +
+      " ถ้าไม่ตั้งใจ ให้จัดสรรเท่าที่ขอแล้วเก็บส่วนที่เหลือไว้",
   };
 
   const MAX_PUPILS = 100000n;
@@ -234,6 +245,7 @@
     lines.push(`รวมทั้งปี ${format(total, 2)} บาท ภาคเรียนละ ${format(perTerm, 2)} บาท`);
     return {
       ok: true,
+      warning: "",
       values: { amounts, total: plain(total, 2), per_term: plain(perTerm, 2) },
       lines,
       result: `${format(total, 2)} บาท`,
@@ -289,16 +301,48 @@
       const share = divRound(total * r.w * 100n, sum);
       return `รายการที่ ${r.index + 1}: ${format(total, 0)} × ${figure(r.w)} ÷ ${figure(sum)} = ${format(share, 2)} → ${format(r.part, 0)} บาท`;
     });
-    lines.push(`ปัดลงเป็นบาทเต็มรวม ${format(floors, 0)} บาท เหลือ ${format(left, 0)} บาท ให้รายการที่มีเศษมากที่สุดรายการละ 1 บาท`);
-    const allocated = rows.reduce((acc, r) => acc + r.part, 0n);
+    lines.push(roundingLine(total, floors, left));
+    let result = total === 0n ? "ไม่มีเงินให้จัดสรร" : `จัดสรรครบ ${format(total, 0)} บาท ไม่มีเงินเหลือ`;
+    let warning = "";
+    let over = false;
+    if (["1", "true", "on"].includes(String(inputs.requests === undefined || inputs.requests === null ? "" : inputs.requests).trim().toLowerCase())) {
+      // The weights are the amounts asked for: how the money compares with what was asked.
+      const cents = total * 100n;
+      over = cents > sum;
+      lines.push(
+        over
+          ? `ขอรวม ${figure(sum)} บาท วงเงิน ${format(total, 0)} บาท เกินที่ขอ ${figure(cents - sum)} บาท`
+          : cents === sum
+            ? `ขอรวม ${figure(sum)} บาท เท่ากับวงเงิน ทุกรายการได้เท่าที่ขอ`
+            : `ขอรวม ${figure(sum)} บาท วงเงิน ${format(total, 0)} บาท ได้${pct(divRound(cents * 10000n, sum))} ของที่ขอ`
+      );
+      if (over) {
+        warning = WARNINGS.over_requested.replace("{excess}", figure(cents - sum));
+        result += ` (เกินที่ขอรวม ${figure(cents - sum)} บาท)`;
+      }
+    }
     return {
       ok: true,
-      values: { parts, left: String(left) },
+      warning,
+      values: { parts, left: String(left), over },
       lines,
-      result: `รวม ${format(allocated, 0)} บาท`,
+      result,
       words: bahtText(total * 100n),
       illustrative: false,
     };
+  }
+
+  /** The largest-remainder step in words, as a person would say it.
+   *  @param {bigint} total @param {bigint} floors @param {bigint} left */
+  function roundingLine(total, floors, left) {
+    if (total === 0n) return "วงเงินเป็นศูนย์ ทุกรายการได้ 0 บาท";
+    // every share came out in whole baht: nothing was rounded
+    if (left === 0n) return `ทุกรายการได้เป็นบาทเต็มพอดี รวม ${format(floors, 0)} บาท เท่ากับวงเงิน จัดสรรครบแล้ว ไม่มีเงินเหลือ`;
+    return (
+      `ปัดลงเป็นบาทเต็มรวม ${format(floors, 0)} บาท ยังเหลือ ${format(left, 0)} บาท` +
+      ` จึงให้รายการที่มีเศษมากที่สุด ${format(left, 0)} รายการ รายการละ 1 บาท` +
+      ` จัดสรรครบ ${format(total, 0)} บาท ไม่มีเงินเหลือ`
+    );
   }
 
   /** @param {Data} data @param {Inputs} inputs @returns {Result} */
@@ -326,11 +370,22 @@
         ? "ถึงเป้าหมายแล้ว"
         : `ยังขาด = ${pct(t2)} × ${format(allocated, 2)} − ${format(paid, 2)} = ${format(shortfall, 2)} บาท`,
     ];
+    // More paid out than was allocated cannot be right: the result stands, marked, with a warning.
+    const over = paid > allocated;
+    let result = met ? "ถึงเป้าหมาย" : `ต่ำกว่าเป้าหมาย ขาด ${format(shortfall, 2)} บาท`;
+    let warning = "";
+    if (over) {
+      const excess = format(paid - allocated, 2);
+      lines.push(`เกินงบที่ได้รับจัดสรร = ${format(paid, 2)} − ${format(allocated, 2)} = ${excess} บาท`);
+      warning = WARNINGS.over_allocated.replace("{excess}", excess).replace("{rate}", format(rate, 2));
+      result += " แต่เบิกจ่ายเกินงบที่ได้รับจัดสรร";
+    }
     return {
       ok: true,
-      values: { rate: plain(rate, 2), target: plain(t2, 2), shortfall: plain(shortfall, 2), met },
+      warning,
+      values: { rate: plain(rate, 2), target: plain(t2, 2), shortfall: plain(shortfall, 2), met, over },
       lines,
-      result: met ? "ถึงเป้าหมาย" : `ต่ำกว่าเป้าหมาย ขาด ${format(shortfall, 2)} บาท`,
+      result,
       words: met ? "" : bahtText(shortfall),
       illustrative: Boolean(target.illustrative),
     };
@@ -355,6 +410,7 @@
           ];
     return {
       ok: true,
+      warning: "",
       values: { progress: plain(progress, 2), met },
       lines,
       result: `${met ? "ถึงเป้าหมาย" : "ยังไม่ถึงเป้าหมาย"} (ความก้าวหน้า${pct(progress)})`,
@@ -388,6 +444,7 @@
     const label = size.label;
     return {
       ok: true,
+      warning: "",
       values: {
         size: label,
         small,
@@ -425,6 +482,7 @@
     ];
     return {
       ok: true,
+      warning: "",
       values: {
         per_pupil: plain(perPupil, 2),
         change: plain(change, 2),
@@ -481,6 +539,7 @@
         const field = /** @type {HTMLInputElement} */ (element);
         if (!field.name) continue;
         if (field.name.startsWith("weight-")) weights[Number(field.name.slice(7))] = field.value;
+        else if (field.type === "checkbox") inputs[field.name] = field.checked ? "1" : "";
         else inputs[field.name] = field.value;
       }
       if (kind === "allocation") inputs.weights = weights;
@@ -496,7 +555,12 @@
       const main = /** @type {HTMLElement} */ (out.querySelector(".sop-calc-result"));
       const words = /** @type {HTMLElement} */ (out.querySelector(".sop-calc-words"));
       const note = /** @type {HTMLElement} */ (out.querySelector(".sop-calc-note"));
+      const warning = /** @type {HTMLElement} */ (out.querySelector(".sop-calc-warning"));
       lines.replaceChildren();
+      const warningText = /** @type {HTMLElement} */ (warning.querySelector(".sop-calc-warning-text"));
+      warningText.textContent = show(result.warning || "");
+      warning.hidden = !result.warning;
+      root.classList.toggle("sop-calc-warned", Boolean(result.warning));
       if (!result.ok) {
         main.textContent = "ยังคำนวณไม่ได้: แก้ช่องที่มีข้อความสีแดงก่อน";
         words.textContent = "";

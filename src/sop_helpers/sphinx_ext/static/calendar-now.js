@@ -44,6 +44,21 @@
     });
   }
 
+  /** The fiscal-year page: this fiscal year's calendar first and open, the others folded (as
+   *  the build ordered them by its own date). @param {Date} now */
+  function markYear(now) {
+    const mine = document.querySelector('details.sop-fy[data-fy="' + fiscalYear(now) + '"]');
+    if (!mine || mine.getAttribute("data-state") === "current") return;
+    document.querySelectorAll("details.sop-fy").forEach((d) => {
+      const state = d === mine ? "current" : Number(d.getAttribute("data-fy")) > fiscalYear(now) ? "future" : "past";
+      /** @type {HTMLDetailsElement} */ (d).open = d === mine;
+      d.setAttribute("data-state", state);
+      const badge = d.querySelector(".sop-fy-state");
+      if (badge) badge.textContent = { current: "ปีงบประมาณนี้", future: "ปีงบประมาณหน้า", past: "สิ้นสุดแล้ว" }[state];
+    });
+    if (mine.parentElement) mine.parentElement.insertBefore(mine, mine.parentElement.querySelector("details.sop-fy"));
+  }
+
   /** The next day on or after ``today`` that is [month, day] (day 0 = the month's last day).
    *  @param {Date} today @param {number} month @param {number} day */
   function nextDue(today, month, day) {
@@ -134,6 +149,7 @@
   function start() {
     const now = new Date();
     markMonth(now);
+    markYear(now);
     document.querySelectorAll(".sop-month-work").forEach((box) => {
       const script = box.querySelector("script.sop-month-data");
       if (!script || !script.textContent) return;

@@ -1,0 +1,92 @@
+"""Each procedure's printed form on A4 (reviewer, session 4: the steps' form spilled onto a second
+page). Printed to PDF by Chromium as the office prints it (the form's print button, print media),
+filled as a person would (every step ticked, so each answer cell holds its words).
+
+A steps form fits one A4 page. A form that cannot (the standards, the knowledge questions) is
+allowed more pages, but then every page repeats the table's heading and no row is split between
+two pages: checked on the PDF's text.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sop_helpers import load_checklists, load_procedures
+from sop_helpers.thai import thai_digits
+
+from .conftest import ROOT
+
+PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
+CHECKLISTS = load_checklists(ROOT / "checklists", PROCEDURES)
+STEPS = sorted(c for c in CHECKLISTS if c.endswith("-steps"))
+PAGED = sorted(c for c in CHECKLISTS if c.endswith(("-standards", "-knowledge")))
+
+
+def _print_pdf(page: Any, site_url: str, checklist_id: str, width: int, pdf: Path) -> list[str]:
+    """Fill ``checklist_id`` (name, position, every tick/yes), print its form; text of each page."""
+    page.set_viewport_size({"width": width, "height": 900})
+    procedure = CHECKLISTS[checklist_id].procedure
+    page.goto(site_url + f"self-check/{procedure}.html", wait_until="load")
+    form = page.locator(f'form[data-checklist-id="{checklist_id}"]')
+    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form.locator('input[data-person="name"]').fill("นางสาวสมหญิง ใจดี")
+    form.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ")
+    form.evaluate(
+        """f => f.querySelectorAll('input[type=checkbox][data-item-id],'
+             + ' input[type=radio][data-item-id][value=true]').forEach(i => { i.click(); })"""
+    )
+    page.evaluate(
+        "() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }"
+    )
+    form.locator('[data-action="print"]').click()
+    page.wait_for_function("window.__printed === 1")
+    page.emulate_media(media="print")
+    page.evaluate("document.fonts.ready")
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    # reading order (not -layout, which would interleave the lines of a table's cells)
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [re.sub(r"\s+", "", t) for t in text.split("\f") if t.strip()]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("checklist_id", STEPS)
+def test_a_procedures_steps_form_prints_on_one_a4_page(
+    page: Any, site_url: str, tmp_path: Path, checklist_id: str, width: int
+) -> None:
+    pages = _print_pdf(page, site_url, checklist_id, width, tmp_path / "form.pdf")
+    squeezed = pages[-1]
+    assert len(pages) == 1, f"{checklist_id} prints on {len(pages)} pages"
+    # the whole form is there: the last step, the summary and both signatures
+    last = thai_digits(CHECKLISTS[checklist_id].items[-1].text)
+    assert re.sub(r"\s+", "", last) in squeezed
+    assert "สรุปผล" in squeezed and squeezed.count("ลงชื่อ") == 2
+    assert not page.watch.console_errors
+
+
+@pytest.mark.parametrize("checklist_id", PAGED)
+def test_a_longer_form_repeats_its_heading_and_never_splits_a_row(
+    page: Any, site_url: str, tmp_path: Path, checklist_id: str
+) -> None:
+    pages = _print_pdf(page, site_url, checklist_id, 1280, tmp_path / "form.pdf")
+    assert len(pages) <= 3, f"{checklist_id} prints on {len(pages)} pages"
+    items = [re.sub(r"\s+", "", thai_digits(i.text)) for i in CHECKLISTS[checklist_id].items]
+    for number, text in enumerate(pages[1:], start=2):
+        # a following page that goes on with the table starts with its heading (ที่ / รายการ / ผล)
+        if any(words[:12] in text for words in items):
+            assert text.startswith("ที่รายการผล"), (number, text[:80])
+    # each item's first and last words are on the same page: no row is cut in two (a cell's
+    # lines may come interleaved with the answer cell's in the PDF's text, so not the whole)
+    for item, words in zip(CHECKLISTS[checklist_id].items, items, strict=True):
+        head, tail = words[:12], words[-12:]
+        where = [n for n, text in enumerate(pages) if head in text and tail in text]
+        assert where, (item.id, head, tail)
+    # the summary and both signatures stay together
+    assert sum(("สรุปผล" in t) and t.count("ลงชื่อ") == 2 for t in pages) == 1
+    assert not page.watch.console_errors
