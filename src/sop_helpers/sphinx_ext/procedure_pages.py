@@ -39,6 +39,7 @@ from sop_helpers.schedule import (
     unscheduled,
 )
 from sop_helpers.thai import month_name, number_list, parse_be_date, thai_date, thai_number
+from sop_helpers.wording import thai_list
 from sop_helpers.worklist import SECTION_NAMES
 
 from . import flowchart_ext, worklist_page
@@ -122,14 +123,6 @@ def doc(title: str, page: str) -> str:
     return f"{{doc}}`{title} </{page}>`"
 
 
-def thai_join(items: Iterable[str]) -> str:
-    """Items as a Thai run-on list: "ก ข และ ค"."""
-    parts = list(items)
-    if len(parts) < 2:
-        return "".join(parts)
-    return " ".join(parts[:-1]) + " และ" + parts[-1]
-
-
 def _step_numbers(ids: Iterable[str], procedure: Procedure) -> str:
     return number_list(procedure.step(i).number for i in ids)
 
@@ -140,7 +133,7 @@ def _environment() -> jinja2.Environment:
         "md": md_escape,
         "timing": timing_label,
         "month": month_name,
-        "thai_join": thai_join,
+        "thai_list": thai_list,
         "numbers": number_list,
         "step_numbers": _step_numbers,
         "timing_text": timing_text,
