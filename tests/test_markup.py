@@ -207,7 +207,9 @@ def test_team_view_payload_carries_hostile_text_as_data(data: dict[str, Any]) ->
     (_, plain_html), (node, html) = pages
     plain, hostile = Page(plain_html), Page(html)
     assert hostile.elements == plain.elements
-    (payload,) = [json.loads(body) for _, body in hostile.scripts]
+    (payload,) = [
+        json.loads(body) for attrs, body in hostile.scripts if "sop-team-data" in attrs["class"]
+    ]
     assert payload["models"] == node["models"]
     titles = json.dumps(payload["models"], ensure_ascii=False)
     assert all(json.dumps(text)[1:-1] in titles for text in HOSTILE)

@@ -286,7 +286,7 @@ def test_procedure_page_shows_owner_review_dates_and_changelog(
         ("index.html", ["งานธุรการ", "การเปิดห้องเรียนพิเศษ", "การบริหารจัดการโรงเรียนขนาดเล็ก"]),
         ("fiscal-year.html", ["ตุลาคม", "กันยายน", "ภายในวันที่ ๑๕ ตุลาคม", "ปฏิทินการดำเนินงาน"]),
         ("glossary.html", ["กศจ.", "คณะกรรมการศึกษาธิการจังหวัด", "ผอ.สพป."]),
-        ("errata.html", ["E1", "E28", "ลำพูน", "รอยืนยัน"]),
+        ("errata.html", ["รายการแก้ไขที่ ๑ ", "รายการแก้ไขที่ ๒๘", "ลำพูน", "รอยืนยัน"]),
     ],
 )
 def test_generated_pages(site_dir: Path, page: str, must_have: list[str]) -> None:
@@ -427,7 +427,7 @@ def test_errata_page_names_places_staff_can_find() -> None:
     assert sorted(blocks) == sorted(e.id for e in errata)
     for erratum in errata:
         block = blocks[erratum.id]
-        head = next(line for line in block.splitlines() if line.startswith(f"**{erratum.id}**"))
+        head = next(line for line in block.splitlines() if line.startswith(f"**{erratum.label}**"))
         assert erratum.where in head.replace("\\", "")
         # The line number is only a maintainers' note after the fields staff read.
         assert block.index(":หมายเหตุ: สำหรับผู้ดูแลคู่มือ") > block.index(":เหตุผล:")

@@ -112,8 +112,16 @@ def test_progress_page_lists_levels_progress_and_scores_in_handbook_order(
         line = say(
             "level.standard", number=numbers[section], level=level.level, max=level.max_level
         )
+        if not standards.sections[section].done:  # nobody answered it: not assessed, not level 0
+            line = say("level.standard.none", number=numbers[section])
         assert line in got
     assert "มาตรฐานข้อ ๑: ระดับ ๓ จาก ๕" in got  # Thai digits, the form's own words
+    assert "มาตรฐานข้อ ๔: ยังไม่ได้ประเมิน" in got  # std4: no statement answered
+    assert "มาตรฐานข้อ ๔: ระดับ ๐ จาก ๕" not in got
+    # the single standards, as the team view and the printed form count them
+    met = [v for v in standards.met.values()]
+    assert say("met.count", met=sum(1 for v in met if v), total=len(met)) in got
+    assert "ได้ตามมาตรฐาน ๐ จาก ๑ ข้อ" in got
 
     steps = expected["director-steps"]
     assert lines("director-steps")[0] == say(

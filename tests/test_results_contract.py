@@ -40,12 +40,15 @@ def resolve(data: Any, checklist: Any) -> Any:
     return data
 
 
-def verdict(data: Any, checklist_path: str | None = None) -> dict[str, Any]:
-    """What Python says about one file, in the vectors' terms."""
+def verdict(
+    data: Any, checklist_path: str | None = None, titles: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """What Python says about one file, in the vectors' terms (``titles``: the checklists'
+    titles another checklist's file is named by, as the site's pages carry them)."""
     try:
         if checklist_path:
             checklist = load_checklist(ROOT / checklist_path, PROCEDURES)
-            loaded = parse_results(resolve(data, checklist), checklist)
+            loaded = parse_results(resolve(data, checklist), checklist, titles=titles)
             return {
                 "verdict": "accept",
                 "migrated": loaded.migrated,

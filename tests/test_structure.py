@@ -106,6 +106,8 @@ RULES = [
     ("fiscal.py", re.compile(r"^def (quarter_of|_?add_months|months_of)\b", re.M), "months"),
     ("fiscal.py", re.compile(r"^def _span\(first", re.M), "a month range"),
     ("fiscal.py", re.compile(r"monthrange\(.*\n.*min\(|index // 12"), "month arithmetic"),
+    ("wording.py", re.compile(r'" และ" \+'), "a Thai run-on list (thai_list)"),
+    ("sphinx_ext/html_nodes.py", re.compile(r"\b(latex|texinfo)="), "a node's other builders"),
 ]
 # search_th.py belongs to the search feature and keeps its own normaliser for now.
 EXEMPT = {"sphinx_ext/search_th.py"}

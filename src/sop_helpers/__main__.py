@@ -28,6 +28,12 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, help="ไฟล์ปลายทาง (ค่าเริ่มต้น: ปฏิทิน-ปีงบประมาณ-<ปี>.ics)"
     )
     cal.add_argument(
+        "--digits",
+        choices=("thai", "arabic"),
+        default="thai",
+        help="ตัวเลขในชื่อและรายละเอียดของรายการ: thai (ค่าเริ่มต้น) หรือ arabic ตาม sop_digits ของเว็บไซต์",
+    )
+    cal.add_argument(
         "--procedures", type=Path, help="โฟลเดอร์ข้อมูลกระบวนงาน (ค่าเริ่มต้น: book/data/procedures)"
     )
     check = commands.add_parser(
@@ -74,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ผิดพลาด: {exc}", file=sys.stderr)
         return 1
     output: Path = args.output or Path(f"ปฏิทิน-ปีงบประมาณ-{fy}.ics")
-    write_bytes_atomic(output, to_ical(fy, events))
+    write_bytes_atomic(output, to_ical(fy, events, digits=args.digits))
     print(f"เขียน {output} แล้ว: {len(events)} รายการ ปีงบประมาณ {fy}")
     return 0
 

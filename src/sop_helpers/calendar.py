@@ -28,7 +28,7 @@ from .fiscal import (
 )
 from .procedures import DeadlineTiming, MonthsTiming, Procedure, QuarterlyTiming, Step
 from .schedule import timing_label
-from .thai import month_name, thai_date, thai_number
+from .thai import DigitStyle, apply_digits, month_name, thai_date, thai_number
 
 UID_DOMAIN = "sop.policy-plan.phayao2"
 PRODID = "-//กลุ่มนโยบายและแผน สพป.พะเยา เขต 2//คู่มือการปฏิบัติงาน//TH"
@@ -186,12 +186,19 @@ def to_ical(
     *,
     stamp: datetime | None = None,
     site_url: str = "",
+    digits: DigitStyle = "thai",
 ) -> bytes:
     """The events as an iCalendar (RFC 5545) file with all-day events.
 
     ``DTSTAMP`` defaults to midnight UTC of the fiscal year's first day so that the same data
-    always gives the same bytes (the file is committed and compared in tests).
+    always gives the same bytes (the file is committed and compared in tests). What a reader
+    reads (the calendar's name, titles, descriptions, categories, reminders) is written in the
+    site's ``digits`` (decision 1); dates, UIDs and URLs are machine values and keep theirs.
     """
+
+    def shown(text: str) -> str:
+        return apply_digits(text, digits)
+
     first, _ = fiscal_year_range(fiscal_year)
     dtstamp = stamp or datetime(first.year, first.month, first.day, tzinfo=UTC)
     cal = Calendar()
@@ -199,7 +206,7 @@ def to_ical(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"ปฏิทินการดำเนินงาน กลุ่มนโยบายและแผน ปีงบประมาณ {fiscal_year}")
+    cal.add("x-wr-calname", shown(f"ปฏิทินการดำเนินงาน กลุ่มนโยบายและแผน ปีงบประมาณ {fiscal_year}"))
     cal.add("x-wr-timezone", "Asia/Bangkok")
     for event in events:
         item = Event()
@@ -208,9 +215,9 @@ def to_ical(
         item.add("dtstart", event.start)
         # DTEND of an all-day event is exclusive: the day after the last day.
         item.add("dtend", event.end + timedelta(days=1))
-        item.add("summary", event.summary)
-        item.add("description", event.description)
-        item.add("categories", [event.procedure_title])
+        item.add("summary", shown(event.summary))
+        item.add("description", shown(event.description))
+        item.add("categories", [shown(event.procedure_title)])
         item.add("transp", "TRANSPARENT")
         if site_url:
             item.add(
@@ -222,7 +229,7 @@ def to_ical(
             for days in REMINDER_DAYS:
                 alarm = Alarm()
                 alarm.add("action", "DISPLAY")
-                alarm.add("description", f"อีก {thai_number(days)} วัน: {event.summary}")
+                alarm.add("description", shown(f"อีก {days} วัน: {event.summary}"))
                 alarm.add("trigger", timedelta(days=-days))
                 item.add_component(alarm)
         cal.add_component(item)

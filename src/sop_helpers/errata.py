@@ -18,8 +18,14 @@ from pydantic import BaseModel, Field, RootModel, StrictInt, StrictStr
 from ._errors import DataError
 from ._validate import FROZEN, Text, error_at, validate
 from ._yaml import load_yaml
+from .thai import thai_number
 
 Status = Literal["fix", "proposed-applied", "listed"]
+
+READER_NAME = "รายการแก้ไขที่"
+"""How readers are told of an erratum: "รายการแก้ไขที่ ๑๓" on every page, in the data's prose
+too (a bare code such as E13 is the maintainers' handle: the files, the anchors
+``#erratum-e13``, not what a reader sees; tests/test_plain_words.py checks the built site)."""
 
 STATUS_LABELS: dict[str, str] = {
     "fix": "แก้ไขแล้ว",
@@ -66,6 +72,16 @@ class Erratum(BaseModel):
         return self.status != "listed"
 
     @property
+    def number(self) -> int:
+        """The erratum's number (E13 -> 13)."""
+        return int(self.id[1:])
+
+    @property
+    def label(self) -> str:
+        """What readers see for it: "รายการแก้ไขที่ ๑๓"."""
+        return f"{READER_NAME} {thai_number(self.number)}"
+
+    @property
     def status_label(self) -> str:
         """The status in Thai."""
         return STATUS_LABELS[self.status]
@@ -96,6 +112,13 @@ def load_errata(path: str | Path) -> tuple[Erratum, ...]:
 def by_id(errata: Iterable[Erratum]) -> dict[str, Erratum]:
     """Errata keyed by id."""
     return {e.id: e for e in errata}
+
+
+def erratum_number(erratum_id: str) -> int:
+    """The number of an erratum id (E13 -> 13), for lists of ids."""
+    if not re.fullmatch(r"E[0-9]+", erratum_id):
+        raise ValueError(f"รหัสรายการแก้ไขต้องเป็น E ตามด้วยตัวเลข (พบ {erratum_id!r})")
+    return int(erratum_id[1:])
 
 
 def _pattern(original: str) -> re.Pattern[str]:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from .thai import thai_digits
+from .wording import TEXTS
 
 _SCRIPT_ESCAPES = {
     "<": "\\u003c",
@@ -47,4 +48,6 @@ def short_list(items: Sequence[str], limit: int = 10) -> str:
     """``a, b, c และอีก ๑๒ รายการ``: at most ``limit`` items (each cut at 80 characters)."""
     shown = [x if len(x) <= 80 else x[:80] + "…" for x in items[:limit]]
     rest = len(items) - len(shown)
-    return ", ".join(shown) + (f" และอีก {thai_digits(f'{rest:,}')} รายการ" if rest > 0 else "")
+    return ", ".join(shown) + (
+        TEXTS["list.more"].format(rest=thai_digits(f"{rest:,}")) if rest > 0 else ""
+    )

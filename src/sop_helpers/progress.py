@@ -22,14 +22,20 @@ from .wording import TEXTS, Digits, answer, say
 def progress_meta(checklist: Checklist) -> dict[str, Any]:
     """What the progress line of ``checklist`` needs besides its score: ``words`` (the kind's
     wording key), ``quiz`` (a quiz kind: its score, or that it is not sent yet) and ``levels``
-    (section id -> the number of the standard each level-scored section is)."""
+    (section id -> the number of the standard each level-scored section is), and ``met`` (its
+    single standards are judged met / not met: "ได้ตามมาตรฐาน N จาก M ข้อ" is said of them)."""
     kind = CHECKLIST_KINDS[checklist.kind]
+    met = any(
+        rule_of(s) == "met" and ITEM_KINDS[item.kind].words == "met"
+        for s in checklist.sections
+        for item in s.items
+    )
     levels = {
         section.id: section.number if section.number is not None else index + 1
         for index, section in enumerate(checklist.sections)
         if rule_of(section) == "level"
     }
-    return {"words": kind.progress, "quiz": kind.quiz, "levels": levels}
+    return {"words": kind.progress, "quiz": kind.quiz, "levels": levels, "met": met}
 
 
 def progress_lines(
@@ -41,8 +47,9 @@ def progress_lines(
     style: Digits = "thai",
 ) -> list[str]:
     """The progress of ``checklist`` as lines, as "my progress" says it: its progress in its
-    kind's words, each level-scored standard's level, then the quiz score ``quiz`` (correct,
-    total) of a quiz kind, or that it is not sent yet.
+    kind's words, each level-scored standard's level (``ยังไม่ได้ประเมิน`` when nothing of it is
+    answered), how many single standards are met, then the quiz score ``quiz`` (correct, total)
+    of a quiz kind, or that it is not sent yet.
 
     ``met=True`` adds, in the sections' order, each yes-no section's answer by the section's name
     (what the website's form shows under it): the widget's summary.
@@ -54,6 +61,9 @@ def progress_lines(
         level = result.levels.get(section.id)
         if section.id in meta["levels"] and level is not None:
             number = meta["levels"][section.id]
+            if not result.sections[section.id].done:  # nobody answered it: not assessed
+                lines.append(say("level.standard.none", style, number=number))
+                continue
             lines.append(
                 say("level.standard", style, number=number, level=level.level, max=level.max_level)
             )
@@ -62,6 +72,9 @@ def progress_lines(
             for item in section.items:
                 said = answer(ITEM_KINDS[item.kind].words, result.met.get(item.id))
                 lines.append(f"{name}: {said}")
+    if meta["met"] and result.met:  # the standards judged met / not met, counted
+        met_count = sum(1 for v in result.met.values() if v is True)
+        lines.append(say("met.count", style, met=met_count, total=len(result.met)))
     if quiz is not None:
         lines.append(say("quiz", style, correct=quiz[0], total=quiz[1]))
     elif meta["quiz"]:

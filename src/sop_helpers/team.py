@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +25,8 @@ from .checklists.kinds import KIND_LABELS as KIND_LABELS  # the team notebook im
 from .names import person_key
 from .results import MESSAGES, Bundle, Loaded, Results, check_file, message, migrate
 from .scoring import Score, score
-from .thai import arabic_digits, thai_date, thai_digits
+from .targets import indicator_status as indicator_status  # the notebook imports it here
+from .thai import thai_date
 from .wording import TEXTS, met, say
 
 HANDBOOK_LABEL = next(k.label for k in CHECKLIST_KINDS.values() if k.handbook)
@@ -69,7 +68,7 @@ def parse_entries(data: object, source: str, checklists: Mapping[str, Checklist]
     raw = data.get("results", []) if isinstance(data, dict) else []
     entries = []
     for index, results in enumerate(files):
-        where = f"ผลที่ {thai_digits(str(index + 1))} ในชุด: " if isinstance(checked, Bundle) else ""
+        where = say("team.in_bundle", n=index + 1) if isinstance(checked, Bundle) else ""
         checklist = checklists.get(results.checklist.id)
         try:
             if checklist is None:
@@ -156,10 +155,7 @@ def collect(
 
 def _older(newer: Entry) -> str:
     # Said to the director: which file counts instead, and why (same person, same checklist).
-    return (
-        f"ซ้ำกับไฟล์ที่ใหม่กว่า ({newer.file} บันทึก {thai_date(newer.updated.date(), 'short')})"
-        " ของคนเดียวกันและแบบตรวจสอบเดียวกัน จึงใช้ไฟล์ที่ใหม่กว่า"
-    )
+    return say("team.older", file=newer.file, date=thai_date(newer.updated.date(), "short"))
 
 
 def _reason(exc: ResultsError) -> str:
@@ -175,40 +171,21 @@ def read_folder(
     return collect(((p.name, p.read_bytes()) for p in paths), checklists)
 
 
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
-# How targets are written in the office's forms: "ไม่น้อยกว่าร้อยละ ๘๐", "ร้อยละ ๘๕", "ไม่เกิน ๕ วัน".
-# The words around one number are read; anything else (two numbers, words only) is not counted.
-_AT_MOST = re.compile(r"^(ไม่เกิน|ไม่มากกว่า|ไม่ถึง)")
-_WORDS = re.compile(r"^(ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ตั้งแต่|ไม่เกิน|ไม่มากกว่า)?(ร้อยละ)?|(ขึ้นไป|ลงมา)$")
-_UNITS = re.compile(r"(ร้อยละ|บาท|คน|แห่ง|ครั้ง|เรื่อง|โครงการ|โรงเรียน|วัน|ฉบับ|รายการ|ขึ้นไป)$")
-
-
-def _number(text: str) -> Decimal | None:
-    """A number written with Thai or Arabic digits, commas, a % sign, ร้อยละ, a leading
-    ไม่น้อยกว่า/ไม่เกิน or a unit (บาท, คน, วัน, …); else None."""
-    cleaned = re.sub(r"[,%\s]", "", arabic_digits(text))
-    cleaned = _UNITS.sub("", _WORDS.sub("", cleaned))
-    cleaned = _UNITS.sub("", cleaned)
-    return Decimal(cleaned) if _NUMBER.fullmatch(cleaned) else None
-
-
-def indicator_status(row: Mapping[str, Any]) -> bool | None:
-    """True when a row's result reaches its target (both numbers), False when not, else None.
-
-    A target written "ไม่เกิน …" is reached at or below it; any other at or above it."""
-    text = re.sub(r"\s", "", str(row.get("target", "")))
-    target = _number(text)
-    result = _number(str(row.get("result", "")))
-    if target is None or result is None:
-        return None
-    return result <= target if _AT_MOST.match(text) else result >= target
+def assessed(entry: Entry, section_id: str) -> bool:
+    """Whether the person answered anything of a standard: one nobody answered is not assessed
+    (``ยังไม่ได้ประเมิน``), never level 0 and never "needs support"."""
+    progress = entry.score.sections.get(section_id)
+    return progress is None or progress.done > 0
 
 
 def standard_cells(entry: Entry) -> dict[str, str]:
-    """Each standard's state in the handbook's wording: ``ระดับ ๓ จาก ๕`` or ``ได้ตามมาตรฐาน``."""
+    """Each standard's state in the handbook's wording: ``ระดับ ๓ จาก ๕``, ``ได้ตามมาตรฐาน``, or
+    ``ยังไม่ได้ประเมิน`` when nothing of it was answered."""
     cells: dict[str, str] = {}
     for section in entry.checklist.sections:  # in the checklist's order
-        if section.id in entry.score.levels:
+        if section.id in entry.score.levels and not assessed(entry, section.id):
+            cells[section.title] = met(None)
+        elif section.id in entry.score.levels:
             level = entry.score.levels[section.id]
             cells[section.title] = say("level", level=level.level, max=level.max_level)
         elif section.id in entry.score.met:
@@ -218,14 +195,15 @@ def standard_cells(entry: Entry) -> dict[str, str]:
 
 def needs_support(entry: Entry) -> list[str]:
     """Titles of the standards on which this person needs support (see the module's rule)."""
-    flagged = []
-    for section in entry.checklist.sections:  # in the checklist's order
-        level = entry.score.levels.get(section.id)
-        if (level is not None and level.level < SUPPORT_LEVEL) or entry.score.met.get(
-            section.id
-        ) is False:
-            flagged.append(section.title)
-    return flagged
+    return [s.title for s in entry.checklist.sections if _flagged(entry, s.id)]
+
+
+def _flagged(entry: Entry, section_id: str) -> bool:
+    # the support rule: an assessed level below SUPPORT_LEVEL, or a standard assessed as not met
+    level = entry.score.levels.get(section_id)
+    if level is not None:
+        return level.level < SUPPORT_LEVEL and assessed(entry, section_id)
+    return entry.score.met.get(section_id) is False
 
 
 def team_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
@@ -298,21 +276,22 @@ class Cell:
             singles = [v for v in s.met.values()]
             for section in entry.checklist.sections:
                 level = s.levels.get(section.id)
-                if level is not None:
-                    number = numbers.get(section.items[0].ref, section.id)
+                number = numbers.get(section.items[0].ref, section.id)
+                if level is not None and not assessed(entry, section.id):
+                    lines.append(say("level.standard.none", number=number))
+                elif level is not None:
                     lines.append(
                         say("level.standard", number=number, level=level.level, max=level.max_level)
                     )
             if singles:
                 lines.append(say("met.count", met=sum(1 for v in singles if v), total=len(singles)))
-            for section in entry.checklist.sections:
-                level = s.levels.get(section.id)
-                if (level is not None and level.level < SUPPORT_LEVEL) or s.met.get(
-                    section.id
-                ) is False:
-                    support.append(numbers.get(section.items[0].ref, section.id))
+            support += [
+                numbers.get(x.items[0].ref, x.id)
+                for x in entry.checklist.sections
+                if _flagged(entry, x.id)
+            ]
         if support:
-            lines.append(f"{TEXTS['support']}: มาตรฐานข้อ {', '.join(support)}")
+            lines.append(say("support.standards", numbers=", ".join(support)))
         return lines
 
     @property
@@ -389,11 +368,11 @@ def matrix_table(
     table = []
     for person in people:
         row: dict[str, list[str]] = {
-            "ชื่อ": [person.name, *([person.position] if person.position else [])]
+            TEXTS["team.name"]: [person.name, *([person.position] if person.position else [])]
         }
         for cell in person.cells:
             title = procedures[cell.procedure].short_title if cell.procedure else HANDBOOK_LABEL
             row[title] = cell.lines(numbers.get(cell.procedure, {}))
-        row["ส่งล่าสุด"] = [thai_date(person.updated.date(), "short")]
+        row[TEXTS["team.sent"]] = [thai_date(person.updated.date(), "short")]
         table.append(row)
     return table

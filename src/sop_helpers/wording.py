@@ -1,8 +1,11 @@
-"""One wording for each result: the string table every view reads (decision 3).
+"""One wording for each result, and every word the page scripts show: the table all views read.
 
 The checklist page, the printed form, the CSV export, the team view (web and notebook) and the
-widgets all say a result through :func:`say`; the website gets the same :data:`TEXTS` through
-the page's data (``data-sop-wording``), so no view words a result its own way.
+widgets all say a result through :func:`say` (decision 3). The pages carry the same :data:`TEXTS`
+as ``<script class="sop-wording">`` JSON (:func:`wording_script`), and the browser scripts
+(checklist.js, team.js, team-matrix.js, print-form.js, sop-core.js) take every Thai text they show
+from it through ``SopCore.say``: a wording is changed here, in one file
+(tests/test_script_words.py fails on a Thai literal in a shipped script).
 
 Templates hold ``{name}`` fields; numbers are written with the site's digits (Thai by default,
 decision 1) through :func:`digits`.
@@ -15,11 +18,15 @@ from typing import Literal
 
 Digits = Literal["thai", "arabic"]
 
+NOT_ASSESSED = "ยังไม่ได้ประเมิน"
+"""A standard nobody answered: not assessed (never "ระดับ ๐", never "needs support")."""
+SUPPORT = "ควรได้รับการสนับสนุน"
+
 TEXTS: Mapping[str, str] = {
     # standards written as one statement (met / not met)
     "met.true": "ได้ตามมาตรฐาน",
     "met.false": "ยังไม่ได้ตามมาตรฐาน",
-    "met.none": "ยังไม่ได้ประเมิน",
+    "met.none": NOT_ASSESSED,
     # level statements of a cumulative standard
     "statement.true": "เป็นจริง",
     "statement.false": "ยังไม่เป็นจริง",
@@ -30,6 +37,9 @@ TEXTS: Mapping[str, str] = {
     # results
     "level": "ระดับ {level} จาก {max}",
     "level.standard": "มาตรฐานข้อ {number}: ระดับ {level} จาก {max}",
+    "level.standard.none": f"มาตรฐานข้อ {{number}}: {NOT_ASSESSED}",
+    "level.next": "สิ่งที่ขาดสำหรับระดับ {level}: {text}",
+    "level.top": "ได้ระดับสูงสุดแล้ว",
     "met.count": "ได้ตามมาตรฐาน {met} จาก {total} ข้อ",
     "steps": "ทำแล้ว {done} จาก {total} ขั้นตอน",
     "tasks": "ทำแล้ว {done} จาก {total} รายการ",
@@ -41,10 +51,107 @@ TEXTS: Mapping[str, str] = {
     "quiz.attempts": "ส่งคำตอบแล้ว {attempts} ครั้ง",
     "question.right": "ถูกต้อง",
     "question.wrong": "ยังไม่ถูกต้อง",
+    "question.see": "ดูเฉลยและคำอธิบาย",
     "progress": "{done} จาก {total}",
-    "support": "ควรได้รับการสนับสนุน",
+    "support": SUPPORT,
+    "support.standards": f"{SUPPORT}: มาตรฐานข้อ {{numbers}}",
     "support.none": "-",
     "not.sent": "ยังไม่ได้ส่งไฟล์",
+    # ---- the checklist page (checklist.js): the quiz
+    "quiz.submit": "ส่งคำตอบ",
+    "quiz.retry": "ทำใหม่",
+    "quiz.state": "ส่งคำตอบแล้ว: {score} (ครั้งที่ {attempts})",
+    "quiz.unsubmitted.again": "ยังไม่ได้ส่งคำตอบ (ส่งแล้ว {attempts} ครั้ง)",
+    "quiz.confirm": "ยังไม่ได้ตอบ {left} ข้อ ข้อที่ไม่ได้ตอบนับว่ายังไม่ถูก ส่งคำตอบเลยหรือไม่",
+    "quiz.sent": "ส่งคำตอบแล้ว: {score}{left} ดูเฉลยและคำอธิบายใต้แต่ละข้อ",
+    "quiz.sent.left": " (ไม่ได้ตอบ {left} ข้อ นับว่ายังไม่ถูก)",
+    "quiz.confirm.retry": (
+        "ทำใหม่จะล้างคำตอบและคะแนนครั้งนี้ ({score}) ส่งออกไฟล์ผลเก็บไว้ก่อนได้ เริ่มทำใหม่หรือไม่"
+    ),
+    "quiz.restarted": 'เริ่มทำใหม่: ตอบทุกข้อแล้วกด "ส่งคำตอบ"',
+    # ---- the checklist page: saved answers, import, export, reset
+    "import.done": "นำเข้าคำตอบจากไฟล์แล้ว",
+    "import.failed": "นำเข้าไม่ได้: {message} คำตอบที่บันทึกไว้ไม่เปลี่ยนแปลง",
+    "import.confirm": "แทนที่คำตอบที่บันทึกไว้ด้วยคำตอบจากไฟล์ {file} หรือไม่",
+    "import.not_in_bundle": "ในชุดผลนี้ไม่มีผลของแบบตรวจสอบ '{title}'",
+    "version.file": "แบบตรวจสอบนี้เป็นฉบับที่ {version} (คำตอบในไฟล์ทำกับฉบับที่ {old})",
+    "version.saved": "แบบตรวจสอบนี้เป็นฉบับที่ {version} (คำตอบที่บันทึกไว้ทำกับฉบับที่ {old})",
+    "version.dropped": ("คำตอบของรายการต่อไปนี้ถูกล้างเพราะข้อความเปลี่ยนหรือรายการถูกยกเลิก: {items}"),
+    "version.kept": "คำตอบทั้งหมดยังใช้ได้",
+    "saved.bad": ("คำตอบที่บันทึกไว้บางรายการอ่านไม่ได้จึงไม่ได้ใช้ (เก็บสำเนาไว้แล้ว): {items} คำตอบอื่นยังอยู่ครบ"),
+    "saved.unreadable": "คำตอบที่บันทึกไว้อ่านไม่ได้ ({message}) เก็บสำเนาไว้แล้ว จึงเริ่มใหม่",
+    "export.person": "กรุณากรอกชื่อ-สกุลและตำแหน่งก่อนส่งออก",
+    "reset.confirm": "ล้างคำตอบทั้งหมดของแบบตรวจสอบนี้ที่บันทึกไว้ในเบราว์เซอร์หรือไม่",
+    "reset.done": "ล้างคำตอบแล้ว",
+    "reset.failed": "ล้างคำตอบในหน้านี้แล้ว แต่ลบที่บันทึกไว้ในเบราว์เซอร์ไม่ได้: {message}",
+    "reset.other_tab": "คำตอบของแบบตรวจสอบนี้ถูกล้างในอีกแท็บหนึ่ง",
+    # CSV export: the heads and labels (row numbers stay Arabic there, as typed by Excel users)
+    "csv.id": "รหัส",
+    "csv.item": "รายการ",
+    "csv.result": "ผล",
+    "csv.person": "ผู้ประเมิน",
+    "csv.row": "แถว {n}",
+    "csv.level": "ระดับที่ได้",
+    "csv.done": "ความคืบหน้า: ทำแล้ว",
+    "csv.total": "ความคืบหน้า: ทั้งหมด",
+    # the options' labels ก. ข. ค. ... (checklist page, printed form, CSV)
+    "option.letters": "กขคงจฉชซฌญ",
+    # ---- browser storage (sop-core.js)
+    "storage.blocked": (
+        "เบราว์เซอร์นี้ไม่อนุญาตให้บันทึกข้อมูลไว้ในเครื่อง (เช่น โหมดส่วนตัวหรือปิดการเก็บข้อมูลเว็บไซต์)"
+        " คำตอบจะหายเมื่อปิดหน้า ส่งออกเป็นไฟล์เพื่อเก็บไว้"
+    ),
+    "storage.full": (
+        "พื้นที่บันทึกของเบราว์เซอร์เต็ม บันทึกคำตอบล่าสุดไม่ได้ ส่งออกเป็นไฟล์เพื่อเก็บไว้ หรือลบข้อมูลเว็บไซต์อื่นที่ไม่ใช้แล้ว"
+    ),
+    "storage.corrupt": "ข้อมูลที่บันทึกไว้ในเบราว์เซอร์เสียหาย อ่านไม่ได้ (เก็บสำเนาไว้แล้ว ไม่ได้ลบทิ้ง)",
+    # where a problem of a results file is (results.messages.field_text, sop-core.js), a value
+    "place.file": "ทั้งไฟล์",
+    "place.field": "ช่อง {path}",
+    "place.named": "ช่อง {path} ({label})",
+    "value.none": "(ไม่ระบุ)",
+    "value.other": "(ค่าชนิดอื่น)",
+    "list.more": " และอีก {rest} รายการ",
+    # ---- "my progress" (checklist.js on the progress page)
+    "mine.none": "ยังไม่ได้เริ่ม",
+    "mine.unreadable": "ข้อมูลที่บันทึกไว้อ่านไม่ได้ เปิดแบบตรวจสอบเพื่อดูคำตอบและบันทึกใหม่",
+    "mine.saved": "บันทึกล่าสุด {date}",
+    "mine.saved.old": "บันทึกล่าสุด {date} (ทำกับฉบับเก่า เปิดแบบเพื่อปรับเป็นฉบับใหม่)",
+    "mine.export": "ส่งออกผลทั้งหมดของฉัน",
+    "mine.switch": "เปลี่ยนผู้ใช้ / ล้างข้อมูลของฉัน",
+    "mine.need_name": "กรุณากรอกชื่อ-สกุลในแบบตรวจสอบใดก็ได้ก่อนส่งออก",
+    "mine.nothing": "ยังไม่มีผลที่บันทึกไว้ในเบราว์เซอร์นี้",
+    "mine.file": "ผลทั้งหมด",
+    "mine.exported": "ส่งออกผลทั้งหมด {count} แบบในไฟล์เดียวแล้ว",
+    "mine.someone": "ผู้ใช้คนนี้",
+    "mine.confirm_export": "ส่งออกผลทั้งหมดของ {who} เป็นไฟล์ก่อนล้างหรือไม่ (แนะนำ)",
+    "mine.confirm_clear": (
+        "ล้างคำตอบ ชื่อ และตำแหน่งทั้งหมดของ {who} ออกจากเบราว์เซอร์นี้ เพื่อให้คนถัดไปเริ่มใหม่หรือไม่"
+    ),
+    "mine.cleared": "ล้างข้อมูลของ {who} แล้ว คนถัดไปเริ่มกรอกได้เลย",
+    # ---- the team view (team.py, team.js, team-matrix.js)
+    "team.name": "ชื่อ",
+    "team.sent": "ส่งล่าสุด",
+    "team.caption": "ภาพรวมของทีม (หนึ่งแถวต่อหนึ่งคน)",
+    "team.box": "ภาพรวมของทีม",
+    "team.details": "รายละเอียด ({count} ไฟล์)",
+    "team.detail": "{title}: {progress} (ไฟล์ {file} บันทึก {date})",
+    "team.in_bundle": "ผลที่ {n} ในชุด: ",
+    "team.older": (
+        "ซ้ำกับไฟล์ที่ใหม่กว่า ({file} บันทึก {date}) ของคนเดียวกันและแบบตรวจสอบเดียวกัน จึงใช้ไฟล์ที่ใหม่กว่า"
+    ),
+    "team.unexpected": "อ่านไฟล์นี้ไม่ได้เพราะข้อผิดพลาดที่ไม่คาดคิด ({error})",
+    "team.file": "ไฟล์",
+    "team.reason": "เหตุผล",
+    "team.rejected": "ไฟล์ที่ใช้ไม่ได้หรือซ้ำ",
+    "team.csv": "ดาวน์โหลดตารางภาพรวมเป็น CSV (เปิดใน Excel ได้)",
+    "team.csv.file": "ภาพรวมทีม",
+    "team.clear": "ล้างรายการไฟล์",
+    "team.cleared": "ล้างรายการไฟล์แล้ว",
+    "team.status": (
+        "อ่าน {files} ไฟล์: ผลที่ใช้ได้ {kept} รายการ ใช้ไม่ได้หรือซ้ำ {rejected} รายการ"
+        " บุคลากร {people} คน (เลือกไฟล์เพิ่มได้อีก)"
+    ),
 }
 """Every result wording, keyed; ``{field}`` parts are filled by :func:`say`."""
 

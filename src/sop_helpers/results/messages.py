@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from .._errors import ResultsError
 from .._yaml import pointer
 from ..thai import thai_digits
+from ..wording import TEXTS
 
 MESSAGES: dict[str, str] = {
     "not_json": "ไฟล์เสียหรือไม่ใช่ JSON",
@@ -87,15 +88,15 @@ def field_text(place: str) -> str:
     """``ช่อง person/name (ชื่อ-สกุล)``: the place of a problem as a reader finds it."""
     parts = [p for p in place.split("/") if p]
     if not parts:
-        return "ทั้งไฟล์"
+        return TEXTS["place.file"]
     shown = "/".join(parts)
     # the last part with a name, as "parent/part" when the labels have it, else "part"
     for i in range(len(parts) - 1, -1, -1):
         pair = "/".join(parts[i - 1 : i + 1]) if i else ""
         label = FIELD_LABELS.get(pair) or FIELD_LABELS.get(parts[i], "")
         if label:
-            return f"ช่อง {shown} ({label})"
-    return f"ช่อง {shown}"
+            return TEXTS["place.named"].format(path=shown, label=label)
+    return TEXTS["place.field"].format(path=shown)
 
 
 def message(key: str, place: str = "", **params: object) -> str:

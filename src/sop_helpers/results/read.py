@@ -17,6 +17,7 @@ from .._yaml import pointer
 from ..checklists import Checklist, Item
 from ..checklists.kinds import answer_of
 from ..names import person_key
+from ..wording import TEXTS
 from . import models
 from .messages import MESSAGES, _error, _fail
 from .models import Answer, Bundle, ChecklistRef, Results
@@ -84,14 +85,14 @@ def check_file(data: object, source: str | None = None) -> Results | Bundle:
 def _shown(value: object) -> str:
     """A found value in a message, written as sop-core.js writes it (short)."""
     if value is None:
-        text = "(ไม่ระบุ)"
+        text = TEXTS["value.none"]
     elif isinstance(value, int | float) and not isinstance(value, bool):
         whole = abs(value) < 1e15 and float(value).is_integer()
-        text = str(int(value)) if whole else "(ค่าชนิดอื่น)"
+        text = str(int(value)) if whole else TEXTS["value.other"]
     elif isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False)
     else:
-        text = "(ค่าชนิดอื่น)"
+        text = TEXTS["value.other"]
     return text if len(text) <= 20 else text[:20] + "…"
 
 
@@ -132,16 +133,26 @@ def make_results(
 
 
 def migrate(
-    results: Results, checklist: Checklist, source: str | None = None, *, from_format: int = 2
+    results: Results,
+    checklist: Checklist,
+    source: str | None = None,
+    *,
+    from_format: int = 2,
+    titles: Mapping[str, str] | None = None,
 ) -> Loaded:
-    """Keep the answers whose item and text are unchanged in ``checklist`` (pure)."""
+    """Keep the answers whose item and text are unchanged in ``checklist`` (pure).
+
+    A file of another checklist is refused naming both by their Thai titles (``titles``: id ->
+    title of the handbook's checklists; an id the handbook lacks is named as the file wrote it).
+    """
     if results.checklist.id != checklist.id:
+        found = results.checklist.id
         raise _fail(
             "other_checklist",
             "/checklist/id",
             source,
-            found=results.checklist.id,
-            expected=checklist.id,
+            found=(titles or {}).get(found, found),
+            expected=checklist.title,
         )
     known = {item.id: item for item in checklist.items}
     kept: dict[str, Answer] = {}
@@ -164,13 +175,20 @@ def migrate(
     return Loaded(migrated, tuple(dropped), results.checklist.version, from_format)
 
 
-def parse_results(data: object, checklist: Checklist, source: str | None = None) -> Loaded:
-    """Validate one results file and migrate it to ``checklist`` (pure)."""
+def parse_results(
+    data: object,
+    checklist: Checklist,
+    source: str | None = None,
+    *,
+    titles: Mapping[str, str] | None = None,
+) -> Loaded:
+    """Validate one results file and migrate it to ``checklist`` (pure; ``titles``: see
+    :func:`migrate`)."""
     checked = check_file(data, source)
     if isinstance(checked, Bundle):
         raise _fail("not_results", "/format", source)
     version = data.get("format_version", 1) if isinstance(data, dict) else models.FORMAT_VERSION
-    return migrate(checked, checklist, source, from_format=int(version))
+    return migrate(checked, checklist, source, from_format=int(version), titles=titles)
 
 
 def read_json(path: str | Path) -> object:
@@ -184,9 +202,11 @@ def read_json(path: str | Path) -> object:
         raise _fail("not_json", "", source) from exc
 
 
-def load_results(path: str | Path, checklist: Checklist) -> Loaded:
+def load_results(
+    path: str | Path, checklist: Checklist, *, titles: Mapping[str, str] | None = None
+) -> Loaded:
     """Read a results file for ``checklist``; answers to changed or removed items are dropped."""
-    return parse_results(read_json(path), checklist, str(path))
+    return parse_results(read_json(path), checklist, str(path), titles=titles)
 
 
 def results_json(results: Results | Bundle) -> str:

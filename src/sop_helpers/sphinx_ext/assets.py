@@ -33,6 +33,7 @@ from sop_helpers.thai import apply_digits, parse_be_date, thai_date, wrap_thai
 
 from . import bundle
 from .config import office_value_html
+from .html_nodes import add_html_node
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -141,10 +142,6 @@ def _add_features(
             if style not in added:
                 added.add(style)
                 app.add_css_file(style)
-
-
-def _skip_node(self: Any, node: nodes.Node) -> None:
-    raise nodes.SkipNode
 
 
 def _builder_inited(app: Sphinx) -> None:
@@ -352,8 +349,7 @@ def _outdated_for_assets(
 
 
 def setup(app: Sphinx) -> None:
-    skip = (_skip_node, None)
-    app.add_node(page_assets, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    add_html_node(app, page_assets, None, elsewhere="skip")  # a marker: no builder writes it
     app.add_directive("sop-assets", AssetsDirective)
     app.connect("env-get-outdated", _outdated_for_assets)
     app.connect("config-inited", _config_inited)

@@ -27,6 +27,7 @@ from sop_helpers.render import render
 from sop_helpers.thai import format_number, thai_digits
 
 from .assets import declare, use_static
+from .html_nodes import add_html_node
 
 logger = logging.getLogger(__name__)
 
@@ -210,25 +211,9 @@ def visit_calculator_html(translator: Any, node: calculator_node) -> None:
     raise nodes.SkipNode
 
 
-def _visit_plain(translator: Any, node: nodes.Element) -> None:
-    """Other builders show the node's note."""
-
-
-def _depart_plain(translator: Any, node: nodes.Element) -> None:
-    pass
-
-
 def setup(app: Sphinx) -> None:
     """Register the directive, its node and the per-page assets."""
-    plain = (_visit_plain, _depart_plain)
-    app.add_node(
-        calculator_node,
-        html=(visit_calculator_html, None),
-        latex=plain,
-        text=plain,
-        man=plain,
-        texinfo=plain,
-    )
+    add_html_node(app, calculator_node, visit_calculator_html)  # other builders: its note
     app.add_directive("calculator", CalculatorDirective)
     app.connect("builder-inited", use_static)
     declare(

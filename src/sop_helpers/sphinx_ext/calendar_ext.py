@@ -34,6 +34,7 @@ from sop_helpers.thai import month_name, thai_number
 from . import calendar_years
 from .assets import use_static
 from .calendar_years import year_box
+from .html_nodes import add_html_node
 
 logger = logging.getLogger(__name__)
 
@@ -196,14 +197,6 @@ def _visit_month_work_html(translator: Any, node: month_work_node) -> None:
     raise nodes.SkipNode
 
 
-def _visit_plain(translator: Any, node: nodes.Element) -> None:
-    """Other builders show the plain children (the table; the no-script sentence)."""
-
-
-def _depart_plain(translator: Any, node: nodes.Element) -> None:
-    pass
-
-
 def _page_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -221,16 +214,9 @@ def _page_script(
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives, their nodes and the script."""
-    plain = (_visit_plain, _depart_plain)
-    app.add_node(month_table, html=plain, latex=plain, text=plain, man=plain, texinfo=plain)
-    app.add_node(
-        month_work_node,
-        html=(_visit_month_work_html, None),
-        latex=plain,
-        text=plain,
-        man=plain,
-        texinfo=plain,
-    )
+    # other builders show the plain children (the table; the no-script sentence)
+    add_html_node(app, month_table, None)
+    add_html_node(app, month_work_node, _visit_month_work_html)
     calendar_years.setup(app)
     app.add_directive("fiscal-months", FiscalMonthsDirective)
     app.add_directive("sop-month-work", MonthWorkDirective)

@@ -36,6 +36,8 @@ from sop_helpers.calendar import (
 from sop_helpers.procedures import load_procedures, procedures_dir
 from sop_helpers.thai import thai_number
 
+from .html_nodes import add_html_node
+
 logger = logging.getLogger(__name__)
 
 HOW_TO_IMPORT = (
@@ -128,7 +130,13 @@ class OperationsCalendarDirective(SphinxDirective):
             events = operations_calendar(year, procedures)
             ics_path = out_dir / f"operations-calendar-{year}.ics"
             _write_if_changed(
-                ics_path, to_ical(year, events, site_url=str(self.config.sop_site_url))
+                ics_path,
+                to_ical(
+                    year,
+                    events,
+                    site_url=str(self.config.sop_site_url),
+                    digits=self.config.sop_digits,
+                ),
             )
             # Only this fiscal year is open (else the nearest one): the others are one line each.
             box = year_box(
@@ -196,23 +204,8 @@ def _depart_year_box_html(translator: Any, node: year_box) -> None:
     translator.body.append("</details>")
 
 
-def _visit_plain(translator: Any, node: nodes.Element) -> None:
-    """Other builders show the plain children (the table and its download line)."""
-
-
-def _depart_plain(translator: Any, node: nodes.Element) -> None:
-    pass
-
-
 def setup(app: Sphinx) -> None:
     """Register the directive and its node."""
-    plain = (_visit_plain, _depart_plain)
-    app.add_node(
-        year_box,
-        html=(_visit_year_box_html, _depart_year_box_html),
-        latex=plain,
-        text=plain,
-        man=plain,
-        texinfo=plain,
-    )
+    # other builders show the plain children (the table and its download line)
+    add_html_node(app, year_box, _visit_year_box_html, _depart_year_box_html)
     app.add_directive("operations-calendar", OperationsCalendarDirective)

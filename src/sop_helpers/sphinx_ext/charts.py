@@ -7,6 +7,9 @@ text. For the ``html`` builder this post-transform writes each chart to ``_image
 PNG: the charts have few colours, so the same picture in a third of the bytes) and points the
 ``<img>`` at it with ``loading="lazy"`` and ``decoding="async"``; width, height and alt stay, so
 nothing moves when it arrives. Other builders (the single page printed to PDF) keep the data URL.
+For every builder it shows the chart in the site's ``sop_digits``: a Figure carries its picture
+in both digit styles (notebooks run once and are cached whatever the setting), and its alt text
+is put in the site's digits here, since the page's digit pass leaves attributes alone.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import base64
 import hashlib
 import io
 import re
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +27,18 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
-# The <img> that Figure writes (src first, then alt, width, height, style).
-_CHART_IMG = re.compile(
-    r'(<figure class="sop-chart"><img )src="data:image/png;base64,([A-Za-z0-9+/=]+)"'
+from sop_helpers.thai import DigitStyle, apply_digits
+
+from .digits import site_digits
+
+# The <figure><img> that Figure writes: the style its picture is drawn in (absent in outputs
+# made before charts carried both), then the <img> with src first.
+_CHART = re.compile(
+    r'<figure class="sop-chart"(?: data-sop-digits="(thai|arabic)")?>'
+    r'<img (src="data:image/png;base64,[A-Za-z0-9+/=]+"[^>]*)>'
 )
+_ATTRIBUTE = re.compile(r'([a-z][a-z-]*)="([^"]*)"')
+_DATA_URL = "data:image/png;base64,"
 WEB_BUILDERS = ("html", "dirhtml")
 
 
@@ -61,29 +73,50 @@ def chart_file(png: bytes, images: Path) -> str:
     return name
 
 
-def linked_charts(html: str, write: Any) -> str:
-    """``html`` with each chart's data URL replaced by ``write(png) -> url``, lazily loaded."""
+def site_charts(html: str, style: DigitStyle, write: Any = None) -> str:
+    """``html`` with each chart in the site's digit ``style``: its picture drawn in that style
+    (a Figure carries both), its alt text in it too (the page's digit pass leaves attributes
+    alone). With ``write(png) -> url`` (the website) the picture becomes a lazily loaded file;
+    without (the printed single page) it stays a ``data:`` URL."""
 
     def replace(match: re.Match[str]) -> str:
-        url = write(base64.b64decode(match.group(2)))
-        return f'{match.group(1)}src="{url}" loading="lazy" decoding="async"'
+        drawn, attributes = match.group(1), dict(_ATTRIBUTE.findall(match.group(2)))
+        src, other = attributes.pop("src"), attributes.pop("data-sop-other-src", "")
+        if drawn and drawn != style and other.startswith(_DATA_URL):
+            src = other
+        parts = {"src": src}
+        if write is not None:
+            parts["src"] = write(base64.b64decode(src[len(_DATA_URL) :]))
+            parts.update(loading="lazy", decoding="async")
+        if "alt" in attributes:
+            attributes["alt"] = escape(apply_digits(unescape(attributes["alt"]), style))
+        parts.update(attributes)
+        shown = " ".join(f'{name}="{value}"' for name, value in parts.items())
+        return f'<figure class="sop-chart"><img {shown}>'
 
-    return _CHART_IMG.sub(replace, html)
+    return _CHART.sub(replace, html)
+
+
+def linked_charts(html: str, write: Any, style: DigitStyle = "thai") -> str:
+    """``html`` with each chart's data URL replaced by ``write(png) -> url``, lazily loaded."""
+    return site_charts(html, style, write)
 
 
 class ChartFiles(SphinxPostTransform):
-    """Charts' data URLs to files in ``_images/`` (website builders only)."""
+    """Charts in the site's digits; on the website their data URLs become ``_images/`` files."""
 
     default_priority = 900
-    builders = WEB_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
         builder = self.app.builder
         images = Path(builder.outdir) / "_images"
         page = builder.get_target_uri(self.env.docname)
+        style = site_digits(self.app)
 
         def write(png: bytes) -> str:
             return relative_uri(page, "_images/" + chart_file(png, images))
+
+        web = builder.name in WEB_BUILDERS
 
         for node in self.document.findall(nodes.raw):
             if "html" not in node.get("format", "").split():
@@ -91,7 +124,7 @@ class ChartFiles(SphinxPostTransform):
             text = node.astext()
             if "sop-chart" not in text:
                 continue
-            changed = linked_charts(text, write)
+            changed = site_charts(text, style, write if web else None)
             if changed != text:
                 node[:] = [nodes.Text(changed)]
 

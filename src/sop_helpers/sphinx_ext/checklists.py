@@ -29,9 +29,10 @@ from sop_helpers.rates import load_office
 from sop_helpers.render import render
 from sop_helpers.team import KIND_LABELS
 from sop_helpers.thai import thai_number
-from sop_helpers.wording import wording_script
+from sop_helpers.wording import TEXTS, wording_script
 
 from .assets import declare, use_static
+from .html_nodes import add_html_node
 
 logger = logging.getLogger(__name__)
 
@@ -160,9 +161,12 @@ def visit_checklist_html(translator: Any, node: checklist_node) -> None:
     translator.body.append(render_checklist(node["checklist"], file_stem=node.get("file_stem", "")))
     translator.body.append(node.get("print_form", ""))
     if not getattr(translator, "_sop_wording", False):
-        # One result wording for the page's scripts (sop_helpers.wording), once per page.
+        # One result wording for the page's scripts (sop_helpers.wording), once per page, and
+        # every checklist's Thai title (an import of another checklist's file names it so).
         translator._sop_wording = True
         translator.body.append(wording_script())
+        titles = {k: v["title"] for k, v in sorted(_registry(translator.builder.env).items())}
+        translator.body.append(render("checklist/titles.html", titles=titles))
     raise nodes.SkipNode
 
 
@@ -174,31 +178,22 @@ def visit_progress_html(translator: Any, node: checklist_progress_node) -> None:
             **info,
             "id": checklist_id,
             "uri": builder.get_relative_uri(builder.current_docname, info["docname"]),
-            # how checklist.js says the saved state (kinds: words, levels, quiz)
+            # how checklist.js says the saved state (kinds: words, levels, quiz, met count)
             "words": info.get("words", "answered"),
             "levels": json.dumps(info["levels"]) if info.get("levels") else None,
             "quiz": "true" if info.get("quiz") else None,
+            "met": "true" if info.get("met") else None,
         }
         for checklist_id, info in sorted(
             registry.items(), key=lambda kv: (tuple(kv[1].get("order", (99, 99))), kv[0])
         )
     ]
-    translator.body.append(render("checklist/progress.html", rows=rows))
+    translator.body.append(
+        render("checklist/progress.html", rows=rows, not_started=TEXTS["mine.none"])
+    )
     if not getattr(translator, "_sop_wording", False):
         translator._sop_wording = True  # the page's scripts say results in the one wording
         translator.body.append(wording_script())
-    raise nodes.SkipNode
-
-
-def _visit_plain(translator: Any, node: nodes.Element) -> None:
-    """Other builders show the node's plain children."""
-
-
-def _depart_plain(translator: Any, node: nodes.Element) -> None:
-    pass
-
-
-def _skip(translator: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
@@ -215,22 +210,8 @@ PRINT_LOADER = (
 
 def setup(app: Sphinx) -> None:
     """Register the directives, nodes and per-page assets."""
-    app.add_node(
-        checklist_node,
-        html=(visit_checklist_html, None),
-        latex=(_visit_plain, _depart_plain),
-        text=(_visit_plain, _depart_plain),
-        man=(_visit_plain, _depart_plain),
-        texinfo=(_visit_plain, _depart_plain),
-    )
-    app.add_node(
-        checklist_progress_node,
-        html=(visit_progress_html, None),
-        latex=(_skip, None),
-        text=(_skip, None),
-        man=(_skip, None),
-        texinfo=(_skip, None),
-    )
+    add_html_node(app, checklist_node, visit_checklist_html)  # other builders: the item list
+    add_html_node(app, checklist_progress_node, visit_progress_html, elsewhere="skip")
     app.add_directive("checklist", ChecklistDirective)
     app.add_directive("checklist-progress", ChecklistProgressDirective)
     app.connect("builder-inited", use_static)

@@ -143,7 +143,8 @@ OPTIONS: tuple[Option, ...] = (
         "The digits every number on the site and in the PDF is shown in: `thai` (๑๕ ตุลาคม, as "
         "the office's documents write; default) or `arabic` (15 ตุลาคม). Code, URLs and file "
         "names keep theirs.",
-        "html",
+        # "env": the .ics files are written while the calendar page is read.
+        "env",
     ),
     Option(
         "sop_review_months",

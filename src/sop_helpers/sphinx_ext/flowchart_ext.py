@@ -19,6 +19,7 @@ from sop_helpers.flowchart import Flow, build_flow, render_text
 from sop_helpers.render import render
 
 from .handbook_data import data_dir, procedures
+from .html_nodes import add_html_node
 
 logger = logging.getLogger(__name__)
 
@@ -68,18 +69,7 @@ def _visit_flowchart_html(self: Any, node: flowchart) -> None:
     raise nodes.SkipNode
 
 
-def _pass(self: Any, node: nodes.Node) -> None:
-    pass
-
-
 def setup(app: Sphinx) -> None:
-    """Register the flowchart directive and node (HTML only; other builders skip it)."""
+    """Register the flowchart directive and node (other builders show the text fallback)."""
     app.add_directive("sop-flowchart", FlowchartDirective)
-    app.add_node(
-        flowchart,
-        html=(_visit_flowchart_html, None),
-        latex=(_pass, _pass),
-        text=(_pass, _pass),
-        man=(_pass, _pass),
-        texinfo=(_pass, _pass),
-    )
+    add_html_node(app, flowchart, _visit_flowchart_html)  # other builders: the text fallback

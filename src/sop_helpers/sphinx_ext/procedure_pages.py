@@ -28,7 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from sop_helpers._errors import DataError
-from sop_helpers.errata import Erratum
+from sop_helpers.errata import READER_NAME, Erratum, erratum_number
 from sop_helpers.fiscal import add_months, months_of
 from sop_helpers.handbook import reference_errors
 from sop_helpers.procedures import Procedure
@@ -39,6 +39,7 @@ from sop_helpers.schedule import (
     unscheduled,
 )
 from sop_helpers.thai import month_name, number_list, parse_be_date, thai_date, thai_number
+from sop_helpers.wording import thai_list
 from sop_helpers.worklist import SECTION_NAMES
 
 from . import flowchart_ext, worklist_page
@@ -122,14 +123,6 @@ def doc(title: str, page: str) -> str:
     return f"{{doc}}`{title} </{page}>`"
 
 
-def thai_join(items: Iterable[str]) -> str:
-    """Items as a Thai run-on list: "ก ข และ ค"."""
-    parts = list(items)
-    if len(parts) < 2:
-        return "".join(parts)
-    return " ".join(parts[:-1]) + " และ" + parts[-1]
-
-
 def _step_numbers(ids: Iterable[str], procedure: Procedure) -> str:
     return number_list(procedure.step(i).number for i in ids)
 
@@ -140,13 +133,16 @@ def _environment() -> jinja2.Environment:
         "md": md_escape,
         "timing": timing_label,
         "month": month_name,
-        "thai_join": thai_join,
+        "thai_list": thai_list,
         "numbers": number_list,
         "step_numbers": _step_numbers,
         "timing_text": timing_text,
+        "erratum_number": erratum_number,
     }
     # Data passes through md_escape (the ``md`` filter, ref(), doc()): the output is MyST.
-    return myst_environment(TEMPLATES, filters, {"ref": ref, "doc": doc})
+    return myst_environment(
+        TEMPLATES, filters, {"ref": ref, "doc": doc, "erratum_name": READER_NAME}
+    )
 
 
 _JINJA = _environment()

@@ -2,7 +2,7 @@
 
 The files are read with the browser's File API and never leave the computer. The page scores
 them with the same JavaScript as the checklists (``checklist.js``) and lays out the same table
-as :func:`sop_helpers.team.team_rows`; ``team.js`` holds only the table. The page's frame is the
+as :func:`sop_helpers.team.matrix_table` (``team.js``, ``team-matrix.js``). The page's frame is the
 template ``templates/team/view.html`` (autoescape, :mod:`sop_helpers.render`).
 """
 
@@ -19,10 +19,12 @@ from sop_helpers.checklists import KIND_LABELS, Checklist, checklists_dir, load_
 from sop_helpers.checklists.kinds import CHECKLIST_KINDS
 from sop_helpers.procedures import load_procedures, procedures_dir
 from sop_helpers.render import render
+from sop_helpers.targets import patterns
 from sop_helpers.team import SUPPORT_LEVEL, standard_numbers
-from sop_helpers.wording import TEXTS
+from sop_helpers.wording import wording_script
 
 from .assets import declare
+from .html_nodes import add_html_node
 
 
 class team_view(nodes.General, nodes.Element):  # type: ignore[misc]
@@ -83,27 +85,15 @@ def visit_team_view_html(self: Any, node: team_view) -> None:
         "procedures": node["procedures"],
         "kinds": KIND_LABELS,
         "support_level": SUPPORT_LEVEL,
-        "wording": dict(TEXTS),
+        "targets": patterns(),  # how targets are read (sop_helpers.targets), for team.js
     }
     self.body.append(render("team/view.html", payload=payload))
+    self.body.append(wording_script())  # every word the scripts show (SopCore.say)
     raise nodes.SkipNode
 
 
-def visit_team_view_text(self: Any, node: team_view) -> None:
-    pass
-
-
-def depart_team_view_text(self: Any, node: team_view) -> None:
-    pass
-
-
 def setup(app: Sphinx) -> None:
-    app.add_node(
-        team_view,
-        html=(visit_team_view_html, None),
-        latex=(visit_team_view_text, depart_team_view_text),
-        text=(visit_team_view_text, depart_team_view_text),
-    )
+    add_html_node(app, team_view, visit_team_view_html)
     app.add_directive("team-view", TeamViewDirective)
     declare(
         app,

@@ -74,6 +74,7 @@ class SelfCheck:
                 name_field=self.name,
                 position_field=self.position,
                 folder=self.folder,
+                titles={k: c.title for k, c in self.checklists.items()},
             )
         return self._views[key]
 

@@ -8,7 +8,7 @@ Import this module only where ipywidgets is installed; ``sop_helpers`` itself ne
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +51,10 @@ class ChecklistWidget:
         name_field: Any = None,
         position_field: Any = None,
         folder: str | Path | None = None,
+        titles: Mapping[str, str] | None = None,
     ) -> None:
         self.checklist = checklist
+        self.titles = titles  # id -> title: a file of another checklist is named by its title
         self.answers: dict[str, Any] = {}
         self._controls: dict[str, Any] = {}
         self._rows_box = w.VBox()
@@ -191,11 +193,12 @@ class ChecklistWidget:
 
     def load(self, path: str | Path) -> tuple[str, ...]:
         """Read a results file (migrating it); returns the ids of dropped answers."""
-        return self._apply(load_results(Path(path).expanduser(), self.checklist))
+        path = Path(path).expanduser()
+        return self._apply(load_results(path, self.checklist, titles=self.titles))
 
     def load_data(self, data: object, source: str) -> tuple[str, ...]:
         """Apply results read elsewhere (a file chosen in the browser, e.g. the site's export)."""
-        return self._apply(parse_results(data, self.checklist, source))
+        return self._apply(parse_results(data, self.checklist, source, titles=self.titles))
 
     def _apply(self, loaded: Loaded) -> tuple[str, ...]:
         self._name.value = loaded.results.person.name

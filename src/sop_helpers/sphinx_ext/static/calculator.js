@@ -597,23 +597,36 @@
 
   /** Wide tables: a visible cue while part of the table is out of view. */
   function scrollCues() {
+    /** @type {[HTMLElement, HTMLElement][]} */
+    const boxes = [];
     for (const box of Array.from(document.querySelectorAll(".sop-table-scroll"))) {
       const cue = box.parentElement && box.parentElement.querySelector(".sop-scroll-cue");
-      if (!(cue instanceof HTMLElement) || !(box instanceof HTMLElement)) continue;
-      const update = () => {
-        const more = box.scrollWidth - box.clientWidth - box.scrollLeft > 2;
-        cue.hidden = !more;
-      };
-      box.addEventListener("scroll", update, { passive: true });
-      // Sizes change when the web font arrives and when the window turns. A ResizeObserver
-      // also calls back once the box is first laid out: reading its size before then would
-      // force an extra layout of the whole page while it loads.
-      if (typeof ResizeObserver === "function") new ResizeObserver(update).observe(box);
-      else {
-        window.addEventListener("resize", update);
-        update();
+      if (cue instanceof HTMLElement && box instanceof HTMLElement) boxes.push([box, cue]);
+    }
+    /** Every box is measured before any cue changes: a change between two reads made the
+     *  next read lay the whole page out again. @param {[HTMLElement, HTMLElement][]} which */
+    const update = (which) => {
+      const more = which.map(([box]) => box.scrollWidth - box.clientWidth - box.scrollLeft > 2);
+      which.forEach(([, cue], i) => {
+        if (cue.hidden === more[i]) cue.hidden = !more[i];
+      });
+    };
+    for (const pair of boxes) pair[0].addEventListener("scroll", () => update([pair]), { passive: true });
+    // Sizes change when the web font arrives and when the window turns. A ResizeObserver
+    // calls back once the boxes and their tables are laid out (a table's width follows the
+    // font), when reading them costs nothing; reading them at load, also from fonts.ready
+    // (already settled: the fonts are preloaded), forced extra layouts of the whole page.
+    if (typeof ResizeObserver === "function") {
+      const observer = new ResizeObserver(() => update(boxes));
+      for (const [box] of boxes) {
+        observer.observe(box);
+        if (box.firstElementChild) observer.observe(box.firstElementChild);
       }
-      if (document.fonts) document.fonts.ready.then(update);
+    } else {
+      const all = () => update(boxes);
+      window.addEventListener("resize", all);
+      all();
+      if (document.fonts) document.fonts.ready.then(all);
     }
   }
 

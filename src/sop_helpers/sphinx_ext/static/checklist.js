@@ -19,12 +19,12 @@
   /** @typedef {{ok: true, kept: Object<string, Answer>, dropped: string[], bad: {id: string, message: string}[], version: number, notes: string[], file: any} | {ok: false, key: string, place: string, message: string}} Read */
 
   const core = /** @type {any} */ (window).SopCore;
-  const { digits: thai, storage } = core; // numbers in the site's digits
+  // numbers in the site's digits; every Thai text from the handbook's one wording table
+  const { digits: thai, storage, say: words } = core;
   const COLUMNS = ["indicator", "target", "evidence", "result"];
   const KEY = "sop-checklist:";
   const PKEY = "sop-checklist-progress:";
   const PERSON = "sop-person"; // one person for the whole site
-  const LETTERS = "กขคงจฉชซฌญ"; // option labels, as checklist_html
   /** Answered (for progress), by answer type. @type {Record<AnswerType, (v: any) => boolean>} */
   const ANSWERED = { tick: (v) => v === true, "yes-no": (v) => typeof v === "boolean", choice: (v) => chosen(v).size > 0, rows: () => false };
 
@@ -93,6 +93,9 @@
     return { progress: done + "/" + total, sections, levels, met, knowledge };
   }
 
+  /** JSON data the page carries (an empty object when missing). @param {string} sel @returns {Object<string, any>} */
+  const pageData = (sel) => { try { return JSON.parse(one(document, sel).textContent); } catch (_) { return {}; } };
+
   /** @param {Model} model @returns {Object<string, Item>} */
   const itemMap = (model) => Object.fromEntries(model.sections.flatMap((s) => s.items).map((it) => [it.id, it]));
 
@@ -119,9 +122,11 @@
     if (!checked.ok) return checked;
     const file = checked.files.find((/** @type {any} */ f) => f.checklist.id === model.id) ||
       (checked.shape === "results" ? checked.files[0] : null);
-    if (!file) return { ok: false, key: "other_checklist", place: "/results", message: "ในชุดผลนี้ไม่มีผลของแบบตรวจสอบ '" + model.title + "'" };
+    if (!file) return { ok: false, key: "other_checklist", place: "/results", message: words("import.not_in_bundle", { title: model.title }) };
     if (file.checklist.id !== model.id) {
-      const f = { key: "other_checklist", place: "/checklist/id", params: { found: file.checklist.id, expected: model.id } };
+      // both named by their Thai titles (the page's <script class="sop-cl-titles">), as results.migrate
+      const found = file.checklist.id, titles = pageData("script.sop-cl-titles");
+      const f = { key: "other_checklist", place: "/checklist/id", params: { found: titles[found] || found, expected: model.title } };
       return { ok: false, key: f.key, place: f.place, message: core.contract.message(f) };
     }
     const items = itemMap(model);
@@ -319,8 +324,10 @@
     const quizBar = isQuiz ? document.createElement("p") : null;
     if (quizBar) {
       quizBar.className = "sop-cl-quiz";
-      quizBar.innerHTML = '<button type="button" data-action="quiz-submit">ส่งคำตอบ</button> ' +
-        '<button type="button" data-action="quiz-retry">ทำใหม่</button> <output class="sop-cl-quiz-state" aria-live="polite"></output>';
+      quizBar.innerHTML = '<button type="button" data-action="quiz-submit"></button> ' +
+        '<button type="button" data-action="quiz-retry"></button> <output class="sop-cl-quiz-state" aria-live="polite"></output>';
+      one(quizBar, '[data-action="quiz-submit"]').textContent = words("quiz.submit");
+      one(quizBar, '[data-action="quiz-retry"]').textContent = words("quiz.retry");
       one(form, ".sop-cl-progress").before(quizBar);
     }
     /** Lock or unlock the questions as the quiz state says. */
@@ -331,8 +338,8 @@
       one(quizBar, '[data-action="quiz-submit"]').hidden = quiz.submitted;
       one(quizBar, '[data-action="quiz-retry"]').hidden = !quiz.submitted;
       one(quizBar, "output").textContent = quiz.submitted && quiz.score
-        ? "ส่งคำตอบแล้ว: ถูก " + thai(quiz.score.correct) + " จาก " + thai(quiz.score.total) + " ข้อ (ครั้งที่ " + thai(quiz.attempts) + ")"
-        : "ยังไม่ได้ส่งคำตอบ" + (quiz.attempts ? " (ส่งแล้ว " + thai(quiz.attempts) + " ครั้ง)" : "");
+        ? words("quiz.state", { score: words("quiz", quiz.score), attempts: quiz.attempts })
+        : words(quiz.attempts ? "quiz.unsubmitted.again" : "quiz.unsubmitted", { attempts: quiz.attempts });
     }
     /** @param {any} q */
     const takeQuiz = (q) => {
@@ -367,11 +374,11 @@
       for (const [id, lv] of Object.entries(r.levels)) {
         put(`output[data-level-for="${id}"]`, "data-level", String(lv.level), thai(lv.level));
         put(`[data-next-for="${id}"]`, "", "", lv.next
-          ? "สิ่งที่ขาดสำหรับระดับ " + thai(lv.level + 1) + ": " + items[lv.next].text : "ได้ระดับสูงสุดแล้ว");
+          ? words("level.next", { level: lv.level + 1, text: items[lv.next].text }) : words("level.top"));
       }
       for (const s of model.sections) if (s.id in r.met) {
         const m = r.met[s.id], it = s.items[0];
-        put(`output[data-met-for="${s.id}"]`, "data-met", String(m ?? ""), m === null ? "ยังไม่ได้ประเมิน" : m ? it.yes || "" : it.no || "");
+        put(`output[data-met-for="${s.id}"]`, "data-met", String(m ?? ""), m === null ? words("met.none") : m ? it.yes || "" : it.no || "");
       }
       const k = r.knowledge;
       if (k) {
@@ -379,7 +386,7 @@
         for (const [id, q] of Object.entries(k.questions)) {
           // Nothing is given away before "ส่งคำตอบ": no right/wrong, no key.
           put(`[data-feedback-for="${id}"]`, "data-correct", quiz.submitted ? String(q ?? "false") : "",
-            !quiz.submitted ? "" : q ? "ถูกต้อง" : "ยังไม่ถูกต้อง ดูเฉลยและคำอธิบาย");
+            !quiz.submitted ? "" : q ? words("question.right") : words("question.wrong") + " " + words("question.see"));
           const details = one(form, `details[data-answer-for="${id}"]`);
           if (details.hidden && quiz.submitted) details.open = true;
           details.hidden = !quiz.submitted;
@@ -410,7 +417,8 @@
     function write(answers) {
       const r = update();
       const problem = storage.save(key, results(answers)) ||
-        storage.save(PKEY + model.id, { progress: r.progress, levels: r.levels, version: model.version, updated: new Date().toISOString() });
+        storage.save(PKEY + model.id, { progress: r.progress, levels: r.levels, met: r.met, sections: r.sections,
+          version: model.version, updated: new Date().toISOString() });
       if (problem) say(problem.message);
     }
 
@@ -442,13 +450,10 @@
       if ((fromFile || !sitePerson()) && (filed.name || filed.position)) storePerson(filed);
       const old = m.dropped.length || m.version !== model.version;
       const parts = [];
-      if (fromFile) parts.push("นำเข้าคำตอบจากไฟล์แล้ว");
-      if (old) parts.push("แบบตรวจสอบนี้เป็นฉบับที่ " + thai(model.version) +
-        " (คำตอบ" + (fromFile ? "ในไฟล์" : "ที่บันทึกไว้") + "ทำกับฉบับที่ " + thai(m.version) + ") " +
-        (m.dropped.length ? "คำตอบของรายการต่อไปนี้ถูกล้างเพราะข้อความเปลี่ยนหรือรายการถูกยกเลิก: " + core.shortList(m.dropped)
-          : "คำตอบทั้งหมดยังใช้ได้"));
-      if (m.bad.length) parts.push("คำตอบที่บันทึกไว้บางรายการอ่านไม่ได้จึงไม่ได้ใช้ (เก็บสำเนาไว้แล้ว): " +
-        core.shortList(m.bad.map((b) => b.id)) + " คำตอบอื่นยังอยู่ครบ");
+      if (fromFile) parts.push(words("import.done"));
+      if (old) parts.push(words(fromFile ? "version.file" : "version.saved", { version: model.version, old: m.version }) + " " +
+        (m.dropped.length ? words("version.dropped", { items: core.shortList(m.dropped) }) : words("version.kept")));
+      if (m.bad.length) parts.push(words("saved.bad", { items: core.shortList(m.bad.map((b) => b.id)) }));
       if (parts.length) say(parts.join(" "));
       if (fromFile || old || m.bad.length) save(); else update();
       lockQuiz();
@@ -457,31 +462,28 @@
     function submitQuiz() {
       const k = score(model, readAnswers()).knowledge;
       if (!k) return;
-      if (k.answered < k.total && !confirm("ยังไม่ได้ตอบ " + thai(k.total - k.answered) +
-        " ข้อ ข้อที่ไม่ได้ตอบนับว่ายังไม่ถูก ส่งคำตอบเลยหรือไม่")) return;
+      const left = k.total - k.answered;
+      if (left && !confirm(words("quiz.confirm", { left }))) return;
       quiz = { submitted: true, attempts: quiz.attempts + 1, score: { correct: k.correct, total: k.total } };
       save();
       lockQuiz();
-      say("ส่งคำตอบแล้ว: ถูก " + thai(k.correct) + " จาก " + thai(k.total) + " ข้อ" +
-        (k.answered < k.total ? " (ไม่ได้ตอบ " + thai(k.total - k.answered) + " ข้อ นับว่ายังไม่ถูก)" : "") +
-        " ดูเฉลยและคำอธิบายใต้แต่ละข้อ");
+      say(words("quiz.sent", { score: words("quiz", k), left: left ? words("quiz.sent.left", { left }) : "" }));
     }
 
     function retryQuiz() {
       const last = quiz.score;
-      if (last && !confirm("ทำใหม่จะล้างคำตอบและคะแนนครั้งนี้ (ถูก " + thai(last.correct) + " จาก " +
-        thai(last.total) + " ข้อ) ส่งออกไฟล์ผลเก็บไว้ก่อนได้ เริ่มทำใหม่หรือไม่")) return;
+      if (last && !confirm(words("quiz.confirm.retry", { score: words("quiz", last) }))) return;
       quiz = { submitted: false, attempts: quiz.attempts, score: null };
       lockQuiz();
       writeAnswers({});
       changed(Object.keys(items));
-      say("เริ่มทำใหม่: ตอบทุกข้อแล้วกด \"ส่งคำตอบ\"");
+      say(words("quiz.restarted"));
     }
 
     function exportJson() {
       const r = results();
       if (!r.person.name || !r.person.position) {
-        say("กรุณากรอกชื่อ-สกุลและตำแหน่งก่อนส่งออก");
+        say(words("export.person"));
         personInputs.find((i) => !i.value.trim())?.focus();
         return;
       }
@@ -494,24 +496,24 @@
       const r = score(model, answers);
       const p = person();
       if (!p.name || !p.position) { // a file the director receives names its person, as JSON
-        say("กรุณากรอกชื่อ-สกุลและตำแหน่งก่อนส่งออก");
+        say(words("export.person"));
         personInputs.find((i) => !i.value.trim())?.focus();
         return;
       }
       // The form's own words for each answer (the item's yes/no, sop_helpers.wording), never ใช่/ไม่ใช่.
-      /** @type {unknown[][]} */ const lines = [["รหัส", "รายการ", "ผล"], ["ผู้ประเมิน", p.name, p.position]];
+      /** @type {unknown[][]} */ const lines = [["csv.id", "csv.item", "csv.result"].map((k) => words(k)), [words("csv.person"), p.name, p.position]];
       for (const it of Object.values(items)) {
         const v = answers[it.id];
         if (it.answer_type === "rows")
           (v || []).forEach((/** @type {any} */ row, /** @type {number} */ n) =>
-            lines.push(["แถว " + (n + 1), row.indicator + " / " + row.target, row.evidence + " / " + row.result]));
+            lines.push([words("csv.row", { n: String(n + 1) }), row.indicator + " / " + row.target, row.evidence + " / " + row.result]));
         else lines.push([it.id, it.text, it.yes !== undefined ? (v === true ? it.yes : v === false ? it.no : "")
-          : [...chosen(v)].map((x) => LETTERS[(it.options || []).indexOf(x)] || x).join(" ")]);
+          : [...chosen(v)].map((x) => words("option.letters")[(it.options || []).indexOf(x)] || x).join(" ")]);
       }
-      for (const [id, lv] of Object.entries(r.levels)) lines.push([id, "ระดับที่ได้", lv.level]);
+      for (const [id, lv] of Object.entries(r.levels)) lines.push([id, words("csv.level"), lv.level]);
       // Numbers as numbers, never "3/7" (which Excel reads as a date).
       const [done, total] = r.progress.split("/").map(Number);
-      lines.push(["", "ความคืบหน้า: ทำแล้ว", done], ["", "ความคืบหน้า: ทั้งหมด", total]);
+      lines.push(["", words("csv.done"), done], ["", words("csv.total"), total]);
       core.download(fileName(form.dataset.fileStem || model.id, p.name, "csv"), "text/csv;charset=utf-8", core.csvText(lines));
     }
 
@@ -526,8 +528,8 @@
       } catch (e) {
         m = { ok: false, key: "not_json", place: "", message: core.contract.message({ key: "not_json", place: "" }) };
       }
-      if (!m.ok) say("นำเข้าไม่ได้: " + m.message + " คำตอบที่บันทึกไว้ไม่เปลี่ยนแปลง");
-      else if (confirm("แทนที่คำตอบที่บันทึกไว้ด้วยคำตอบจากไฟล์ " + file.name + " หรือไม่")) use(m, true);
+      if (!m.ok) say(words("import.failed", { message: m.message }));
+      else if (confirm(words("import.confirm", { file: file.name }))) use(m, true);
     }
 
     function reset() {
@@ -536,7 +538,7 @@
       times = {};
       writeAnswers({});
       update();
-      say(problem ? "ล้างคำตอบในหน้านี้แล้ว แต่ลบที่บันทึกไว้ในเบราว์เซอร์ไม่ได้: " + problem.message : "ล้างคำตอบแล้ว");
+      say(problem ? words("reset.failed", { message: problem.message }) : words("reset.done"));
     }
 
     /** Another tab saved this checklist: merge (nothing of either tab is lost), or follow its reset. */
@@ -546,7 +548,7 @@
         times = {};
         writeAnswers({});
         update();
-        say("คำตอบของแบบตรวจสอบนี้ถูกล้างในอีกแท็บหนึ่ง");
+        say(words("reset.other_tab"));
         return;
       }
       let data;
@@ -597,7 +599,7 @@
         document.body.classList.add("sop-cl-printing");
         form.classList.add("sop-cl-print-this");
         print();
-      } else if (action === "reset" && confirm("ล้างคำตอบทั้งหมดของแบบตรวจสอบนี้ที่บันทึกไว้ในเบราว์เซอร์หรือไม่")) reset();
+      } else if (action === "reset" && confirm(words("reset.confirm"))) reset();
     });
     addEventListener("afterprint", () => {
       document.body.classList.remove("sop-cl-printing");
@@ -618,7 +620,7 @@
         storage.save("sop-backup:" + key, saved.value);
       if (m.ok) use(m, false);
       else {
-        say("คำตอบที่บันทึกไว้อ่านไม่ได้ (" + m.message + ") เก็บสำเนาไว้แล้ว จึงเริ่มใหม่");
+        say(words("saved.unreadable", { message: m.message }));
         storage.save("sop-backup:" + key, saved.value);
         update();
       }
@@ -626,9 +628,10 @@
     setPerson(sitePerson() || person());
     lockQuiz();
     const r = update();
-    // A progress entry saved before entries held levels gets them now, for "my progress".
+    // A progress entry saved before entries held levels, met standards and sections gets them now, for "my progress".
     const entry = storage.load(PKEY + model.id).value;
-    if (entry && typeof entry === "object" && !entry.levels) storage.save(PKEY + model.id, { ...entry, levels: r.levels });
+    if (entry && typeof entry === "object" && !(entry.levels && entry.met && entry.sections))
+      storage.save(PKEY + model.id, { ...entry, levels: r.levels, met: r.met, sections: r.sections });
     form.classList.add("sop-cl-ready");
   }
 
@@ -646,12 +649,6 @@
     return ok ? p : "bad";
   }
 
-  /** The handbook's result wording (sop_helpers.wording), from the page's <script class="sop-wording">. */
-  const WORDING = (() => { try { return JSON.parse(one(document, "script.sop-wording").textContent); } catch (_) { return {}; } })();
-  /** @param {string} key @param {Object<string, any>} [values] */
-  const say = (key, values = {}) => String(WORDING[key] || key).replace(/\{(\w+)\}/g,
-    (_, k) => (typeof values[k] === "number" ? thai(values[k]) : String(values[k] ?? "")));
-
   /** "My progress", in the handbook's order: for each checklist its progress in its own words,
    * each level of a level-scored standard, the quiz score, and when it was saved. */
   function progressPage() {
@@ -660,24 +657,28 @@
       const p = savedProgress(cell.dataset.savedFor);
       if (p === null) continue;
       if (p === "bad") {
-        cell.textContent = "ข้อมูลที่บันทึกไว้อ่านไม่ได้ เปิดแบบตรวจสอบเพื่อดูคำตอบและบันทึกใหม่";
+        cell.textContent = words("mine.unreadable");
         continue;
       }
       cell.dataset.progress = p.progress;
       const [done, total] = p.progress.split("/").map(Number);
       const saved = storage.load(KEY + cell.dataset.savedFor).value;
       const q = saved && saved.quiz;
-      const lines = [say(cell.dataset.words || "answered", { done, total })];
+      const lines = [words(cell.dataset.words || "answered", { done, total })];
       /** @type {Object<string, number>} */ const numbers = JSON.parse(cell.dataset.levels || "{}");
+      const answered = p.sections || {};
       for (const [id, number] of Object.entries(numbers)) {
         const lv = p.levels && p.levels[id];
+        // a standard with no statement answered is not assessed yet (not "level 0")
         if (lv && typeof lv.level === "number" && typeof lv.max === "number")
-          lines.push(say("level.standard", { number, level: lv.level, max: lv.max }));
+          lines.push(/^0\//.test(answered[id]) ? words("level.standard.none", { number })
+            : words("level.standard", { number, level: lv.level, max: lv.max }));
       }
-      if (q && q.submitted && q.score) lines.push(say("quiz", { correct: q.score.correct, total: q.score.total }));
-      else if (cell.dataset.quiz) lines.push(say("quiz.unsubmitted"));
-      lines.push("บันทึกล่าสุด " + thaiDate(new Date(p.updated)) +
-        (String(p.version) !== cell.dataset.version ? " (ทำกับฉบับเก่า เปิดแบบเพื่อปรับเป็นฉบับใหม่)" : ""));
+      const met = Object.values(p.met || {});
+      if (cell.dataset.met && met.length) lines.push(words("met.count", { met: met.filter((m) => m === true).length, total: met.length }));
+      if (q && q.submitted && q.score) lines.push(words("quiz", q.score));
+      else if (cell.dataset.quiz) lines.push(words("quiz.unsubmitted"));
+      lines.push(words(String(p.version) !== cell.dataset.version ? "mine.saved.old" : "mine.saved", { date: thaiDate(new Date(p.updated)) }));
       cell.replaceChildren(...lines.map((text) => {
         const span = document.createElement("span");
         span.className = "sop-cl-line";
@@ -700,20 +701,21 @@
   function mine(table) {
     const box = document.createElement("div");
     box.className = "sop-cl-mine";
-    box.innerHTML = '<p class="sop-cl-buttons"><button type="button" data-action="export-all">ส่งออกผลทั้งหมดของฉัน</button> ' +
-      '<button type="button" data-action="switch-user">เปลี่ยนผู้ใช้ / ล้างข้อมูลของฉัน</button></p>' +
-      '<div class="sop-cl-messages" role="alert"></div>';
+    box.innerHTML = '<p class="sop-cl-buttons"><button type="button" data-action="export-all"></button> ' +
+      '<button type="button" data-action="switch-user"></button></p><div class="sop-cl-messages" role="alert"></div>';
+    one(box, '[data-action="export-all"]').textContent = words("mine.export");
+    one(box, '[data-action="switch-user"]').textContent = words("mine.switch");
     table.after(box);
     const say = (/** @type {string} */ text) => { one(box, ".sop-cl-messages").textContent = text; };
     function exportAll() {
       const p = sitePerson();
       const results = savedResults();
-      if (!p || !p.name) { say("กรุณากรอกชื่อ-สกุลในแบบตรวจสอบใดก็ได้ก่อนส่งออก"); return false; }
-      if (!results.length) { say("ยังไม่มีผลที่บันทึกไว้ในเบราว์เซอร์นี้"); return false; }
+      if (!p || !p.name) { say(words("mine.need_name")); return false; }
+      if (!results.length) { say(words("mine.nothing")); return false; }
       const bundle = { format: "sop-checklist-bundle", format_version: core.contract.version(), person: p,
         created: new Date().toISOString(), results: results.map((/** @type {any} */ r) => ({ ...r, person: p })) };
-      core.download(fileName("ผลทั้งหมด", p.name, "json"), "application/json", JSON.stringify(bundle, null, 2) + "\n");
-      say("ส่งออกผลทั้งหมด " + thai(results.length) + " แบบในไฟล์เดียวแล้ว");
+      core.download(fileName(words("mine.file"), p.name, "json"), "application/json", JSON.stringify(bundle, null, 2) + "\n");
+      say(words("mine.exported", { count: results.length }));
       return true;
     }
     box.addEventListener("click", (e) => {
@@ -721,12 +723,12 @@
       if (action === "export-all") exportAll();
       else if (action === "switch-user") {
         const p = sitePerson();
-        const who = p && p.name ? p.name : "ผู้ใช้คนนี้";
-        if (confirm("ส่งออกผลทั้งหมดของ " + who + " เป็นไฟล์ก่อนล้างหรือไม่ (แนะนำ)")) exportAll();
-        if (!confirm("ล้างคำตอบ ชื่อ และตำแหน่งทั้งหมดของ " + who + " ออกจากเบราว์เซอร์นี้ เพื่อให้คนถัดไปเริ่มใหม่หรือไม่")) return;
+        const who = p && p.name ? p.name : words("mine.someone");
+        if (confirm(words("mine.confirm_export", { who }))) exportAll();
+        if (!confirm(words("mine.confirm_clear", { who }))) return;
         for (const k of [...storage.keys(KEY), ...storage.keys(PKEY), ...storage.keys("sop-backup:"), PERSON]) storage.remove(k);
-        for (const cell of all(document, "[data-saved-for]")) { cell.textContent = "ยังไม่ได้เริ่ม"; delete cell.dataset.progress; }
-        say("ล้างข้อมูลของ " + who + " แล้ว คนถัดไปเริ่มกรอกได้เลย");
+        for (const cell of all(document, "[data-saved-for]")) { cell.textContent = words("mine.none"); delete cell.dataset.progress; }
+        say(words("mine.cleared", { who }));
       }
     });
   }

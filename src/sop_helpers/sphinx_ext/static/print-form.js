@@ -6,25 +6,12 @@
 // One namespace: SopPrintForm.
 (() => {
   "use strict";
-  const LETTERS = "กขคงจฉชซฌญ";
-
-  /** @returns {Record<string, string>} */
-  function wording() {
-    const el = document.querySelector("script.sop-wording");
-    return el ? JSON.parse(el.textContent || "{}") : {};
-  }
-
-  /** @param {string|number} s */
-  const digits = (s) => {
-    const fmt = /** @type {any} */ (window).SopDigits; // the site's digit setting, when present
-    return fmt && fmt.format ? fmt.format(String(s)) : String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-  };
-
-  /** @param {string} key @param {Record<string, string|number>} [values] */
-  function say(key, values = {}) {
-    const t = wording()[key] || key;
-    return t.replace(/\{(\w+)\}/g, (_, k) => (typeof values[k] === "number" ? digits(values[k]) : String(values[k] ?? "")));
-  }
+  // the site's digits and the handbook's one wording table (SopCore, loaded before the checklist)
+  const core = /** @type {any} */ (window).SopCore;
+  /** @param {string|number} s @returns {string} */
+  const digits = (s) => core.digits(s);
+  /** @param {string} key @param {Record<string, string|number>} [values] @returns {string} */
+  const say = (key, values) => core.say(key, values);
 
   /** @param {HTMLFormElement} form @param {any} model */
   function readAnswers(form, model) {
@@ -53,7 +40,7 @@
     if (it.answer_type === "yes-no") return v ? it.yes : it.no;
     if (it.answer_type === "choice") {
       const ids = Array.isArray(v) ? v : [v];
-      const letters = ids.map((x) => LETTERS[(it.options || []).indexOf(x)] + ".").join(" ");
+      const letters = ids.map((x) => say("option.letters")[(it.options || []).indexOf(x)] + ".").join(" ");
       const right = r.knowledge && r.knowledge.questions[it.id];
       return letters + (submitted ? " (" + say(right ? "question.right" : "question.wrong") + ")" : "");
     }
@@ -75,7 +62,10 @@
     if (model.quiz && k) lines.push(submitted ? say("quiz", { correct: k.correct, total: k.total }) : say("quiz.unsubmitted"));
     for (const s of model.sections) {
       const lv = r.levels[s.id];
-      if (lv) lines.push(say("level.standard", { number: numbers[s.id] || s.id, level: lv.level, max: lv.max }));
+      const number = numbers[s.id] || s.id;
+      // a standard with no statement answered is not assessed yet (not "level 0")
+      if (lv) lines.push(/^0\//.test(r.sections[s.id]) ? say("level.standard.none", { number })
+        : say("level.standard", { number, level: lv.level, max: lv.max }));
     }
     const met = Object.values(r.met);
     if (met.length) lines.push(say("met.count", { met: met.filter((m) => m === true).length, total: met.length }));

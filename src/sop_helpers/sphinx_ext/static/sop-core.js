@@ -1,5 +1,5 @@
 // @ts-check
-/* Shared helpers of the handbook's scripts (checklist.js, team.js, search-th.js): digits, browser
+/* Shared helpers of the handbook's scripts (checklist.js, team.js, search-th.js): digits, words, browser
    storage that never throws, downloads, CSV cells, short lists, the same-person rule, and the
    results-file contract. Loaded before the scripts that use it. One namespace: SopCore.
 
@@ -25,16 +25,22 @@
     return style === "arabic" ? arabicDigits(s) : thaiDigits(s);
   }
 
-  // ------------------------------------------------------------------------------- storage
+  // ------------------------------------------------------------------------------- words
 
-  /** Why storage failed, as the reader is told (Thai). */
-  const STORAGE_MESSAGES = {
-    blocked: "เบราว์เซอร์นี้ไม่อนุญาตให้บันทึกข้อมูลไว้ในเครื่อง (เช่น โหมดส่วนตัวหรือปิดการเก็บข้อมูลเว็บไซต์)" +
-      " คำตอบจะหายเมื่อปิดหน้า ส่งออกเป็นไฟล์เพื่อเก็บไว้",
-    full: "พื้นที่บันทึกของเบราว์เซอร์เต็ม บันทึกคำตอบล่าสุดไม่ได้ ส่งออกเป็นไฟล์เพื่อเก็บไว้" +
-      " หรือลบข้อมูลเว็บไซต์อื่นที่ไม่ใช้แล้ว",
-    corrupt: "ข้อมูลที่บันทึกไว้ในเบราว์เซอร์เสียหาย อ่านไม่ได้ (เก็บสำเนาไว้แล้ว ไม่ได้ลบทิ้ง)",
-  };
+  /** @type {Object<string, string>|null} */
+  let WORDS = null;
+  /**
+   * The handbook's words (sop_helpers.wording.TEXTS, the page's <script class="sop-wording">) with
+   * their {fields} filled; numbers in the site's digits. Every Thai text a script shows comes here.
+   * @param {string} key @param {Object<string, any>} [values]
+   */
+  function say(key, values = {}) {
+    if (!WORDS) try { WORDS = JSON.parse(document.querySelector("script.sop-wording")?.textContent || "{}"); } catch (_) { WORDS = {}; }
+    return String(/** @type {any} */ (WORDS)[key] ?? key).replace(/\{(\w+)\}/g,
+      (_, k) => (typeof values[k] === "number" ? digits(values[k]) : String(values[k] ?? "")));
+  }
+
+  // ------------------------------------------------------------------------------- storage
 
   /** @typedef {{reason: "blocked"|"full"|"corrupt", message: string}} StorageProblem */
 
@@ -49,7 +55,7 @@
   }
 
   /** @param {"blocked"|"full"|"corrupt"} reason @returns {StorageProblem} */
-  const problem = (reason) => ({ reason, message: STORAGE_MESSAGES[reason] });
+  const problem = (reason) => ({ reason, message: say("storage." + reason) });
 
   /** @param {unknown} e */
   const isFull = (e) => e instanceof DOMException &&
@@ -157,7 +163,7 @@
   function shortList(items, limit = 10) {
     const shown = items.slice(0, limit).map((x) => (x.length > 80 ? x.slice(0, 80) + "…" : x));
     const rest = items.length - shown.length;
-    return shown.join(", ") + (rest > 0 ? " และอีก " + digits(rest.toLocaleString("en-US")) + " รายการ" : "");
+    return shown.join(", ") + (rest > 0 ? say("list.more", { rest: digits(rest.toLocaleString("en-US")) }) : "");
   }
 
   // ------------------------------------------------------------------------------- names
@@ -197,15 +203,15 @@
   /** @param {string} place */
   function fieldText(place) {
     const parts = place.split("/").filter(Boolean);
-    if (!parts.length) return "ทั้งไฟล์";
+    if (!parts.length) return say("place.file");
     const labels = CONTRACT.labels;
     // the last part with a name, as "parent/part" when the labels have it, else "part"
     for (let i = parts.length - 1; i >= 0; i--) {
       const pair = i ? parts[i - 1] + "/" + parts[i] : "";
       const label = has(labels, pair) ? labels[pair] : has(labels, parts[i]) ? labels[parts[i]] : "";
-      if (label) return "ช่อง " + parts.join("/") + " (" + label + ")";
+      if (label) return say("place.named", { path: parts.join("/"), label });
     }
-    return "ช่อง " + parts.join("/");
+    return say("place.field", { path: parts.join("/") });
   }
 
   /** The Thai message of a key at a place, as sop_helpers.results.message. @param {Fault} f */
@@ -324,9 +330,9 @@
 
   /** A found value in a message, as sop_helpers.results._shown. @param {unknown} v */
   function shown(v) {
-    const text = v === undefined || v === null ? "(ไม่ระบุ)"
+    const text = v === undefined || v === null ? say("value.none")
       : typeof v === "string" || (typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 1e15) ? JSON.stringify(v)
-      : "(ค่าชนิดอื่น)";
+      : say("value.other");
     return length(text) <= 20 ? text : [...text].slice(0, 20).join("") + "…";
   }
 
@@ -369,8 +375,8 @@
   }
 
   /** @type {any} */ (window).SopCore = {
-    thaiDigits, arabicDigits, digits,
-    storage: { load, save, remove, keys, MESSAGES: STORAGE_MESSAGES },
+    thaiDigits, arabicDigits, digits, say,
+    storage: { load, save, remove, keys },
     download, csvCell, csvText, shortList,
     normalizeText, personKey,
     contract: { checkFile, message, instant, version: () => CONTRACT.current, formats: () => CONTRACT.formats },

@@ -1,25 +1,22 @@
 // @ts-check
 /* The director's person x procedure table (as sop_helpers.team.team_matrix / matrix_table): one row
    per person (names matched by the shared person key), one cell per procedure with progress,
-   levels, quiz score and "needs support" in the handbook's wording (sop_helpers.wording, from the
-   page's data), details of each file on demand. One namespace: SopTeamMatrix.
+   levels, quiz score and "needs support" in the handbook's wording (sop_helpers.wording, the
+   page's <script class="sop-wording"> through SopCore.say), details of each file on demand.
+   A standard nobody answered reads "not assessed": never level 0, never "needs support".
+   One namespace: SopTeamMatrix.
    Elements the table is built with (named here so the build's CSS trimmer keeps their rules):
    table thead tbody tr th td caption details summary. */
 (function () {
   "use strict";
 
-  /** @param {string|number} s */
-  function digits(s) {
-    const core = /** @type {any} */ (window).SopCore;
-    if (core && core.digits) return core.digits(String(s));
-    return String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-  }
-
-  /** @param {Record<string,string>} words @param {string} key @param {Record<string, string|number>} [values] */
-  function say(words, key, values = {}) {
-    return (words[key] || key).replace(/\{(\w+)\}/g,
-      (_, k) => (typeof values[k] === "number" ? digits(values[k]) : String(values[k] ?? "")));
-  }
+  const core = /** @type {any} */ (window).SopCore;
+  /** @param {string|number} s @returns {string} */
+  const digits = (s) => core.digits(String(s));
+  /** @param {string} key @param {Record<string, any>} [values] @returns {string} */
+  const say = (key, values) => core.say(key, values);
+  /** Whether anyone answered a section (its progress "d/t" is not "0/t"). @param {any} score @param {string} id */
+  const assessed = (score, id) => !/^0\//.test(score.sections[id]);
 
   /** @param {any} e @param {(row: any) => boolean|null} indicatorStatus */
   const reached = (e, indicatorStatus) => e.rows.map(indicatorStatus).filter((/** @type {any} */ x) => x).length;
@@ -34,38 +31,39 @@
    * @param {any[]} entries @param {any} data @param {(row: any) => boolean|null} indicatorStatus
    */
   function lines(entries, data, indicatorStatus) {
-    const w = data.wording || {};
-    if (!entries.length) return [say(w, "not.sent")];
+    if (!entries.length) return [say("not.sent")];
     /** @type {string[]} */ const out = [];
     /** @type {string[]} */ const support = [];
     for (const e of entries) {
       const s = e.score, model = e.model, numbers = model.section_numbers || {};
       const [done, total] = String(s.progress).split("/").map(Number);
-      if (!scores(model, ["level", "met", "quiz"])) out.push(say(w, model.progress_words, { done, total }));
+      if (!scores(model, ["level", "met", "quiz"])) out.push(say(model.progress_words, { done, total }));
       if (model.quiz && s.knowledge) {
         const quiz = e.quiz;
-        if (quiz && !quiz.submitted) out.push(say(w, "quiz.unsubmitted"));
+        if (quiz && !quiz.submitted) out.push(say("quiz.unsubmitted"));
         else {
           const score = quiz && quiz.score ? quiz.score : s.knowledge;
-          out.push(say(w, "quiz", { correct: score.correct, total: score.total }));
+          out.push(say("quiz", { correct: score.correct, total: score.total }));
         }
-        if (quiz && quiz.attempts) out.push(say(w, "quiz.attempts", { attempts: quiz.attempts }));
+        if (quiz && quiz.attempts) out.push(say("quiz.attempts", { attempts: quiz.attempts }));
       }
       if (scores(model, ["rows"]) && e.rows.length)
-        out.push(say(w, "indicators", { reached: reached(e, indicatorStatus), total: e.rows.length }));
+        out.push(say("indicators", { reached: reached(e, indicatorStatus), total: e.rows.length }));
       for (const section of model.sections) {
         const lv = s.levels[section.id];
-        if (lv) out.push(say(w, "level.standard", { number: numbers[section.id] || section.id, level: lv.level, max: lv.max }));
+        const number = numbers[section.id] || section.id;
+        if (lv) out.push(assessed(s, section.id) ? say("level.standard", { number, level: lv.level, max: lv.max })
+          : say("level.standard.none", { number }));
       }
       const met = Object.values(s.met);
-      if (met.length) out.push(say(w, "met.count", { met: met.filter((m) => m === true).length, total: met.length }));
+      if (met.length) out.push(say("met.count", { met: met.filter((m) => m === true).length, total: met.length }));
       for (const section of model.sections) {
         const lv = s.levels[section.id];
-        if ((lv && lv.level < data.support_level) || s.met[section.id] === false)
+        if ((lv && lv.level < data.support_level && assessed(s, section.id)) || s.met[section.id] === false)
           support.push(numbers[section.id] || section.id);
       }
     }
-    if (support.length) out.push(say(w, "support") + ": มาตรฐานข้อ " + support.join(", "));
+    if (support.length) out.push(say("support.standards", { numbers: support.join(", ") }));
     return out;
   }
 
@@ -101,11 +99,11 @@
   /** The plain table (heading -> lines), as team.matrix_table. @param {any[]} folks @param {any} data @param {any} indicatorStatus */
   function table(folks, data, indicatorStatus) {
     return folks.map((p) => {
-      /** @type {Record<string, string[]>} */ const row = { "ชื่อ": [p.name, ...(p.position ? [p.position] : [])] };
+      /** @type {Record<string, string[]>} */ const row = { [say("team.name")]: [p.name, ...(p.position ? [p.position] : [])] };
       data.procedures.forEach((/** @type {any} */ proc, /** @type {number} */ i) => {
         row[proc.short_title] = lines(p.cells[i], data, indicatorStatus);
       });
-      row["ส่งล่าสุด"] = [shortDate(p.updated)];
+      row[say("team.sent")] = [shortDate(p.updated)];
       return row;
     });
   }
@@ -124,9 +122,9 @@
    */
   function render(folks, data, indicatorStatus) {
     const rows = table(folks, data, indicatorStatus);
-    const heads = ["ชื่อ", ...data.procedures.map((/** @type {any} */ p) => p.short_title), "ส่งล่าสุด"];
+    const heads = [say("team.name"), ...data.procedures.map((/** @type {any} */ p) => p.short_title), say("team.sent")];
     const t = el("table", "table sop-team-matrix");
-    /** @type {HTMLTableElement} */ (t).createCaption().textContent = "ภาพรวมของทีม (หนึ่งแถวต่อหนึ่งคน)";
+    /** @type {HTMLTableElement} */ (t).createCaption().textContent = say("team.caption");
     const head = /** @type {HTMLTableElement} */ (t).createTHead().insertRow();
     heads.forEach((h) => { const th = el("th", "", h); th.setAttribute("scope", "col"); head.append(th); });
     const body = /** @type {HTMLTableElement} */ (t).createTBody();
@@ -138,14 +136,14 @@
         cell.dataset.label = h;
         // shown in the site's digit style; `rows` (the CSV, team.matrix_table) keep the plain text
         row[h].forEach((line) => cell.append(el("span", "sop-team-line", digits(line))));
-        if (row[h].some((line) => line.startsWith(say(data.wording || {}, "support")))) cell.classList.add("sop-team-support");
+        if (row[h].some((line) => line.startsWith(say("support")))) cell.classList.add("sop-team-support");
         if (i === 0) cell.append(details(folks[n]));
         tr.append(cell);
       });
     });
     const box = el("div", "sop-team-box");
     box.setAttribute("role", "region");
-    box.setAttribute("aria-label", "ภาพรวมของทีม");
+    box.setAttribute("aria-label", say("team.box"));
     box.tabIndex = 0;
     box.append(t);
     return { box, rows, heads };
@@ -154,12 +152,12 @@
   /** Details on demand: each file of the person, its date and its state. @param {any} person */
   function details(person) {
     const d = el("details", "sop-team-details");
-    d.append(el("summary", "", "รายละเอียด (" + digits(person.entries.length) + " ไฟล์)"));
+    d.append(el("summary", "", say("team.details", { count: person.entries.length })));
     const list = el("ul");
     for (const e of person.entries) {
       const [done, total] = String(e.score.progress).split("/").map(Number);
-      list.append(el("li", "", e.model.title + ": ตอบแล้ว " + digits(done) + " จาก " + digits(total) +
-        " ข้อ (ไฟล์ " + e.file + " บันทึก " + digits(shortDate(e.updated)) + ")"));
+      list.append(el("li", "", say("team.detail", { title: e.model.title, progress: say("answered", { done, total }),
+        file: e.file, date: digits(shortDate(e.updated)) })));
     }
     d.append(list);
     return d;

@@ -2,18 +2,24 @@
 /* The director's team view: read several exported self-check files (single results or "all my
    results" bundles) in the browser (nothing is uploaded), check them by the results contract
    (SopCore) and score them with window.SopChecklist (the checklists' own scorer), and show the
-   table that sop_helpers.team.team_rows computes in Python. One bad file never costs the others'
-   rows: it is listed with a Thai reason naming the field. One namespace: SopTeam. */
+   person x procedure table (team-matrix.js) that sop_helpers.team.matrix_table computes in
+   Python. One bad file never costs the others' rows: it is listed with a Thai reason naming the
+   field. Every Thai text comes from the handbook's wording table (SopCore.say); the target words
+   from sop_helpers.targets (the page's data). One namespace: SopTeam. */
 (function () {
   "use strict";
   const core = /** @type {any} */ (window).SopCore;
-  const COLUMNS = ["ชื่อ", "ตำแหน่ง", "แบบตรวจสอบ", "ความก้าวหน้า", "ร้อยละ", "มาตรฐาน", "ความรู้",
-    "ตัวชี้วัด (บรรลุ/ทั้งหมด)", "ควรได้รับการสนับสนุน", "ปรับปรุงล่าสุด"];
+  const say = core.say;
 
-  // As team.py: "ไม่น้อยกว่าร้อยละ ๘๐", "ร้อยละ ๘๕", "ไม่เกิน ๕ วัน" read as one number each.
-  const AT_MOST = /^(ไม่เกิน|ไม่มากกว่า|ไม่ถึง)/;
-  const TARGET_WORDS = /^(ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ตั้งแต่|ไม่เกิน|ไม่มากกว่า)?(ร้อยละ)?|(ขึ้นไป|ลงมา)$/g;
-  const UNITS = /(ร้อยละ|บาท|คน|แห่ง|ครั้ง|เรื่อง|โครงการ|โรงเรียน|วัน|ฉบับ|รายการ|ขึ้นไป)$/;
+  // As sop_helpers.targets ("ไม่น้อยกว่าร้อยละ ๘๐", "ไม่เกิน ๕ วัน": one number each), whose
+  // patterns the page's data carries; set by setup.
+  let AT_MOST = /$^/, TARGET_WORDS = /$^/g, UNITS = /$^/;
+  /** @param {{at_most: string, words: string, units: string}} t */
+  function targets(t) {
+    AT_MOST = new RegExp(t.at_most);
+    TARGET_WORDS = new RegExp(t.words, "g");
+    UNITS = new RegExp(t.units);
+  }
 
   /** @param {string} text */
   function number(text) {
@@ -46,13 +52,13 @@
   /**
    * The entries of one file's data (a bundle holds several), scored; throws Refused with the Thai
    * reason (as sop_helpers.team.parse_entries).
-   * @param {any} data @param {string} name @param {any} models @param {number} supportLevel
+   * @param {any} data @param {string} name @param {any} models
    */
-  function entries(data, name, models, supportLevel) {
+  function entries(data, name, models) {
     const checked = core.contract.checkFile(data);
     if (!checked.ok) throw new Refused(checked.message);
     return checked.files.map((/** @type {any} */ file, /** @type {number} */ i) => {
-      const where = checked.shape === "bundle" ? "ผลที่ " + core.digits(i + 1) + " ในชุด: " : "";
+      const where = checked.shape === "bundle" ? say("team.in_bundle", { n: i + 1 }) : "";
       const id = file.checklist.id;
       if (!Object.prototype.hasOwnProperty.call(models, id))
         throw new Refused(where + core.contract.message({ key: "unknown_checklist", place: "/checklist/id", params: { found: id } }));
@@ -76,7 +82,7 @@
         rows: rowsOf(model, answers),
         quiz: file.quiz || null,
       };
-      return { ...e, row: row(e, supportLevel) };
+      return e;
     });
   }
 
@@ -84,61 +90,25 @@
   const rowsOf = (model, answers) => model.sections.filter((/** @type {any} */ s) => s.score === "rows")
     .flatMap((/** @type {any} */ s) => (Array.isArray(answers[s.items[0].id]) ? answers[s.items[0].id] : []));
 
-  /** The handbook's result wording (sop_helpers.wording), from the page's data. */
-  let WORDS = /** @type {Record<string, string>} */ ({});
-  /** @param {string} key @param {Record<string, string|number>} [values] */
-  const say = (key, values = {}) => (WORDS[key] || key).replace(/\{(\w+)\}/g,
-    (_, k) => (typeof values[k] === "number" ? core.digits(values[k]) : String(values[k] ?? "")));
-  /** @param {boolean|null|undefined} m */
-  const metWord = (m) => say(m === true ? "met.true" : m === false ? "met.false" : "met.none");
-
-  /** @param {any} e @param {number} supportLevel */
-  function row(e, supportLevel) {
-    const s = e.score, titles = e.model.section_titles;
-    const [done, total] = String(s.progress).split("/").map(Number);
-    const cells = [], support = [];
-    for (const section of e.model.sections) {  // in the checklist's order, as team.py
-      const k = section.id, lv = s.levels[k], met = s.met[k];
-      if (lv) {
-        cells.push(titles[k] + ": " + say("level", { level: lv.level, max: lv.max }));
-        if (lv.level < supportLevel) support.push(titles[k]);
-      } else if (k in s.met) {
-        cells.push(titles[k] + ": " + metWord(met));
-        if (met === false) support.push(titles[k]);
-      }
-    }
-    const statuses = e.rows.map(indicatorStatus);
-    return {
-      "ชื่อ": e.name, "ตำแหน่ง": e.position, "แบบตรวจสอบ": e.model.title,
-      "ความก้าวหน้า": say("progress", { done, total }), "ร้อยละ": total ? Math.round(100 * done / total) : 0,
-      "มาตรฐาน": cells.join("; "),
-      "ความรู้": s.knowledge ? say("quiz", { correct: s.knowledge.correct, total: s.knowledge.total }) : "",
-      "ตัวชี้วัด (บรรลุ/ทั้งหมด)": e.rows.length ? say("progress", { done: statuses.filter((/** @type {boolean|null} */ x) => x).length, total: statuses.length }) : "",
-      "ควรได้รับการสนับสนุน": support.join(", "),
-      "ปรับปรุงล่าสุด": shortDate(e.updated),
-    };
-  }
-
   /** Said to the director, as team._older: which file counts instead, and why. @param {any} newer */
-  const older = (newer) => "ซ้ำกับไฟล์ที่ใหม่กว่า (" + newer.file + " บันทึก " + shortDate(newer.updated) + ")" +
-    " ของคนเดียวกันและแบบตรวจสอบเดียวกัน จึงใช้ไฟล์ที่ใหม่กว่า";
+  const older = (newer) => say("team.older", { file: newer.file, date: core.digits(shortDate(newer.updated)) });
 
   /**
    * The newest file per person (same person_key) and checklist counts, by instant; the others are
    * rejected, as team.collect. Each file is read and laid out inside its own guard.
-   * @param {{name: string, text: string}[]} files @param {any} models @param {number} [supportLevel]
+   * @param {{name: string, text: string}[]} files @param {any} models
    */
-  function collect(files, models, supportLevel = 3) {
+  function collect(files, models) {
     /** @type {any[]} */ const found = [];
     /** @type {{file: string, reason: string}[]} */ const rejected = [];
     for (const f of files) {
       let data;
       try { data = JSON.parse(f.text.replace(/^\ufeff/, "")); }
       catch (_) { rejected.push({ file: f.name, reason: core.contract.message({ key: "not_json", place: "" }) }); continue; }
-      try { found.push(...entries(data, f.name, models, supportLevel)); }
+      try { found.push(...entries(data, f.name, models)); }
       catch (err) {
         rejected.push({ file: f.name, reason: err instanceof Refused ? err.message
-          : "อ่านไฟล์นี้ไม่ได้เพราะข้อผิดพลาดที่ไม่คาดคิด (" + String(err) + ")" });
+          : say("team.unexpected", { error: String(err) }) });
       }
     }
     /** @type {Map<string, any>} */ const newest = new Map();
@@ -195,7 +165,7 @@
     const input = /** @type {HTMLInputElement} */ (root.querySelector("input[type=file]"));
     const status = /** @type {HTMLElement} */ (root.querySelector(".sop-team-status"));
     const out = /** @type {HTMLElement} */ (root.querySelector(".sop-team-output"));
-    WORDS = data.wording || {};
+    targets(data.targets);
 
     /** Files chosen so far (by name): choosing again adds to them; the same name replaces. */
     /** @type {Map<string, string>} */ const chosen = new Map();
@@ -204,10 +174,10 @@
       for (const f of [...list]) chosen.set(f.name, await f.text());
       const files = [...chosen].map(([name, text]) => ({ name, text }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const { kept, rejected } = collect(files, data.models, data.support_level);
+      const { kept, rejected } = collect(files, data.models);
       out.replaceChildren();
       if (rejected.length)
-        out.append(table(["ไฟล์", "เหตุผล"], rejected.map((r) => ({ "ไฟล์": r.file, "เหตุผล": r.reason })), "ไฟล์ที่ใช้ไม่ได้หรือซ้ำ"));
+        out.append(table([say("team.file"), say("team.reason")], rejected.map((r) => ({ [say("team.file")]: r.file, [say("team.reason")]: r.reason })), say("team.rejected")));
       const matrix = /** @type {any} */ (window).SopTeamMatrix;
       // the first week's column (procedure "") shows only when someone sent that list
       const view = { ...data, procedures: data.procedures.filter((/** @type {any} */ p) =>
@@ -218,24 +188,22 @@
       const button = document.createElement("button");
       button.type = "button";
       button.className = "btn btn-outline-primary sop-team-csv";
-      button.textContent = "ดาวน์โหลดตารางภาพรวมเป็น CSV (เปิดใน Excel ได้)";
+      button.textContent = say("team.csv");
       button.addEventListener("click", () => {
         const flat = shown.rows.map((/** @type {any} */ r) => Object.fromEntries(shown.heads.map((/** @type {string} */ h) => [h, r[h].join("; ")])));
-        core.download("ภาพรวมทีม_" + new Date().toISOString().slice(0, 10) + ".csv", "text/csv;charset=utf-8", csv(shown.heads, flat));
+        core.download(say("team.csv.file") + "_" + new Date().toISOString().slice(0, 10) + ".csv", "text/csv;charset=utf-8", csv(shown.heads, flat));
       });
       const clear = document.createElement("button");
       clear.type = "button";
       clear.className = "btn btn-outline-secondary sop-team-clear";
-      clear.textContent = "ล้างรายการไฟล์";
-      clear.addEventListener("click", () => { chosen.clear(); out.replaceChildren(); status.textContent = "ล้างรายการไฟล์แล้ว"; });
+      clear.textContent = say("team.clear");
+      clear.addEventListener("click", () => { chosen.clear(); out.replaceChildren(); status.textContent = say("team.cleared"); });
       const tools = document.createElement("p");
       tools.className = "sop-team-tools";
       tools.append(button, " ", clear);
       out.append(tools);
       // a bundle file holds many results, so results are counted, not files
-      status.textContent = core.digits("อ่าน " + files.length + " ไฟล์: ผลที่ใช้ได้ " + kept.length +
-        " รายการ ใช้ไม่ได้หรือซ้ำ " + rejected.length + " รายการ บุคลากร " + folks.length +
-        " คน (เลือกไฟล์เพิ่มได้อีก)");
+      status.textContent = say("team.status", { files: files.length, kept: kept.length, rejected: rejected.length, people: folks.length });
       input.value = "";
     }
 
@@ -249,7 +217,7 @@
     });
   }
 
-  /** @type {any} */ (window).SopTeam = { collect, row, indicatorStatus, csv };
+  /** @type {any} */ (window).SopTeam = { collect, indicatorStatus, csv };
   const start = () => document.querySelectorAll("[data-sop-team]").forEach((el) => setup(/** @type {HTMLElement} */ (el)));
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
