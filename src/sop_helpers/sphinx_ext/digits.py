@@ -1,8 +1,11 @@
 """One digit style for every number a page shows (decision 1, setting ``sop_digits``).
 
 Python code that renders a number may write either digit form: when a page is written, the text
-of its body, title, navigation and footer passes through :func:`sop_helpers.thai.apply_digits`
-(text only: not tags, attributes, code, scripts or styles). The style reaches the browser as
+of the whole rendered page (body, title, navigation, the theme's header and footer, the page's
+table of contents) passes through :func:`sop_helpers.thai.apply_digits` (text only: not tags,
+attributes, code, scripts or styles). The theme writes texts of its own (the site's title and
+copyright from ``_config.yml``, the in-page contents), so the pass wraps the builder's template
+renderer rather than a list of context keys. The style reaches the browser as
 ``<body data-sop-digits="thai|arabic">``, which ``SopCore.digits`` (sop-core.js) and sop.js read
 for the numbers they write.
 """
@@ -90,6 +93,20 @@ def _converted(generate: Any, style: DigitStyle) -> Any:
     return converted
 
 
+def _render_in_style(app: Sphinx) -> None:
+    """Every page the HTML builders render comes out with its text in the site's digits."""
+    templates = getattr(app.builder, "templates", None)
+    if app.builder.format != "html" or templates is None:
+        return
+    render = templates.render
+
+    def render_in_style(template: str, context: dict[str, Any]) -> str:
+        return html_digits(render(template, context), site_digits(app))
+
+    templates.render = render_in_style
+
+
 def setup(app: Sphinx) -> None:
     # After the handlers that fill the context (the footer, the navigation wrapper: 900).
     app.connect("html-page-context", _page_context, priority=950)
+    app.connect("builder-inited", _render_in_style)
