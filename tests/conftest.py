@@ -18,6 +18,14 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests check behaviour, not speed: on a loaded CI machine an example can take longer
+# than hypothesis's 200 ms default deadline, which would fail a correct test.
+settings.register_profile(
+    "sop", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("sop")
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("SOP_CHROMIUM", "/usr/bin/chromium")

@@ -16,6 +16,7 @@ from typing import Any
 from .checklists import INDICATOR_COLUMNS, Checklist, Section
 from .checklists.kinds import ITEM_KINDS, answer_of, rule_of
 from .scoring import Score, score
+from .wording import TEXTS
 
 NOTICE = (
     "คำตอบบันทึกไว้ในเบราว์เซอร์นี้เท่านั้น (ไม่ได้ส่งไปที่ใด) หากล้างข้อมูลเบราว์เซอร์หรือเปลี่ยนเครื่อง"
@@ -31,10 +32,11 @@ EXPORT_JSON = "ส่งออกไฟล์ผล (JSON)"
 IMPORT_JSON = "นำเข้าไฟล์ผล (JSON)…"
 """Label of the import control."""
 
-EXPORT_ALL = "ส่งออกผลทั้งหมดของฉัน"
-"""Label of the "all my results in one file" button of the my-progress page (checklist.js)."""
+EXPORT_ALL = TEXTS["mine.export"]
+"""Label of the "all my results in one file" button of the my-progress page (checklist.js says
+the same key of the wording table)."""
 
-SWITCH_PERSON = "เปลี่ยนผู้ใช้ / ล้างข้อมูลของฉัน"
+SWITCH_PERSON = TEXTS["mine.switch"]
 """Label of the my-progress page's button that clears one person's data (checklist.js)."""
 
 LABELS: Mapping[str, str] = {
