@@ -274,6 +274,28 @@ def test_months_without_steps_are_folded_into_short_rows(site_dir: Path) -> None
     assert "python -m" not in text
 
 
+def test_the_build_marks_its_own_month_before_any_script_runs(site_dir: Path) -> None:
+    # Lighthouse: the badge added after load moved the page (CLS 0.168 on fiscal-year.html).
+    import datetime as dt
+
+    marked = _soup(site_dir, "fiscal-year.html").select("table.sop-year-table tr.sop-now")
+    month = dt.date.today().month
+    assert marked and all(f"sop-m-{month}" in row["class"] for row in marked)
+    assert all(row.select_one(".sop-now-badge").get_text() == "เดือนนี้" for row in marked)
+
+
+def test_in_another_month_the_builds_mark_moves(at: Any) -> None:
+    import datetime as dt
+
+    other = 3 if dt.date.today().month != 3 else 4
+    pg = at(f"2027-{other:02d}-10T09:00:00+07:00", "fiscal-year.html")
+    table = pg.locator("table.sop-year-table")
+    marked = table.locator("tr.sop-now")
+    marked.first.wait_for()
+    assert marked.count() == 1 and f"sop-m-{other}" in (marked.get_attribute("class") or "")
+    assert table.locator(".sop-now-badge").count() == 1
+
+
 def test_the_build_orders_the_years_by_its_own_date(site_dir: Path) -> None:
     import datetime as dt
 

@@ -14,6 +14,7 @@ start page's "this month / falling due" block.
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import Any
 
@@ -96,6 +97,7 @@ def _month_label(run: list[MonthRow]) -> str:
 
 
 EMPTY_MARK = "–"
+NOW_BADGE = "เดือนนี้"  # calendar-now.js moves it when the reader's month is another
 EMPTY_NOTE = f"{EMPTY_MARK} ไม่มีขั้นตอนที่เอกสารมาตรฐานการปฏิบัติงานกำหนดเวลาไว้ในเดือนนั้น"
 
 
@@ -121,10 +123,22 @@ class FiscalMonthsDirective(SphinxDirective):
         head += row
         body = nodes.tbody()
         group += body
+        # The build's month is marked as the page is written, so the mark takes its place before
+        # the first paint (no layout shift); the reader's clock moves it in another month.
+        month = dt.date.today().month
         for run in _month_runs(year_table(procedures.values())):
             classes = [f"sop-m-{r.month}" for r in run]
-            row = nodes.row(classes=classes + ([] if run[0].entries else ["sop-month-empty"]))
-            row += nodes.entry("", nodes.paragraph(text=_month_label(run)))
+            now = month in (r.month for r in run)
+            row = nodes.row(
+                classes=classes
+                + ([] if run[0].entries else ["sop-month-empty"])
+                + (["sop-now"] if now else [])
+            )
+            label = nodes.paragraph(text=_month_label(run))
+            if now:
+                label += nodes.Text(" ")
+                label += nodes.inline(text=NOW_BADGE, classes=["sop-now-badge"])
+            row += nodes.entry("", label)
             cell = nodes.entry()
             if run[0].entries:
                 listing = nodes.bullet_list()

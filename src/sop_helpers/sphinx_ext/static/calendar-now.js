@@ -34,11 +34,18 @@
     return e;
   }
 
-  /** The fiscal-year table: the row holding this month is marked. @param {Date} now */
+  /** The row of this month is marked (the build marks its own month). @param {Date} now */
   function markMonth(now) {
-    document.querySelectorAll("tr.sop-m-" + (now.getMonth() + 1)).forEach((row) => {
-      row.classList.add("sop-now");
+    const mine = "sop-m-" + (now.getMonth() + 1);
+    document.querySelectorAll("tr.sop-now").forEach((row) => {
+      if (row.classList.contains(mine)) return;
+      row.classList.remove("sop-now");
+      row.querySelector(".sop-now-badge")?.remove();
+    });
+    document.querySelectorAll("tr." + mine).forEach((row) => {
       row.setAttribute("aria-current", "date");
+      if (row.classList.contains("sop-now")) return;
+      row.classList.add("sop-now");
       const cell = row.querySelector("td p, td");
       if (cell) cell.append(" ", el("span", "sop-now-badge", "เดือนนี้"));
     });
