@@ -542,10 +542,12 @@ def test_import_control_is_a_thai_labelled_button(page: Any, site_url: str) -> N
 
 
 def test_team_page_names_the_real_export_button(site_dir: Path) -> None:
-    from sop_helpers.checklist_html import EXPORT_JSON
+    # The director's instructions quote the buttons staff press, from the same label table.
+    from sop_helpers.checklist_html import EXPORT_ALL, EXPORT_JSON
 
-    step = (ROOT / "book" / "team" / "index.md").read_text("utf-8")
-    quoted = re.findall(r'กดปุ่ม "([^"]+)"', step)
-    assert quoted == [EXPORT_JSON]
+    team = (site_dir / "team" / "index.html").read_text("utf-8")
+    quoted = re.findall(r'กดปุ่ม &quot;<span class="sop-ui-label">([^<]+)</span>&quot;', team)
+    assert quoted == [EXPORT_ALL, EXPORT_JSON]
     html = (site_dir / PAGE).read_text("utf-8")
     assert html.count(f'data-action="export-json">{EXPORT_JSON}</button>') == 4
+    assert EXPORT_ALL in (site_dir / "self-check" / "index.html").read_text("utf-8")

@@ -327,4 +327,13 @@ def test_allocation_says_what_is_left_as_a_person_would(
     form.get_by_label(re.compile("น้ำหนักคือเงินที่แต่ละรายการขอ")).uncheck()
     expect(warning).to_be_hidden()
     assert not any("ขอรวม" in line for line in lines())
+    # no shares can be worked out (every weight 0): no figures stand next to the error
+    for box in form.locator("input[name^=weight-]").all():
+        box.fill("0")
+    expect(form).to_have_attribute("data-state", "error")
+    assert (
+        form.locator("[data-part-for]").all_inner_texts()
+        == [""] * form.locator("[data-part-for]").count()
+    )
+    assert form.get_by_label("วงเงินที่จัดสรร (บาทเต็ม)").count() == 1  # the unit said once
     assert not page.watch.console_errors

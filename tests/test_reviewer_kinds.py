@@ -61,7 +61,7 @@ def test_an_unanswered_standard_is_not_assessed_in_the_python_team_view() -> Non
         "มาตรฐานข้อ ๑: ระดับ ๑ จาก ๕",
         "มาตรฐานข้อ ๒: ยังไม่ได้ประเมิน",
         "มาตรฐานข้อ ๔: ยังไม่ได้ประเมิน",
-        "ได้ตามมาตรฐาน ๐ จาก ๑ ข้อ",
+        "มาตรฐานข้อ ๓: ยังไม่ได้ประเมิน",  # the single standard left blank: not "0 of 1 met"
         "ควรได้รับการสนับสนุน: มาตรฐานข้อ ๑",  # only the one assessed below level 3
     ]
     assert not any("ระดับ ๐" in line for line in cell)

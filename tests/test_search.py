@@ -139,6 +139,25 @@ def test_index_dump_orders_pages_by_use_and_drops_empty_terms() -> None:
     assert terms == {"งบ": [1, 2, 0], "แผน": 2}
 
 
+def test_result_titles_are_shown_in_the_sites_digits() -> None:
+    # A reviewer searched "ไตรมาส 2" and got "ปฏิทินการดำเนินงาน ปีงบประมาณ 2569" on a Thai-digit site.
+    data = {
+        "docnames": ["fy"],
+        "titles": ["ปฏิทินปีงบประมาณ <span>2570</span>"],
+        "alltitles": {"ปฏิทินการดำเนินงาน ปีงบประมาณ 2569": [[0, "id6"]]},
+        "indexentries": {"ไตรมาส 1": [[0, "q1"]]},
+        "terms": {},
+        "titleterms": {},
+    }
+    for style, year, quarter in (("thai", "๒๕๖๙", "ไตรมาส ๑"), ("arabic", "2569", "ไตรมาส 1")):
+        env = SimpleNamespace(sop_search_counts={}, config=SimpleNamespace(sop_digits=style))
+        text = _CompactJavaScriptIndex(env).dumps(json.loads(json.dumps(data)))  # type: ignore[arg-type]
+        shown = json.loads(text[len("Search.setIndex(") : -1])
+        assert shown["alltitles"] == {f"ปฏิทินการดำเนินงาน ปีงบประมาณ {year}": [[0, "id6"]]}
+        assert list(shown["indexentries"]) == [quarter]
+        assert shown["titles"][0].startswith("ปฏิทินปีงบประมาณ <span>")
+
+
 # ---- the built fixture project ----
 
 

@@ -73,12 +73,12 @@ def test_two_files_of_one_person_make_one_row(checklists: dict[str, Any], proced
     assert somying["ชื่อ"][0] == "สมหญิง  ใจดี"  # shown as typed in the newest file
     assert somying[procedures["action-plan"].short_title] == [say("steps", done=2, total=8)]
     assert somying[procedures["budget-analysis"].short_title] == [
-        "ได้ตามมาตรฐาน ๑ จาก ๖ ข้อ",
+        "ตอบแล้ว ๒ จาก ๖ ข้อ · ได้ตามมาตรฐาน ๑ ข้อ",  # 4 blank: not counted as not met
         "ควรได้รับการสนับสนุน: มาตรฐานข้อ ๒",
     ]
     assert somying[procedures["director"].short_title] == ["ยังไม่ได้ส่งไฟล์"]
     kitti = table[0][procedures["director"].short_title]
-    assert kitti[0] == "มาตรฐานข้อ ๑: ระดับ ๑ จาก ๕"
+    assert kitti[0] == "มาตรฐานข้อ ๑: ระดับ ๑ จาก ๕ (ยังตอบไม่ครบ)"  # level 2 left blank
 
 
 def test_the_newest_duplicate_counts_and_the_reason_says_so(checklists: dict[str, Any]) -> None:

@@ -6,7 +6,9 @@ answers of the wrong kind) is listed as rejected with its reason, and the others
 
 Support rule (the office may change the thresholds here): a staff member needs support on a
 standard written as cumulative levels when the level reached is below :data:`SUPPORT_LEVEL`, and
-on any other standard when it is assessed as not met.
+on any other standard when it is assessed as not met. A level the blank statement above it may
+still raise (:func:`provisional`) reads "(ยังตอบไม่ครบ)" and is not flagged; an unanswered
+single standard is not assessed, never "not met".
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,8 @@ from .names import person_key
 from .results import MESSAGES, Bundle, Loaded, Results, check_file, message, migrate
 from .scoring import Score, score
 from .targets import indicator_status as indicator_status  # the notebook imports it here
+from .team_states import assessed as assessed  # still importable from here
+from .team_states import met_lines, provisional
 from .thai import thai_date
 from .wording import TEXTS, met, say
 
@@ -58,6 +62,7 @@ class Entry:
     rows: tuple[Mapping[str, Any], ...] = ()
     quiz: Any = None
     """The knowledge check's submission state of the file (``Quiz``: submitted, attempts, score)."""
+    answers: Mapping[str, Any] = field(default_factory=dict)
 
 
 def parse_entries(data: object, source: str, checklists: Mapping[str, Checklist]) -> list[Entry]:
@@ -99,6 +104,7 @@ def parse_entries(data: object, source: str, checklists: Mapping[str, Checklist]
                 dropped=loaded.dropped,
                 rows=tuple(rows) if isinstance(rows, list) else (),
                 quiz=loaded.results.quiz,
+                answers=answers,
             )
         )
     return entries
@@ -171,13 +177,6 @@ def read_folder(
     return collect(((p.name, p.read_bytes()) for p in paths), checklists)
 
 
-def assessed(entry: Entry, section_id: str) -> bool:
-    """Whether the person answered anything of a standard: one nobody answered is not assessed
-    (``ยังไม่ได้ประเมิน``), never level 0 and never "needs support"."""
-    progress = entry.score.sections.get(section_id)
-    return progress is None or progress.done > 0
-
-
 def standard_cells(entry: Entry) -> dict[str, str]:
     """Each standard's state in the handbook's wording: ``ระดับ ๓ จาก ๕``, ``ได้ตามมาตรฐาน``, or
     ``ยังไม่ได้ประเมิน`` when nothing of it was answered."""
@@ -187,7 +186,8 @@ def standard_cells(entry: Entry) -> dict[str, str]:
             cells[section.title] = met(None)
         elif section.id in entry.score.levels:
             level = entry.score.levels[section.id]
-            cells[section.title] = say("level", level=level.level, max=level.max_level)
+            words = "level.partial" if provisional(entry, section.id) else "level"
+            cells[section.title] = say(words, level=level.level, max=level.max_level)
         elif section.id in entry.score.met:
             cells[section.title] = met(entry.score.met[section.id])
     return cells
@@ -202,7 +202,8 @@ def _flagged(entry: Entry, section_id: str) -> bool:
     # the support rule: an assessed level below SUPPORT_LEVEL, or a standard assessed as not met
     level = entry.score.levels.get(section_id)
     if level is not None:
-        return level.level < SUPPORT_LEVEL and assessed(entry, section_id)
+        low = level.level < SUPPORT_LEVEL and assessed(entry, section_id)
+        return low and not provisional(entry, section_id)
     return entry.score.met.get(section_id) is False
 
 
@@ -273,18 +274,22 @@ class Cell:
             if "rows" in rules and statuses:
                 reached = sum(1 for x in statuses if x)
                 lines.append(say("indicators", reached=reached, total=len(statuses)))
-            singles = [v for v in s.met.values()]
             for section in entry.checklist.sections:
                 level = s.levels.get(section.id)
                 number = numbers.get(section.items[0].ref, section.id)
                 if level is not None and not assessed(entry, section.id):
                     lines.append(say("level.standard.none", number=number))
                 elif level is not None:
+                    words = "level.standard.partial" if provisional(entry, section.id) else ""
                     lines.append(
-                        say("level.standard", number=number, level=level.level, max=level.max_level)
+                        say(
+                            words or "level.standard",
+                            number=number,
+                            level=level.level,
+                            max=level.max_level,
+                        )
                     )
-            if singles:
-                lines.append(say("met.count", met=sum(1 for v in singles if v), total=len(singles)))
+            lines += met_lines(entry, numbers)
             support += [
                 numbers.get(x.items[0].ref, x.id)
                 for x in entry.checklist.sections

@@ -41,6 +41,11 @@ TEXTS: Mapping[str, str] = {
     "level.next": "สิ่งที่ขาดสำหรับระดับ {level}: {text}",
     "level.top": "ได้ระดับสูงสุดแล้ว",
     "met.count": "ได้ตามมาตรฐาน {met} จาก {total} ข้อ",
+    # the team view: some standards left blank (never counted as not met)
+    "met.count.answered": "ตอบแล้ว {done} จาก {total} ข้อ · ได้ตามมาตรฐาน {met} ข้อ",
+    # a level the blank statement above it may still raise (never flagged for support)
+    "level.partial": "ระดับ {level} จาก {max} (ยังตอบไม่ครบ)",
+    "level.standard.partial": "มาตรฐานข้อ {number}: ระดับ {level} จาก {max} (ยังตอบไม่ครบ)",
     "steps": "ทำแล้ว {done} จาก {total} ขั้นตอน",
     "tasks": "ทำแล้ว {done} จาก {total} รายการ",
     "answered": "ตอบแล้ว {done} จาก {total} ข้อ",

@@ -98,7 +98,7 @@ def _fields(kind: str, data: dict[str, Any]) -> list[Field]:
             Field("pupils", "จำนวนนักเรียนปีนี้", "คน", "1,250"),
         ]
     if kind == "allocation":
-        return [Field("total", "วงเงินที่จัดสรร (บาทเต็ม)", "บาท", "100,000")]
+        return [Field("total", "วงเงินที่จัดสรร", "บาทเต็ม", "100,000")]
     raise ValueError(kind)
 
 

@@ -45,8 +45,10 @@ from sop_helpers.search_text import (
     load_search_rules,
     normalise,
 )
+from sop_helpers.thai import apply_digits
 
 from .assets import STATIC, use_static
+from .digits import html_digits
 from .handbook_data import warn_data_error
 
 __all__ = ["ACRONYMS", "SearchThai", "normalise"]
@@ -230,6 +232,14 @@ class _CompactJavaScriptIndex(_JavaScriptIndex):
                 self.written.get(entry, entry): places
                 for entry, places in data["indexentries"].items()
             }
+        # What the results list shows (page, section and index titles) in the site's digits,
+        # as the pages show them; search-th.js folds digits before it compares.
+        style = getattr(getattr(self.env, "config", None), "sop_digits", None)
+        if style is not None:
+            data["titles"] = [html_digits(title, style) for title in data.get("titles", [])]
+            for key in ("alltitles", "indexentries"):
+                if key in data:
+                    data[key] = {apply_digits(t, style): v for t, v in data[key].items()}
         if self.extra is not None:
             data["sop"] = self.extra
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -561,10 +561,13 @@
       warningText.textContent = show(result.warning || "");
       warning.hidden = !result.warning;
       root.classList.toggle("sop-calc-warned", Boolean(result.warning));
+      const parts = Array.from(root.querySelectorAll("[data-part-for]"));
       if (!result.ok) {
         main.textContent = "ยังคำนวณไม่ได้: แก้ช่องที่มีข้อความสีแดงก่อน";
         words.textContent = "";
         note.hidden = true;
+        for (const cell of parts) cell.textContent = ""; // no figures next to an error
+
         root.dataset.state = "error";
         return;
       }
@@ -577,7 +580,7 @@
       words.textContent = result.words ? `(${result.words})` : "";
       note.hidden = !result.illustrative;
       if (kind === "allocation" && result.values) {
-        for (const cell of Array.from(root.querySelectorAll("[data-part-for]"))) {
+        for (const cell of parts) {
           const index = cell.getAttribute("data-part-for") || "";
           const part = result.values.parts[index];
           cell.textContent = part === undefined ? "" : show(`${format(BigInt(part), 0)} บาท`);

@@ -3,7 +3,8 @@
    per person (names matched by the shared person key), one cell per procedure with progress,
    levels, quiz score and "needs support" in the handbook's wording (sop_helpers.wording, the
    page's <script class="sop-wording"> through SopCore.say), details of each file on demand.
-   A standard nobody answered reads "not assessed": never level 0, never "needs support".
+   A standard nobody answered reads "not assessed": never level 0, never "needs support"; a level
+   whose next statement is blank reads "not fully answered" and is not flagged (team_states.py).
    One namespace: SopTeamMatrix.
    Elements the table is built with (named here so the build's CSS trimmer keeps their rules):
    table thead tbody tr th td caption details summary. */
@@ -17,6 +18,19 @@
   const say = (key, values) => core.say(key, values);
   /** Whether anyone answered a section (its progress "d/t" is not "0/t"). @param {any} score @param {string} id */
   const assessed = (score, id) => !/^0\//.test(score.sections[id]);
+  /** A level the blank statement above it may still raise (team_states.provisional). @param {any} e @param {string} id */
+  const provisional = (e, id) => { const lv = e.score.levels[id]; return !!(lv && lv.next && typeof (e.answers || {})[lv.next] !== "boolean"); };
+
+  /** The single standards: blank ones counted apart, never "not met" (team_states.met_lines). @param {any} e @param {Record<string, string>} numbers */
+  function metLines(e, numbers) {
+    const met = e.model.sections.filter((/** @type {any} */ x) => x.id in e.score.met);
+    const answered = met.filter((/** @type {any} */ x) => e.score.met[x.id] !== null && e.score.met[x.id] !== undefined);
+    const got = answered.filter((/** @type {any} */ x) => e.score.met[x.id] === true).length;
+    if (!met.length) return [];
+    if (!answered.length) return [say("level.standard.none", { number: met.map((/** @type {any} */ x) => numbers[x.id] || x.id).join(", ") })];
+    if (answered.length < met.length) return [say("met.count.answered", { done: answered.length, total: met.length, met: got })];
+    return [say("met.count", { met: got, total: met.length })];
+  }
 
   /** @param {any} e @param {(row: any) => boolean|null} indicatorStatus */
   const reached = (e, indicatorStatus) => e.rows.map(indicatorStatus).filter((/** @type {any} */ x) => x).length;
@@ -52,14 +66,13 @@
       for (const section of model.sections) {
         const lv = s.levels[section.id];
         const number = numbers[section.id] || section.id;
-        if (lv) out.push(assessed(s, section.id) ? say("level.standard", { number, level: lv.level, max: lv.max })
-          : say("level.standard.none", { number }));
+        if (lv) out.push(!assessed(s, section.id) ? say("level.standard.none", { number })
+          : say(provisional(e, section.id) ? "level.standard.partial" : "level.standard", { number, level: lv.level, max: lv.max }));
       }
-      const met = Object.values(s.met);
-      if (met.length) out.push(say("met.count", { met: met.filter((m) => m === true).length, total: met.length }));
+      out.push(...metLines(e, numbers));
       for (const section of model.sections) {
         const lv = s.levels[section.id];
-        if ((lv && lv.level < data.support_level && assessed(s, section.id)) || s.met[section.id] === false)
+        if ((lv && lv.level < data.support_level && assessed(s, section.id) && !provisional(e, section.id)) || s.met[section.id] === false)
           support.push(numbers[section.id] || section.id);
       }
     }

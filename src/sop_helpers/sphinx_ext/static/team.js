@@ -80,7 +80,7 @@
         position: String(person.position || "").trim(),
         updated: file.updated, at: core.contract.instant(file.updated),
         rows: rowsOf(model, answers),
-        quiz: file.quiz || null,
+        quiz: file.quiz || null, answers,
       };
       return e;
     });

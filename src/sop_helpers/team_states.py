@@ -1,0 +1,45 @@
+"""What the team view says of a standard a person answered only in part, or not at all (pure).
+
+Entries are :class:`sop_helpers.team.Entry` (a score, the answers and the checklist). A standard
+nobody answered is not assessed; a level whose next statement is blank may still rise, so it reads
+"(ยังตอบไม่ครบ)" and is not flagged for support; single standards left blank are counted apart
+from those not met.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .wording import say
+
+
+def assessed(entry: Any, section_id: str) -> bool:
+    """Whether the person answered anything of a standard: one nobody answered is not assessed
+    (``ยังไม่ได้ประเมิน``), never level 0 and never "needs support"."""
+    progress = entry.score.sections.get(section_id)
+    return progress is None or progress.done > 0
+
+
+def provisional(entry: Any, section_id: str) -> bool:
+    """Whether a cumulative level may still rise: the statement above it is unanswered (once a
+    statement is not true, the higher ones cannot count, so the level is decided)."""
+    level = entry.score.levels.get(section_id)
+    above = level.next_missing if level is not None else None
+    return above is not None and not isinstance(entry.answers.get(above.id), bool)
+
+
+def met_lines(entry: Any, numbers: Mapping[str, str]) -> list[str]:
+    """The single standards of a cell: unanswered ones counted apart, never as "not met";
+    all blank reads ``มาตรฐานข้อ ๓: ยังไม่ได้ประเมิน``."""
+    met = entry.score.met
+    answered = [v for v in met.values() if v is not None]
+    if not met:
+        return []
+    if not answered:
+        blank = [numbers.get(x.items[0].ref, x.id) for x in entry.checklist.sections if x.id in met]
+        return [say("level.standard.none", number=", ".join(blank))]
+    got = sum(1 for v in answered if v)
+    if len(answered) < len(met):
+        return [say("met.count.answered", done=len(answered), total=len(met), met=got)]
+    return [say("met.count", met=got, total=len(met))]
