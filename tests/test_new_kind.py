@@ -114,7 +114,7 @@ def test_a_kind_declared_in_python_scores_saves_reloads_and_exports(
         form.locator('button[data-action="export-csv"]').click()
     rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_bytes().decode("utf-8-sig"))))
     said = {row[0]: row[2] for row in rows if len(row) == 3}
-    assert said["read"] == "ทำแล้ว" and said["meet"] == "" and said["ask"] == "เป็นจริง"
+    assert said["read"] == "ทำแล้ว" and said["meet"] == "ยังไม่ได้ทำ" and said["ask"] == "เป็นจริง"
 
     page.goto(week_url + "mine.html")
     cell = page.locator('[data-saved-for="director-week"]')

@@ -6,6 +6,7 @@ field AND for nothing saved before being lost. Browser cases run in Chromium on 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 
 from sop_helpers import ChecklistError, load_checklist, load_checklists, load_procedures
 from sop_helpers.output import script_json, sheet_cell, short_list
+from sop_helpers.results.messages import field_text
 
 from .test_results_contract import CASES
 
@@ -187,8 +189,8 @@ def test_bad_team_file_keeps_every_other_row(case: dict[str, Any]) -> None:
     assert [e.file for e in entries] == [e.file for e in good]  # nothing lost
     reason = next(r.reason for r in rejected if r.file == "zz-bad.json")
     assert _thai(reason)
-    field = case["place"].strip("/").split("/")[0]
-    assert field in reason or not field, reason  # names the field
+    # names the field by its Thai name (never the JSON pointer)
+    assert field_text(case["place"]) in reason, reason
 
 
 # ----------------------------------------------------------------------------- atomic writes
@@ -446,9 +448,11 @@ def test_every_bad_import_keeps_the_saved_answers(page: Any, site_url: str, tmp_
         form.locator('input[data-action="import"]').set_input_files(str(path))
         form.locator(".sop-cl-messages p").wait_for()
         message = form.locator(".sop-cl-messages").inner_text()
-        assert "นำเข้าไม่ได้" in message and "ไม่เปลี่ยนแปลง" in message, (case["name"], message)
-        field = case["place"].strip("/").split("/")[0]
-        assert field in message, (case["name"], message)
+        assert f"นำเข้าไฟล์ '{path.name}' ไม่ได้" in message, (case["name"], message)
+        assert "ไม่เปลี่ยนแปลง" in message, (case["name"], message)
+        # the field by its Thai name, never the JSON pointer
+        assert field_text(case["place"]) in message, (case["name"], message)
+        assert not re.search(r"ช่อง [a-z]+/", message), (case["name"], message)  # no pointer
         assert _stored(page)["answers"] == before, case["name"]
     assert dialogs == []
     assert page.watch.console_errors == []
@@ -499,7 +503,11 @@ def test_csv_exports_neutralise_formulas(page: Any, site_url: str, tmp_path: Pat
     import csv
 
     rows = list(csv.reader(path.read_text("utf-8-sig").splitlines()))
-    assert rows[1] == ["ผู้ประเมิน", "'" + FORMULAS[0], "'" + FORMULAS[3]]
+    assert rows[0] == ["รหัส", "รายการ", "ผล"]
+    # the assessor as labelled rows: the name and the position each under "ผล", never a position
+    # in a column of its own
+    assert rows[1] == ["", "ผู้ประเมิน", "'" + FORMULAS[0]]
+    assert rows[2] == ["", "ตำแหน่ง", "'" + FORMULAS[3]]
     got = page.evaluate("xs => xs.map(x => window.SopCore.csvCell(x))", FORMULAS)
     assert [next(csv.reader([g])) for g in got] == [[sheet_cell(f)] for f in FORMULAS]
 

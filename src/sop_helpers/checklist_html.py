@@ -96,5 +96,6 @@ def render_checklist(
             "person_notice": PERSON_NOTICE,
             "export_json": EXPORT_JSON,
             "import_json": IMPORT_JSON,
+            "unsubmitted": TEXTS["quiz.unsubmitted"],
         },
     )

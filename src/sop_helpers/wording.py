@@ -76,7 +76,7 @@ TEXTS: Mapping[str, str] = {
     "quiz.restarted": 'เริ่มทำใหม่: ตอบทุกข้อแล้วกด "ส่งคำตอบ"',
     # ---- the checklist page: saved answers, import, export, reset
     "import.done": "นำเข้าคำตอบจากไฟล์แล้ว",
-    "import.failed": "นำเข้าไม่ได้: {message} คำตอบที่บันทึกไว้ไม่เปลี่ยนแปลง",
+    "import.failed": "นำเข้าไฟล์ '{file}' ไม่ได้: {message} คำตอบที่บันทึกไว้ไม่เปลี่ยนแปลง",
     "import.confirm": "แทนที่คำตอบที่บันทึกไว้ด้วยคำตอบจากไฟล์ {file} หรือไม่",
     "import.not_in_bundle": "ในชุดผลนี้ไม่มีผลของแบบตรวจสอบ '{title}'",
     "version.file": "แบบตรวจสอบนี้เป็นฉบับที่ {version} (คำตอบในไฟล์ทำกับฉบับที่ {old})",
@@ -95,6 +95,7 @@ TEXTS: Mapping[str, str] = {
     "csv.item": "รายการ",
     "csv.result": "ผล",
     "csv.person": "ผู้ประเมิน",
+    "csv.position": "ตำแหน่ง",
     "csv.row": "แถว {n}",
     "csv.level": "ระดับที่ได้",
     "csv.done": "ความคืบหน้า: ทำแล้ว",
@@ -113,7 +114,8 @@ TEXTS: Mapping[str, str] = {
     # where a problem of a results file is (results.messages.field_text, sop-core.js), a value
     "place.file": "ทั้งไฟล์",
     "place.field": "ช่อง {path}",
-    "place.named": "ช่อง {path} ({label})",
+    "place.named": "ช่อง {label}",
+    "place.item": "ช่อง {label} ของรายการ {item}",
     "value.none": "(ไม่ระบุ)",
     "value.other": "(ค่าชนิดอื่น)",
     "list.more": " และอีก {rest} รายการ",

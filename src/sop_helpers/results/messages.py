@@ -85,7 +85,7 @@ _KEYS: dict[str, str] = {
 
 
 def field_text(place: str) -> str:
-    """``ช่อง person/name (ชื่อ-สกุล)``: the place of a problem as a reader finds it."""
+    """``ช่อง ชื่อ-สกุล`` (person/name): the place of a problem as a reader finds it."""
     parts = [p for p in place.split("/") if p]
     if not parts:
         return TEXTS["place.file"]
@@ -95,7 +95,9 @@ def field_text(place: str) -> str:
         pair = "/".join(parts[i - 1 : i + 1]) if i else ""
         label = FIELD_LABELS.get(pair) or FIELD_LABELS.get(parts[i], "")
         if label:
-            return TEXTS["place.named"].format(path=shown, label=label)
+            if parts[0] == "answers" and len(parts) > 1:  # an answer's field names its item
+                return TEXTS["place.item"].format(label=label, item=parts[1])
+            return TEXTS["place.named"].format(label=label)
     return TEXTS["place.field"].format(path=shown)
 
 

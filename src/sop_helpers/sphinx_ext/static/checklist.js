@@ -382,7 +382,9 @@
       }
       const k = r.knowledge;
       if (k) {
-        put("output[data-knowledge]", "data-knowledge", k.correct + "/" + k.total, thai(k.correct + "/" + k.total));
+        // No score before "ส่งคำตอบ" (the page says scores show only after sending).
+        put("output[data-knowledge]", "data-knowledge", quiz.submitted ? k.correct + "/" + k.total : "",
+          quiz.submitted ? thai(k.correct + "/" + k.total) : words("quiz.unsubmitted"));
         for (const [id, q] of Object.entries(k.questions)) {
           // Nothing is given away before "ส่งคำตอบ": no right/wrong, no key.
           put(`[data-feedback-for="${id}"]`, "data-correct", quiz.submitted ? String(q ?? "false") : "",
@@ -501,13 +503,13 @@
         return;
       }
       // The form's own words for each answer (the item's yes/no, sop_helpers.wording), never ใช่/ไม่ใช่.
-      /** @type {unknown[][]} */ const lines = [["csv.id", "csv.item", "csv.result"].map((k) => words(k)), [words("csv.person"), p.name, p.position]];
+      /** @type {unknown[][]} */ const lines = [["csv.id", "csv.item", "csv.result"].map((k) => words(k)), ["", words("csv.person"), p.name], ["", words("csv.position"), p.position]];
       for (const it of Object.values(items)) {
         const v = answers[it.id];
         if (it.answer_type === "rows")
           (v || []).forEach((/** @type {any} */ row, /** @type {number} */ n) =>
             lines.push([words("csv.row", { n: String(n + 1) }), row.indicator + " / " + row.target, row.evidence + " / " + row.result]));
-        else lines.push([it.id, it.text, it.yes !== undefined ? (v === true ? it.yes : v === false ? it.no : "")
+        else lines.push([it.id, it.text, it.yes !== undefined ? (v === true ? it.yes : v === false || it.answer_type === "tick" ? it.no : "")
           : [...chosen(v)].map((x) => words("option.letters")[(it.options || []).indexOf(x)] || x).join(" ")]);
       }
       for (const [id, lv] of Object.entries(r.levels)) lines.push([id, words("csv.level"), lv.level]);
@@ -528,7 +530,7 @@
       } catch (e) {
         m = { ok: false, key: "not_json", place: "", message: core.contract.message({ key: "not_json", place: "" }) };
       }
-      if (!m.ok) say(words("import.failed", { message: m.message }));
+      if (!m.ok) say(words("import.failed", { file: file.name, message: m.message }));
       else if (confirm(words("import.confirm", { file: file.name }))) use(m, true);
     }
 
@@ -594,7 +596,7 @@
       else if (action === "export-csv") exportCsv();
       else if (action === "quiz-submit") submitQuiz();
       else if (action === "quiz-retry") retryQuiz();
-      else if (action === "print") {
+      else if (action === "print" && !e.defaultPrevented) { // print-form.js printed it already
         setDate();
         document.body.classList.add("sop-cl-printing");
         form.classList.add("sop-cl-print-this");

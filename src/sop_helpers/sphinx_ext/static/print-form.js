@@ -131,6 +131,7 @@
     const form = t.closest && t.closest("form.sop-checklist");
     if (!form || t.dataset.action !== "print") return;
     e.stopImmediatePropagation();
+    e.preventDefault(); // printed here: checklist.js's own print (a fallback) must not print again
     prepare(/** @type {HTMLFormElement} */ (form));
     print();
   }, true);

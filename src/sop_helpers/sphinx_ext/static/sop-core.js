@@ -209,7 +209,8 @@
     for (let i = parts.length - 1; i >= 0; i--) {
       const pair = i ? parts[i - 1] + "/" + parts[i] : "";
       const label = has(labels, pair) ? labels[pair] : has(labels, parts[i]) ? labels[parts[i]] : "";
-      if (label) return say("place.named", { path: parts.join("/"), label });
+      // an answer's field names its item (the id printed next to it on the form)
+      if (label) return say(parts[0] === "answers" && parts[1] ? "place.item" : "place.named", { label, item: parts[1] });
     }
     return say("place.field", { path: parts.join("/") });
   }
