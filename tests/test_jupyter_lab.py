@@ -153,7 +153,7 @@ def test_self_check_in_jupyterlab_to_the_website(
     app = notebook.locator(".jp-OutputArea-output .widget-dropdown").first
     expect(app).to_be_visible()
     summary = notebook.locator(".sop-widget-summary").first
-    expect(summary).to_contain_text("มาตรฐานข้อ ๑: ระดับ ๐ จาก ๕")
+    expect(summary).to_contain_text("มาตรฐานข้อ ๑: ยังไม่ได้ประเมิน")  # a fresh form: not assessed
     _shot(jl, "1-self-check-run-all")
     # The demo cell's answers are not applied to the person's form.
     expect(summary).not_to_contain_text("ระดับ ๓ จาก ๕")

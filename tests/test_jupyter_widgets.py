@@ -86,8 +86,10 @@ def test_labels_are_full_and_standards_have_thai_names(tmp_path: Path) -> None:
     checklist = load_checklist("director-standards")
     view = ChecklistWidget(checklist, folder=tmp_path)
     summary = view._summary.value
-    assert "มาตรฐานข้อ ๑: ระดับ ๐ จาก ๕" in summary
+    # nothing answered yet: each standard by its Thai name, not yet assessed (never "ระดับ ๐")
+    assert "มาตรฐานข้อ ๑: ยังไม่ได้ประเมิน" in summary
     assert "มาตรฐานข้อ ๓: ยังไม่ได้ประเมิน" in summary
+    assert "ระดับ ๐" not in summary
     assert "std" not in summary
     steps = ChecklistWidget(load_checklist("director-steps"), folder=tmp_path)
     longest = max(steps.checklist.items, key=lambda item: len(item.text))
