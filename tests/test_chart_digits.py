@@ -111,5 +111,9 @@ def test_a_notebook_shows_the_style_it_is_told(monkeypatch: pytest.MonkeyPatch) 
     figure = Figure(_chart(), alt="ขั้นตอนที่ ๓", caption="ปี ๒๕๖๙")
     assert figure.digits == "arabic" and (figure.alt, figure.caption) == ("ขั้นตอนที่ 3", "ปี 2569")
     monkeypatch.setenv("SOP_DIGITS", "roman")
+    import matplotlib.pyplot as plt
+
+    refused = _chart()
     with pytest.raises(ValueError, match="SOP_DIGITS"):
-        Figure(_chart(), alt="x")
+        Figure(refused, alt="x")
+    plt.close(refused)  # the refused chart is the caller's to close

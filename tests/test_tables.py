@@ -138,7 +138,7 @@ def test_figure_embeds_png_with_alt() -> None:
     assert 'alt="แผนภูมิ &lt;ทดสอบ&gt;"' in html and "<figcaption>คำอธิบาย</figcaption>" in html
     assert 'width="180" height="90"' in html
     assert base64.b64decode(html.split("base64,")[1].split('"')[0]).startswith(b"\x89PNG")
-    assert plt.get_fignums() == []
+    assert fig.number not in plt.get_fignums()  # the helper closes the figure it rendered
 
 
 def test_thai_glyphs_exist_in_chart_font() -> None:
