@@ -24,11 +24,10 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sop_helpers._errors import SopError
 from sop_helpers._html import element
 from sop_helpers.calendar import month_names, month_work
 from sop_helpers.output import script_json
-from sop_helpers.procedures import Procedure, load_procedures, procedures_dir
+from sop_helpers.procedures import Procedure
 from sop_helpers.schedule import MonthRow, year_table
 from sop_helpers.thai import month_name, thai_number
 
@@ -42,19 +41,7 @@ logger = logging.getLogger(__name__)
 
 def _load(directive: SphinxDirective) -> dict[str, Procedure] | None:
     """The procedures (each file a dependency of the page), or None after a warning."""
-    try:
-        folder = procedures_dir(directive.env.srcdir)
-        for path in sorted(folder.glob("*.yml")):
-            directive.env.note_dependency(str(path))
-        return dict(load_procedures(folder))
-    except SopError as exc:
-        logger.warning(
-            f"อ่านข้อมูลกระบวนงานไม่ได้: {exc}",
-            location=directive.get_location(),
-            type="sop",
-            subtype="calendar",
-        )
-        return None
+    return calendar_years.load_for(directive, "อ่านข้อมูลกระบวนงานไม่ได้")
 
 
 class month_table(nodes.General, nodes.Element):  # type: ignore[misc]

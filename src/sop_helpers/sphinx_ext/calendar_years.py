@@ -33,7 +33,7 @@ from sop_helpers.calendar import (
     to_ical,
     year_order,
 )
-from sop_helpers.procedures import load_procedures, procedures_dir
+from sop_helpers.procedures import Procedure, load_procedures, procedures_dir
 from sop_helpers.thai import thai_number
 
 from .html_nodes import add_html_node
@@ -91,6 +91,24 @@ def _table(fiscal_year: int, events: tuple[CalendarEvent, ...]) -> nodes.table:
     return table
 
 
+def load_for(directive: SphinxDirective, failed: str) -> dict[str, Procedure] | None:
+    """The procedures (each file a dependency of the page), or None after a warning that
+    starts with ``failed``."""
+    try:
+        folder = procedures_dir(directive.env.srcdir)
+        for path in sorted(folder.glob("*.yml")):
+            directive.env.note_dependency(str(path))
+        return dict(load_procedures(folder))
+    except SopError as exc:
+        logger.warning(
+            f"{failed}: {exc}",
+            location=directive.get_location(),
+            type="sop",
+            subtype="calendar",
+        )
+        return None
+
+
 class OperationsCalendarDirective(SphinxDirective):
     """Render the calendar table and the .ics download of each configured fiscal year."""
 
@@ -100,18 +118,8 @@ class OperationsCalendarDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         years: list[int] = list(self.config.sop_calendar_years)
-        try:
-            folder = procedures_dir(self.env.srcdir)
-            for path in sorted(folder.glob("*.yml")):
-                self.env.note_dependency(str(path))
-            procedures = load_procedures(folder)
-        except SopError as exc:
-            logger.warning(
-                f"สร้างปฏิทินการดำเนินงานไม่ได้: {exc}",
-                location=self.get_location(),
-                type="sop",
-                subtype="calendar",
-            )
+        procedures = load_for(self, "สร้างปฏิทินการดำเนินงานไม่ได้")
+        if procedures is None:
             return []
         if not years:
             logger.warning(
