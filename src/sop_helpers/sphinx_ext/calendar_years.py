@@ -196,8 +196,10 @@ def _visit_year_box_html(translator: Any, node: year_box) -> None:
     year = int(node["fy"])
     start, end = f"ตุลาคม {year - 1}", f"กันยายน {year}"
     opened = bool(node["open"]) or translator.builder.name == "singlehtml"
-    # The badge names the build's view of the year; calendar-now.js moves it by the reader's clock.
-    badge = element("span", escape(_STATE_WORDS[node["state"]]), class_="sop-fy-state")
+    # The badge names the build's view of the year; calendar-now.js changes it by the reader's
+    # clock to the word it carries for that state (data-current, data-future, data-past).
+    words = {f"data_{state}": word for state, word in _STATE_WORDS.items()}
+    badge = element("span", escape(_STATE_WORDS[node["state"]]), class_="sop-fy-state", **words)
     summary = element(
         "summary",
         escape(f"ปีงบประมาณ {year} ({start} – {end}) {node['count']} รายการ ") + badge,
