@@ -115,3 +115,22 @@ def test_no_view_searches_the_rendered_body() -> None:
     ]
     # digits.py rewrites the body's digits (decision 1); it decides no assets.
     assert not found, f"decide assets by declaration (assets.declare / needs), not body: {found}"
+
+
+def test_only_the_assets_module_adds_a_page_files() -> None:
+    """Every stylesheet and script a page gets goes through ``assets.declare`` (one way): no
+    other module calls Sphinx's ``add_js_file`` / ``add_css_file``, from a page-context handler
+    or anywhere else."""
+    import ast
+
+    package = ROOT / "src" / "sop_helpers"
+    found = [
+        f"{path.relative_to(package)}:{node.lineno}"
+        for path in sorted(package.rglob("*.py"))
+        if path.relative_to(package).as_posix() != "sphinx_ext/assets.py"
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("add_js_file", "add_css_file")
+    ]
+    assert not found, f"declare the files with sphinx_ext.assets.declare instead: {found}"

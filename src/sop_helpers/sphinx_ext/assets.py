@@ -17,7 +17,8 @@ import datetime as dt
 import hashlib
 import html
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -74,7 +75,7 @@ class AssetsDirective(SphinxDirective):
 
 @dataclass(frozen=True)
 class Feature:
-    """The static files of one front-end feature, and the nodes that mean a page uses it."""
+    """The static files of one front-end feature, and what means a page uses it."""
 
     scripts: tuple[str, ...] = ()
     inline: tuple[str, ...] = ()
@@ -82,23 +83,37 @@ class Feature:
     styles: tuple[str, ...] = ()
     nodes: tuple[type[nodes.Element], ...] = ()
     """Node types whose presence declares the feature (a directive's own node)."""
+    pages: tuple[str, ...] = ()
+    """Pages that need it whatever they hold (the search page, which has no doctree)."""
+    priority: int = 500
+    """Where its files go among the page's others (Sphinx's ``priority``; lower first)."""
+    attributes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Extra attributes of a script's tag, by file name (data the script reads)."""
 
 
 FEATURES: dict[str, Feature] = {}
-"""Feature name -> its files, in the order pages load them; filled by :func:`declare`."""
+"""Feature name -> its files, in the order pages load them; filled by :func:`declare`.
+
+Several features may name the same file: a page that needs two of them gets it once, where the
+first declared of them puts it.
+"""
 
 NOTEBOOK_KEY = "sop_assets"
 """Key of a notebook code cell's metadata naming what its output needs (``[checklist]``)."""
 
 
 def declare(app: Sphinx, feature: str, **files: Any) -> None:
-    """Declare a feature's files (``scripts``, ``inline``, ``styles``) and its ``nodes``.
+    """Declare a feature's files (``scripts``, ``inline``, ``styles``), its ``nodes`` and
+    ``pages``, and optionally its ``priority`` and the ``attributes`` of its script tags.
 
     A page gets them when it needs the feature (:func:`needs`); nothing searches the rendered
     HTML, so prose or code that shows a class name brings no script. Works for a project that
-    loads only the feature's own extension module, too.
+    loads only the feature's own extension module, too. This module is the only one that adds
+    a page's files (``tests/test_page_assets.py`` fails on another).
     """
-    FEATURES[feature] = Feature(**{k: tuple(v) for k, v in files.items()})
+    kept = {"priority", "attributes"}
+    fields: dict[str, Any] = {k: v if k in kept else tuple(v) for k, v in files.items()}
+    FEATURES[feature] = Feature(**fields)
     if not getattr(app, "_sop_features", False):
         app._sop_features = True  # type: ignore[attr-defined]
         app.connect("html-page-context", _add_features)  # before _page_context (900) defers
@@ -130,18 +145,19 @@ def _add_features(
     """Each declared feature's files on the pages that need it, each file once."""
     added: set[str] = set()
     for name, feature in FEATURES.items():
-        if not needs(doctree, name):
+        if pagename not in feature.pages and not needs(doctree, name):
             continue
         for script in feature.scripts:
             if script not in added:
                 added.add(script)
-                app.add_js_file(script, loading_method="defer")
+                attributes = {"defer": "defer", **feature.attributes.get(script, {})}
+                app.add_js_file(script, priority=feature.priority, **attributes)
         for body in feature.inline:
-            app.add_js_file(None, body=body)
+            app.add_js_file(None, priority=feature.priority, body=body)
         for style in feature.styles:
             if style not in added:
                 added.add(style)
-                app.add_css_file(style)
+                app.add_css_file(style, priority=feature.priority)
 
 
 def _builder_inited(app: Sphinx) -> None:

@@ -32,7 +32,7 @@ from sop_helpers.schedule import MonthRow, year_table
 from sop_helpers.thai import month_name, thai_number
 
 from . import calendar_years
-from .assets import use_static
+from .assets import declare, use_static
 from .calendar_years import year_box
 from .html_nodes import add_html_node
 
@@ -198,21 +198,6 @@ def _visit_month_work_html(translator: Any, node: month_work_node) -> None:
     raise nodes.SkipNode
 
 
-def _page_script(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    # Only the two pages that show "now" load the script; the start page's block needs SopCore.
-    if doctree is None:
-        return
-    if next(iter(doctree.findall(month_work_node)), None) is not None:
-        app.add_js_file("sop-core.js", defer="defer")
-        app.add_js_file("calendar-now.js", defer="defer")
-    elif any(
-        next(iter(doctree.findall(kind)), None) is not None for kind in (month_table, year_box)
-    ):
-        app.add_js_file("calendar-now.js", defer="defer")
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives, their nodes and the script."""
     # other builders show the plain children (the table; the no-script sentence)
@@ -222,5 +207,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("fiscal-months", FiscalMonthsDirective)
     app.add_directive("sop-month-work", MonthWorkDirective)
     app.connect("builder-inited", use_static)
-    app.connect("html-page-context", _page_script)
+    # Only the pages that show "now" load the script; the start page's block needs SopCore.
+    declare(app, "month-work", scripts=("sop-core.js", "calendar-now.js"), nodes=(month_work_node,))
+    declare(app, "calendar-now", scripts=("calendar-now.js",), nodes=(month_table, year_box))
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -43,7 +43,7 @@ from sop_helpers.wording import thai_list
 from sop_helpers.worklist import SECTION_NAMES
 
 from . import flowchart_ext, worklist_page
-from .assets import needs, use_static
+from .assets import declare, use_static
 from .flowchart_ext import flowchart
 from .handbook_data import data_dir as _data_dir
 from .handbook_data import depend
@@ -309,20 +309,11 @@ def expand_markers(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = _MARKER.sub(replace, text)
 
 
-def _page_css(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    # Only pages that show procedure content load its stylesheet (fewer requests elsewhere):
-    # the templates that make such content declare it with ``{sop-assets} procedure``.
-    if doctree is None:
-        return
-    if needs(doctree, "procedure") or next(iter(doctree.findall(flowchart)), None) is not None:
-        app.add_css_file("procedure.css", priority=910)
-
-
 def setup(app: Sphinx) -> None:
     """Register the marker expansion, the flowchart (``flowchart_ext``) and the CSS."""
     app.connect("source-read", expand_markers)
     app.connect("builder-inited", use_static)
-    app.connect("html-page-context", _page_css)
+    # Only pages that show procedure content load its stylesheet (fewer requests elsewhere):
+    # the templates that make such content declare it with ``{sop-assets} procedure``.
+    declare(app, "procedure", styles=("procedure.css",), nodes=(flowchart,), priority=910)
     flowchart_ext.setup(app)

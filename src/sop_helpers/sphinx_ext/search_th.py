@@ -47,7 +47,7 @@ from sop_helpers.search_text import (
 )
 from sop_helpers.thai import apply_digits
 
-from .assets import STATIC, use_static
+from .assets import STATIC, declare, use_static
 from .digits import html_digits
 from .handbook_data import warn_data_error
 
@@ -310,25 +310,24 @@ def _index_format(app: Sphinx) -> _CompactJavaScriptIndex:
     return _CompactJavaScriptIndex(app.env, extra, written)
 
 
-def _add_script(app: Sphinx, pagename: str, templatename: str, context: Any, doctree: Any) -> None:
-    # Only the search page needs the parser and the results view.
-    if pagename == "search":
-        # The word lists reach the script as data, so both sides use the same ones.
-        attributes: dict[str, Any] = {
-            "defer": "defer",
-            "data-acronyms": " ".join(ACRONYMS),
-            "data-function-words": " ".join(sorted(FUNCTION_WORDS)),
-        }
-        # sop-core.js first: SopCore.digits shows the counts and the words searched.
-        app.add_js_file("sop-core.js", defer="defer")
-        app.add_js_file(SCRIPT, **attributes)
-
-
 def setup(app: Sphinx) -> None:
     """Register the Thai search language and load its script on the search page."""
     app.add_search_language(SearchThai)
     app.connect("builder-inited", _builder_inited)
-    app.connect("html-page-context", _add_script)
+    # Only the search page needs the parser and the results view; sop-core.js first
+    # (SopCore.digits shows the counts and the words searched). The word lists reach the script
+    # as data, so both sides use the same ones.
+    words = {
+        "data-acronyms": " ".join(ACRONYMS),
+        "data-function-words": " ".join(sorted(FUNCTION_WORDS)),
+    }
+    declare(
+        app,
+        "search",
+        scripts=("sop-core.js", SCRIPT),
+        pages=("search",),
+        attributes={SCRIPT: words},
+    )
     app.connect("doctree-read", _count_terms)
     app.connect("env-purge-doc", _purge_counts)
     app.connect("env-merge-info", _merge_counts)
