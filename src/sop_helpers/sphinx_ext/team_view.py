@@ -21,7 +21,7 @@ from sop_helpers.procedures import load_procedures, procedures_dir
 from sop_helpers.render import render
 from sop_helpers.targets import patterns
 from sop_helpers.team import SUPPORT_LEVEL, standard_numbers
-from sop_helpers.wording import wording_script
+from sop_helpers.wording import TEXTS, wording_script
 
 from .assets import declare
 from .html_nodes import add_html_node
@@ -87,7 +87,7 @@ def visit_team_view_html(self: Any, node: team_view) -> None:
         "support_level": SUPPORT_LEVEL,
         "targets": patterns(),  # how targets are read (sop_helpers.targets), for team.js
     }
-    self.body.append(render("team/view.html", payload=payload))
+    self.body.append(render("team/view.html", payload=payload, texts=TEXTS))
     self.body.append(wording_script())  # every word the scripts show (SopCore.say)
     raise nodes.SkipNode
 
