@@ -28,6 +28,7 @@ from sop_helpers._files import write_bytes_atomic
 from sop_helpers._html import attrs, element
 from sop_helpers.calendar import (
     CalendarEvent,
+    ics_file_name,
     operations_calendar,
     pending_steps,
     to_ical,
@@ -136,7 +137,7 @@ class OperationsCalendarDirective(SphinxDirective):
         has_current = any(state == "current" for _, state in order)
         for k, (year, state) in enumerate(order):
             events = operations_calendar(year, procedures)
-            ics_path = out_dir / f"operations-calendar-{year}.ics"
+            ics_path = out_dir / ics_file_name(year)  # the name it is saved under: Thai
             _write_if_changed(
                 ics_path,
                 to_ical(
