@@ -8,10 +8,9 @@ from those not met.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-from .wording import say
+from .wording import digits, say
 
 
 def assessed(entry: Any, section_id: str) -> bool:
@@ -29,7 +28,13 @@ def provisional(entry: Any, section_id: str) -> bool:
     return above is not None and not isinstance(entry.answers.get(above.id), bool)
 
 
-def met_lines(entry: Any, numbers: Mapping[str, str]) -> list[str]:
+def standard_label(section: Any) -> str:
+    """How a cell names a standards section: its standard's number (``Section.number``) as the
+    site writes it (๓), else the section's id."""
+    return digits(section.number) if section.number is not None else str(section.id)
+
+
+def met_lines(entry: Any) -> list[str]:
     """The single standards of a cell: unanswered ones counted apart, never as "not met";
     all blank reads ``มาตรฐานข้อ ๓: ยังไม่ได้ประเมิน``."""
     met = entry.score.met
@@ -37,7 +42,7 @@ def met_lines(entry: Any, numbers: Mapping[str, str]) -> list[str]:
     if not met:
         return []
     if not answered:
-        blank = [numbers.get(x.items[0].ref, x.id) for x in entry.checklist.sections if x.id in met]
+        blank = [standard_label(x) for x in entry.checklist.sections if x.id in met]
         return [say("level.standard.none", number=", ".join(blank))]
     got = sum(1 for v in answered if v)
     if len(answered) < len(met):
