@@ -20,11 +20,23 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("SOP_CHROMIUM", "/usr/bin/chromium")
 PDF_NAME = "sop-handbook.pdf"
 
-FOOTER = (
-    # Digits only: the footer cannot use the page's web font, and every system has digits.
-    '<div style="width:100%;font-size:9px;text-align:center;color:#333;">'
-    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
-)
+# Page numbers in the page's own margin box (CSS paged media), not Chromium's header/footer
+# template: that template cannot use the page's web font (no Thai digits without a system Thai
+# font) and always writes Arabic digits. The counter follows the site's `sop_digits` (decision 1:
+# every number the PDF shows), which the page carries as <body data-sop-digits="thai|arabic">.
+COUNTER_STYLES = {"thai": "thai", "arabic": "decimal"}
+
+
+def footer_css(digits: str) -> str:
+    """The page-number footer ("๑ / ๑๒๐") in the digit style ``digits`` of the site."""
+    if digits not in COUNTER_STYLES:
+        raise SystemExit(f"หน้าเว็บไม่ได้บอกรูปแบบตัวเลข (data-sop-digits={digits!r})")
+    counter = COUNTER_STYLES[digits]
+    return (
+        "@page { @bottom-center { "
+        f'content: counter(page, {counter}) " / " counter(pages, {counter}); '
+        'font-family: "Sarabun", sans-serif; font-size: 9px; color: #333; } }'
+    )
 
 
 def build_single_page(out_root: Path) -> Path:
@@ -76,6 +88,7 @@ def print_pdf(page_file: Path, pdf: Path) -> None:
             "transition: none !important; }"
         )
         page.emulate_media(media="print")
+        page.add_style_tag(content=footer_css(page.evaluate("document.body.dataset.sopDigits")))
         # Paper has no toggle: the worked examples' code is printed open (its Thai needs glyphs).
         page.evaluate(
             "document.querySelectorAll('div.cell details.hide').forEach(d => { d.open = true; })"
@@ -99,9 +112,7 @@ def print_pdf(page_file: Path, pdf: Path) -> None:
             print_background=True,
             outline=True,
             tagged=True,
-            display_header_footer=True,
-            header_template="<div></div>",
-            footer_template=FOOTER,
+            display_header_footer=False,  # the footer is the page's own (footer_css)
             margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"},
         )
         browser.close()

@@ -14,7 +14,13 @@ import pytest
 from pythainlp.util import bahttext
 
 from sop_helpers.budget import per_student_subsidy, subsidy_total
-from sop_helpers.calculators import CALCULATORS, MESSAGES, calculator_data, compute
+from sop_helpers.calculators import (
+    CALCULATORS,
+    MESSAGES,
+    calculator_data,
+    compute,
+    script_texts,
+)
 from sop_helpers.rates import load_rates
 from sop_helpers.thai import arabic_digits, baht_text
 
@@ -110,6 +116,11 @@ def test_pages_carry_the_same_data_as_python(site_dir: Path, name: str) -> None:
     year = 2569 if kind == "subsidy" else None
     assert data == json.loads(json.dumps(calculator_data(kind, year)))
     assert html.count("calculator.js") == 1
+    # the words calculator.js shows: those of this calculator, from the one Python table
+    words = re.search(
+        r'<script type="application/json" class="sop-calc-texts">(.*?)</script>', html, re.S
+    )
+    assert words and json.loads(words.group(1)) == script_texts(kind)
 
 
 def test_calculator_script_only_where_a_calculator_is(site_dir: Path) -> None:
@@ -172,18 +183,25 @@ def test_allocation_control_adds_up() -> None:
 
 @pytest.mark.browser
 def test_browser_calculators_match_the_vectors(site_url: str, page: Any) -> None:
-    page.goto(f"{site_url}examples/budget-analysis-per-student-subsidy.html", wait_until="load")
-    page.wait_for_function("() => window.SOPCalc !== undefined")
-    results = page.evaluate(
-        "(cases) => cases.map(c => window.SOPCalc.compute(c.calculator, c.data, c.inputs))", CASES
-    )
-    wrong = [
-        (case["id"], got, case["expect"])
-        for case, got in zip(CASES, results, strict=True)
-        if got != case["expect"]
-    ]
-    assert not wrong, wrong[:3]
-    assert not page.watch.console_errors
+    # Each calculator on its own page: the page carries the words of its calculator only.
+    checked = 0
+    for name, kind in PAGES.items():
+        cases = [case for case in CASES if case["calculator"] == kind]
+        page.goto(f"{site_url}examples/{name}.html", wait_until="load")
+        page.wait_for_function("() => window.SOPCalc !== undefined")
+        results = page.evaluate(
+            "(cases) => cases.map(c => window.SOPCalc.compute(c.calculator, c.data, c.inputs))",
+            cases,
+        )
+        wrong = [
+            (case["id"], got, case["expect"])
+            for case, got in zip(cases, results, strict=True)
+            if got != case["expect"]
+        ]
+        assert not wrong, wrong[:3]
+        assert not page.watch.console_errors
+        checked += len(cases)
+    assert checked == len(CASES)
 
 
 def _normal(text: str) -> str:

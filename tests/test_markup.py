@@ -227,7 +227,7 @@ def test_calculator_form_shows_hostile_rate_text_as_text(kind: str) -> None:
     page = Page(forms[1])
     assert page.elements == Page(forms[0]).elements
     assert not page.comments
-    (body,) = [body for _, body in page.scripts]
+    (body,) = [body for attrs, body in page.scripts if "sop-calc-data" in attrs["class"]]
     assert json.loads(body) == json.loads(json.dumps(hostile, default=str))
     if kind == "subsidy":
         assert all(text in page.text for text in HOSTILE)  # the labels, shown

@@ -146,3 +146,22 @@ def test_every_font_is_embedded(pdf: Path) -> None:
     assert rows
     assert all("yes" in row[-5:-2] for row in rows), fonts.stdout
     assert not [row for row in rows if "Type 3" in " ".join(row)], fonts.stdout
+
+
+def test_page_numbers_follow_the_sites_digits(pdf: Path, site_dir: Path) -> None:
+    """Decision 1: every number the PDF shows is in the site's digits (``sop_digits``, Thai by
+    default); the footer's page numbers were Arabic (reviewer, session 5)."""
+    from sop_helpers.wording import digits
+
+    index = (site_dir / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<body[^>]*data-sop-digits="(thai|arabic)"', index)
+    assert match, "the site's pages say their digit style on <body>"
+    style = match.group(1)
+    total = _pages(pdf)
+    assert total > 10
+    for number in (1, 2, total // 2, total):
+        lines = [line.strip() for line in _page_text(pdf, number).splitlines() if line.strip()]
+        footer = _squash(lines[-1])
+        assert footer == f"{digits(number, style)}/{digits(total, style)}", (number, lines[-3:])
+        if style == "thai":
+            assert not re.search(rf"\b{number}\s*/\s*{total}\b", _page_text(pdf, number))

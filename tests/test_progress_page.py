@@ -173,3 +173,47 @@ def test_an_entry_saved_before_levels_gets_them_when_its_checklist_opens(
     )
     assert "มาตรฐานข้อ ๑: ระดับ ๒ จาก ๕" in cell.locator(".sop-cl-line").all_inner_texts()
     assert page.watch.console_errors == []
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_yes_no_standards_nobody_answered_read_not_assessed(
+    page: Any, site_url: str, size: dict[str, int]
+) -> None:
+    """Reviewer, session 5: with its yes-no standard unanswered, the director's standards list
+    said "ได้ตามมาตรฐาน ๐ จาก ๑ ข้อ" on this page. It reads ยังไม่ได้ประเมิน, as the team view says
+    it (decision 3), and a list answered in part counts the blank ones apart; the page says what
+    sop_helpers.progress says (the notebook widget's rule)."""
+    from sop_helpers.progress import progress_lines
+
+    page.set_viewport_size(size)
+    given = {
+        "director-standards": {"std1.1": True, "std2.1": False},  # std3 (yes-no) left blank
+        "budget-analysis-standards": {"std1": True, "std2": False},  # four of six left blank
+    }
+    for checklist_id, answers in given.items():
+        page.goto(site_url + f"self-check/{CHECKLISTS[checklist_id].procedure}.html")
+        form = page.locator(f'form[data-checklist-id="{checklist_id}"]')
+        form.locator(".sop-cl-tools").wait_for(state="visible")
+        for key, value in answers.items():
+            part = "yes" if value else "no"
+            form.locator(f"#cl-{checklist_id}-{key.replace('.', '-')}-{part}").check()
+        form.locator(f'output[data-progress^="{len(answers)}/"]').wait_for(state="attached")
+    page.goto(site_url + PROGRESS)
+    for checklist_id, answers in given.items():
+        cell = page.locator(f'[data-saved-for="{checklist_id}"]')
+        cell.locator(".sop-cl-line").first.wait_for()
+        got = cell.locator(".sop-cl-line").all_inner_texts()[:-1]  # without "บันทึกล่าสุด ..."
+        checklist = CHECKLISTS[checklist_id]
+        assert got == progress_lines(checklist, score(checklist, answers)), checklist_id
+        assert not [line for line in got if line.startswith("ได้ตามมาตรฐาน")], got
+    director = page.locator('[data-saved-for="director-standards"]').inner_text()
+    assert "มาตรฐานข้อ ๓: ยังไม่ได้ประเมิน" in director
+    budget = page.locator('[data-saved-for="budget-analysis-standards"]').inner_text()
+    assert "ตอบแล้ว ๒ จาก ๖ ข้อ · ได้ตามมาตรฐาน ๑ ข้อ" in budget
+    wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert wide <= 0
+    SHOTS.mkdir(exist_ok=True)
+    page.locator(".sop-cl-progress-table").screenshot(
+        path=str(SHOTS / f"progress-not-assessed-{size['width']}.png")
+    )
+    assert page.watch.console_errors == []

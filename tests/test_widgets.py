@@ -132,7 +132,8 @@ def _widget_lines(checklist: Any, answers: dict[str, Any]) -> list[str]:
             "action-plan-standards",
             ["ตอบแล้ว ๒ จาก ๗ ข้อ", "มาตรฐานข้อ ๑: ได้ตามมาตรฐาน", "มาตรฐานข้อ ๒: ยังไม่ได้ตามมาตรฐาน"]
             + [f"มาตรฐานข้อ {n}: ยังไม่ได้ประเมิน" for n in "๓๔๕๖๗"]
-            + ["ได้ตามมาตรฐาน ๑ จาก ๗ ข้อ"],
+            # five left blank are not "not met": counted apart, as the team view counts them
+            + ["ตอบแล้ว ๒ จาก ๗ ข้อ · ได้ตามมาตรฐาน ๑ ข้อ"],
         ),
         (
             "director-standards",
@@ -150,6 +151,25 @@ def _widget_lines(checklist: Any, answers: dict[str, Any]) -> list[str]:
 )
 def test_widget_says_progress_in_the_kinds_words(checklist_id: str, expected: list[str]) -> None:
     assert _widget_lines(LISTS[checklist_id], ANSWERS[checklist_id]) == expected
+
+
+@pytest.mark.parametrize(
+    ("checklist_id", "answers", "blank"),
+    [
+        ("director-standards", {"std1.1": True, "std2.1": False}, ["๓"]),  # levels answered
+        ("budget-analysis-standards", {}, list("๑๒๓๔๕๖")),  # a list of yes-no standards only
+    ],
+)
+def test_yes_no_standards_nobody_answered_are_not_assessed(
+    checklist_id: str, answers: dict[str, bool], blank: list[str]
+) -> None:
+    """Reviewer, session 5: a list whose yes-no standards are all unanswered said
+    "ได้ตามมาตรฐาน ๐ จาก ๑ ข้อ". Each reads ยังไม่ได้ประเมิน (decision 3), once, and no count."""
+    lines = _widget_lines(LISTS[checklist_id], answers)
+    for number in blank:
+        assert lines.count(f"มาตรฐานข้อ {number}: ยังไม่ได้ประเมิน") == 1, lines
+    assert not [line for line in lines if line.startswith("ได้ตามมาตรฐาน")], lines
+    assert not [line for line in lines if "ยังไม่ได้ตามมาตรฐาน" in line], lines
 
 
 def test_widget_says_rows_and_quiz_in_the_kinds_words() -> None:

@@ -16,20 +16,23 @@ from typing import Any
 from .checklists import Checklist
 from .checklists.kinds import CHECKLIST_KINDS, ITEM_KINDS, rule_of
 from .scoring import Score
-from .wording import TEXTS, Digits, answer, say
+from .team_states import met_count
+from .wording import TEXTS, Digits, answer, digits, say
 
 
 def progress_meta(checklist: Checklist) -> dict[str, Any]:
     """What the progress line of ``checklist`` needs besides its score: ``words`` (the kind's
     wording key), ``quiz`` (a quiz kind: its score, or that it is not sent yet) and ``levels``
-    (section id -> the number of the standard each level-scored section is), and ``met`` (its
-    single standards are judged met / not met: "ได้ตามมาตรฐาน N จาก M ข้อ" is said of them)."""
+    (section id -> the number of the standard each level-scored section is), and ``met`` (the
+    same for its single standards judged met / not met, said as the team view says them:
+    :func:`sop_helpers.team_states.met_count`; empty when it has none)."""
     kind = CHECKLIST_KINDS[checklist.kind]
-    met = any(
-        rule_of(s) == "met" and ITEM_KINDS[item.kind].words == "met"
-        for s in checklist.sections
-        for item in s.items
-    )
+    met = {
+        section.id: section.number if section.number is not None else index + 1
+        for index, section in enumerate(checklist.sections)
+        if rule_of(section) == "met"
+        and any(ITEM_KINDS[item.kind].words == "met" for item in section.items)
+    }
     levels = {
         section.id: section.number if section.number is not None else index + 1
         for index, section in enumerate(checklist.sections)
@@ -48,8 +51,9 @@ def progress_lines(
 ) -> list[str]:
     """The progress of ``checklist`` as lines, as "my progress" says it: its progress in its
     kind's words, each level-scored standard's level (``ยังไม่ได้ประเมิน`` when nothing of it is
-    answered), how many single standards are met, then the quiz score ``quiz`` (correct, total)
-    of a quiz kind, or that it is not sent yet.
+    answered), how many single standards are met (not assessed when none is answered, the
+    answered counted apart when some are: :func:`~sop_helpers.team_states.met_count`), then the
+    quiz score ``quiz`` (correct, total) of a quiz kind, or that it is not sent yet.
 
     ``met=True`` adds, in the sections' order, each yes-no section's answer by the section's name
     (what the website's form shows under it): the widget's summary.
@@ -72,9 +76,11 @@ def progress_lines(
             for item in section.items:
                 said = answer(ITEM_KINDS[item.kind].words, result.met.get(item.id))
                 lines.append(f"{name}: {said}")
-    if meta["met"] and result.met:  # the standards judged met / not met, counted
-        met_count = sum(1 for v in result.met.values() if v is True)
-        lines.append(say("met.count", style, met=met_count, total=len(result.met)))
+    judged = dict(result.met) if meta["met"] else {}
+    # the standards judged met / not met, counted; the widget already named each blank one
+    if judged and not (met and all(v is None for v in judged.values())):
+        numbers = [digits(meta["met"].get(k, k), style) for k in judged]
+        lines += met_count(judged, numbers, style)
     if quiz is not None:
         lines.append(say("quiz", style, correct=quiz[0], total=quiz[1]))
     elif meta["quiz"]:

@@ -8,9 +8,10 @@ from those not met.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .wording import digits, say
+from .wording import Digits, digits, say
 
 
 def assessed(entry: Any, section_id: str) -> bool:
@@ -38,13 +39,23 @@ def met_lines(entry: Any) -> list[str]:
     """The single standards of a cell: unanswered ones counted apart, never as "not met";
     all blank reads ``มาตรฐานข้อ ๓: ยังไม่ได้ประเมิน``."""
     met = entry.score.met
+    blank = [standard_label(x) for x in entry.checklist.sections if x.id in met]
+    return met_count(met, blank)
+
+
+def met_count(
+    met: Mapping[str, bool | None], numbers: Sequence[str], style: Digits = "thai"
+) -> list[str]:
+    """How the single (yes-no) standards ``met`` (id -> True, False or None when unanswered)
+    are said, the one rule of the team view, "my progress" and the notebook widget: none
+    answered is not assessed (``มาตรฐานข้อ ๓, ๕: ยังไม่ได้ประเมิน``, ``numbers`` as written),
+    some answered counts the answered apart, all answered ``ได้ตามมาตรฐาน ๒ จาก ๓ ข้อ``."""
     answered = [v for v in met.values() if v is not None]
     if not met:
         return []
     if not answered:
-        blank = [standard_label(x) for x in entry.checklist.sections if x.id in met]
-        return [say("level.standard.none", number=", ".join(blank))]
+        return [say("level.standard.none", style, number=", ".join(numbers))]
     got = sum(1 for v in answered if v)
     if len(answered) < len(met):
-        return [say("met.count.answered", done=len(answered), total=len(met), met=got)]
-    return [say("met.count", met=got, total=len(met))]
+        return [say("met.count.answered", style, done=len(answered), total=len(met), met=got)]
+    return [say("met.count", style, met=got, total=len(met))]

@@ -177,8 +177,30 @@ def baht_text(amount: Decimal | int | str) -> str:
     satang = int((value - baht) * 100)
     if satang == 0:
         return str(bahttext(baht))
-    words = f"{num_to_thaiword(baht)}บาท" if baht else ""
-    return f"{words}{num_to_thaiword(satang)}สตางค์"
+    words = f"{num_to_thaiword(baht)}{BAHT}" if baht else ""
+    return f"{words}{num_to_thaiword(satang)}{SATANG_WORD}"
+
+
+BAHT, WHOLE, SATANG_WORD = "บาท", "ถ้วน", "สตางค์"
+"""The units of an amount in words: บาท, ถ้วน (no satang), สตางค์."""
+
+
+def baht_words() -> dict[str, Any]:
+    """The words :func:`baht_text` reads an amount with: PyThaiNLP's own tables (digit values,
+    places, the สิบ/ยี่สิบ/สิบเอ็ด exceptions) and the units. The browser's copy of the algorithm
+    (``bahtText`` in calculator.js) gets them with the page, so no Thai word is written twice."""
+    from pythainlp.util import numtoword
+
+    return {
+        "values": list(numtoword._VALUES),
+        "places": list(numtoword._PLACES),
+        "exceptions": [list(pair) for pair in numtoword._EXCEPTIONS.items()],
+        "zero": numtoword._DIGITS[0],
+        "et": "เอ็ด",  # a last หนึ่ง after another digit (PyThaiNLP writes the rule in its code)
+        "baht": BAHT,
+        "whole": WHOLE,
+        "satang": SATANG_WORD,
+    }
 
 
 def format_number(value: Decimal | int, places: int = 0, *, thai: bool = False) -> str:

@@ -153,6 +153,10 @@ TEXTS: Mapping[str, str] = {
     "team.rejected": "ไฟล์ที่ใช้ไม่ได้หรือซ้ำ",
     "team.csv": "ดาวน์โหลดตารางภาพรวมเป็น CSV (เปิดใน Excel ได้)",
     "team.csv.file": "ภาพรวมทีม",
+    # the file picker (the browser's own "Choose Files / No file chosen" follows its language)
+    "team.pick": "เลือกไฟล์…",
+    "team.chosen.none": "ยังไม่ได้เลือกไฟล์",
+    "team.chosen": "ไฟล์ที่เลือก ({count} ไฟล์): {files}",
     "team.clear": "ล้างรายการไฟล์",
     "team.cleared": "ล้างรายการไฟล์แล้ว",
     "team.status": (

@@ -9,26 +9,31 @@ from the same data files the notebooks use; the website writes them into the pag
 
 Results are plain JSON-able dicts: numbers as normalised strings ("347652.00", Arabic digits,
 no separators), ``lines`` (the worked lines, Arabic digits; views change digits for display)
-and ``words`` (the amount in Thai words), or ``errors`` (field -> Thai message).
+and ``words`` (the amount in Thai words), or ``errors`` (field -> Thai message). Every Thai
+text they show is in :mod:`.texts` (the website gets it with the page: :func:`script_texts`).
 """
 
 from __future__ import annotations
 
 from .data import SUBSIDY_LEVELS, calculator_data
-from .fields import MAX_MONEY, MAX_PUPILS, MAX_ROWS, MAX_VALUE, MESSAGES, FieldError, parse_number
+from .fields import MAX_MONEY, MAX_PUPILS, MAX_ROWS, MAX_VALUE, FieldError, parse_number
 from .rules import CALCULATORS, compute, worked_line
+from .texts import LINES, MESSAGES, WARNINGS, script_texts
 
 __all__ = [
     "CALCULATORS",
+    "LINES",
     "MAX_MONEY",
     "MAX_PUPILS",
     "MAX_ROWS",
     "MAX_VALUE",
     "MESSAGES",
     "SUBSIDY_LEVELS",
+    "WARNINGS",
     "FieldError",
     "calculator_data",
     "compute",
     "parse_number",
+    "script_texts",
     "worked_line",
 ]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..budget import SMALL_SCHOOL_MAX
 from .fields import MAX_ROWS
 from .rules import CALCULATORS
+from .texts import line
 
 if TYPE_CHECKING:
     from ..rates import RateFile
@@ -82,4 +83,4 @@ def calculator_data(
         }
     if kind in ("allocation", "indicator", "spending"):
         return {"rows": MAX_ROWS} if kind == "allocation" else {}
-    raise ValueError(f"ไม่มีเครื่องคำนวณ '{kind}' (มี {', '.join(CALCULATORS)})")
+    raise ValueError(line("unknown", kind=kind, kinds=", ".join(CALCULATORS)))

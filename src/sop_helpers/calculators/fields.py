@@ -1,4 +1,5 @@
-"""What a person typed, read as numbers: Thai or Arabic digits, separators, Thai messages.
+"""What a person typed, read as numbers: Thai or Arabic digits, separators, Thai messages
+(the messages' words live in :mod:`.texts`).
 
 The same rules as ``parseNumber`` in ``calculator.js`` (the vectors check both).
 """
@@ -11,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..thai import arabic_digits, format_number
+from .texts import MESSAGES, line
 
 Data = Mapping[str, Any]
 Inputs = Mapping[str, Any]
@@ -24,34 +26,6 @@ MAX_VALUE = Decimal(10) ** 9
 """Largest indicator value or weight a field accepts."""
 MAX_ROWS = 6
 """Rows of the allocation form."""
-
-MESSAGES: dict[str, str] = {
-    "empty": "กรุณากรอกตัวเลข",
-    "not_number": "กรอกได้เฉพาะตัวเลข (เลขไทยหรือเลขอารบิก)",
-    "negative": "ตัวเลขต้องไม่ติดลบ",
-    "whole": "กรอกเป็นจำนวนเต็ม ไม่มีทศนิยม",
-    "places": "ทศนิยมได้ไม่เกิน 2 ตำแหน่ง",
-    "too_big": "ตัวเลขมากเกินไป (ไม่เกิน {max})",
-    "zero": "ต้องมากกว่าศูนย์",
-    "no_rows": "กรอกน้ำหนักอย่างน้อยหนึ่งรายการ",
-    "zero_weights": "ผลรวมน้ำหนักต้องมากกว่าศูนย์",
-    "quarter": "เลือกไตรมาส 1 ถึง 4",
-    "no_target": "ยังไม่มีเป้าหมายของไตรมาสนี้ในข้อมูล",
-    "no_rate": "ยังไม่มีอัตราของระดับนี้ในข้อมูล",
-}
-"""Every message a calculator shows next to a field (the JavaScript has the same table)."""
-
-WARNINGS: dict[str, str] = {
-    "over_allocated": (
-        "เบิกจ่ายเกินงบประมาณที่ได้รับจัดสรร {excess} บาท (ร้อยละ {rate} ของงบที่ได้รับ)"
-        " เบิกจ่ายได้ไม่เกินงบที่ได้รับจัดสรร โปรดตรวจตัวเลขทั้งสองช่อง"
-    ),
-    "over_requested": (
-        "วงเงินมากกว่าที่ขอรวมกัน {excess} บาท ทุกรายการจึงได้เกินที่ขอ ถ้าไม่ตั้งใจ ให้จัดสรรเท่าที่ขอแล้วเก็บส่วนที่เหลือไว้"
-    ),
-}
-"""Every warning a calculator shows above a result it still computed (the JavaScript has the
-same table; the vectors compare the filled text)."""
 
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 _NUMBER = re.compile(r"^-?([0-9]+)(?:\.([0-9]+))?$")
@@ -121,7 +95,7 @@ def _figure(value: Decimal | int) -> str:
 
 
 def _pct(value: Decimal) -> str:
-    return f"ร้อยละ {format_number(value, 2)}"
+    return line("percent", value=format_number(value, 2))
 
 
 class _Fields:

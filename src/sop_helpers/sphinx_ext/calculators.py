@@ -5,6 +5,7 @@ the notebooks read, through :func:`sop_helpers.calculators.calculator_data`), no
 dependencies, and emits a neutral node. The HTML visitor writes the form, the data as escaped
 JSON, and a place for the worked lines; ``calculator.js`` computes in the browser. Other
 builders show a one-line note. ``calculator.js``/``.css`` are added only to pages with a form.
+The words the script shows come with the form too (:func:`sop_helpers.calculators.script_texts`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers._errors import DataError
-from sop_helpers.calculators import CALCULATORS, MAX_ROWS, calculator_data
+from sop_helpers.calculators import CALCULATORS, MAX_ROWS, calculator_data, script_texts
+from sop_helpers.calculators.texts import line
 from sop_helpers.rates import load_rates
 from sop_helpers.render import render
 from sop_helpers.thai import format_number, thai_digits
@@ -120,7 +122,7 @@ class CalculatorDirective(SphinxDirective):
         kind = self.arguments[0].strip()
         if kind not in CALCULATORS:
             logger.warning(
-                f"ไม่มีเครื่องคำนวณ '{kind}' (มี {', '.join(CALCULATORS)})",
+                line("unknown", kind=kind, kinds=", ".join(CALCULATORS)),
                 location=self.get_location(),
                 type="sop",
                 subtype="calculator",
@@ -199,6 +201,7 @@ def render_calculator(kind: str, data: dict[str, Any], serial: int, digits: str)
         kind=kind,
         digits=digits,
         data=data,
+        words=script_texts(kind),
         fields=fields,
         quarters=quarters,
         weights=weights,

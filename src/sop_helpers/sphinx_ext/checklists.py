@@ -173,7 +173,8 @@ def visit_progress_html(translator: Any, node: checklist_progress_node) -> None:
             "words": info.get("words", "answered"),
             "levels": json.dumps(info["levels"]) if info.get("levels") else None,
             "quiz": "true" if info.get("quiz") else None,
-            "met": "true" if info.get("met") else None,
+            # its single standards' numbers (section id -> number): said as the team view says them
+            "met": json.dumps(info["met"]) if info.get("met") else None,
         }
         for checklist_id, info in sorted(
             registry.items(), key=lambda kv: (tuple(kv[1].get("order", (99, 99))), kv[0])

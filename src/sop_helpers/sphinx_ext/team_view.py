@@ -20,7 +20,7 @@ from sop_helpers.checklists.kinds import CHECKLIST_KINDS
 from sop_helpers.render import render
 from sop_helpers.targets import patterns
 from sop_helpers.team import SUPPORT_LEVEL
-from sop_helpers.wording import digits, wording_script
+from sop_helpers.wording import TEXTS, digits, wording_script
 
 from .assets import declare
 from .handbook_data import checklists_folder, depend
@@ -80,7 +80,7 @@ def visit_team_view_html(self: Any, node: team_view) -> None:
         "support_level": SUPPORT_LEVEL,
         "targets": patterns(),  # how targets are read (sop_helpers.targets), for team.js
     }
-    self.body.append(render("team/view.html", payload=payload))
+    self.body.append(render("team/view.html", payload=payload, texts=TEXTS))
     self.body.append(wording_script())  # every word the scripts show (SopCore.say)
     raise nodes.SkipNode
 

@@ -18,46 +18,43 @@
    *   warning?: string}} Result
    */
 
-  /** @type {Record<string, string>} */
-  const MESSAGES = {
-    empty: "กรุณากรอกตัวเลข",
-    not_number: "กรอกได้เฉพาะตัวเลข (เลขไทยหรือเลขอารบิก)",
-    negative: "ตัวเลขต้องไม่ติดลบ",
-    whole: "กรอกเป็นจำนวนเต็ม ไม่มีทศนิยม",
-    places: "ทศนิยมได้ไม่เกิน 2 ตำแหน่ง",
-    too_big: "ตัวเลขมากเกินไป (ไม่เกิน {max})",
-    zero: "ต้องมากกว่าศูนย์",
-    no_rows: "กรอกน้ำหนักอย่างน้อยหนึ่งรายการ",
-    zero_weights: "ผลรวมน้ำหนักต้องมากกว่าศูนย์",
-    quarter: "เลือกไตรมาส 1 ถึง 4",
-    no_target: "ยังไม่มีเป้าหมายของไตรมาสนี้ในข้อมูล",
-    no_rate: "ยังไม่มีอัตราของระดับนี้ในข้อมูล",
-  };
-
-  /** Warnings above a result that is still computed (the same table as WARNINGS in Python). */
-  const WARNINGS = {
-    over_allocated:
-      "เบิกจ่ายเกินงบประมาณที่ได้รับจัดสรร {excess} บาท (ร้อยละ {rate} ของงบที่ได้รับ)" +
-      " เบิกจ่ายได้ไม่เกินงบที่ได้รับจัดสรร โปรดตรวจตัวเลขทั้งสองช่อง",
-    over_requested:
-      "วงเงินมากกว่าที่ขอรวมกัน {excess} บาท ทุกรายการจึงได้เกินที่ขอ" +
-      " ถ้าไม่ตั้งใจ ให้จัดสรรเท่าที่ขอแล้วเก็บส่วนที่เหลือไว้",
-  };
+  /**
+   * The calculators' words (sop_helpers.calculators.texts: messages, warnings, worked lines, the
+   * words of an amount), from the page's <script class="sop-calc-texts"> (each form carries those
+   * of its calculator). Filled like Python's str.format; numbers go in as "1,234.50".
+   * @typedef {{messages: Record<string, string>, warnings: Record<string, string>,
+   *   lines: Record<string, string>, baht: {values: string[], places: string[],
+   *   exceptions: [string, string][], zero: string, et: string, baht: string, whole: string,
+   *   satang: string}}} Texts
+   */
+  /** @type {Texts|null} */
+  let TEXTS = null;
+  /** @returns {Texts} */
+  function texts() {
+    if (!TEXTS) {
+      const all = /** @type {Texts} */ ({ messages: {}, warnings: {}, lines: {}, baht: {} });
+      for (const script of Array.from(document.querySelectorAll("script.sop-calc-texts"))) {
+        const one = JSON.parse(script.textContent || "{}");
+        for (const part of ["messages", "warnings", "lines"]) Object.assign(/** @type {any} */ (all)[part], one[part]);
+        if (one.baht) all.baht = one.baht;
+      }
+      TEXTS = all;
+    }
+    return TEXTS;
+  }
+  /** @param {string} template @param {Record<string, string|number>} values */
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
+  /** A worked line or result (texts().lines). @param {string} key @param {Record<string, string|number>} [values] */
+  const line = (key, values = {}) => fill(texts().lines[key], values);
 
   const MAX_PUPILS = 100000n;
   const MAX_MONEY = 10n ** 12n;
   const MAX_VALUE = 10n ** 9n;
   const SMALL_SCHOOL_MAX = 120n;
-  const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
 
-  /** @param {string} text */
+  /** Thai digits typed are read as Arabic ones (as SopCore.arabicDigits). @param {string} text */
   function arabicDigits(text) {
-    return text.replace(/[๐-๙]/g, (d) => String(THAI_DIGITS.indexOf(d)));
-  }
-
-  /** @param {string} text */
-  function thaiDigits(text) {
-    return text.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)]);
+    return text.replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
   }
 
   /** @param {number} places */
@@ -102,7 +99,7 @@
 
   /** @param {bigint} scaled2 */
   function pct(scaled2) {
-    return `ร้อยละ ${format(scaled2, 2)}`;
+    return line("percent", { value: format(scaled2, 2) });
   }
 
   /**
@@ -145,12 +142,12 @@
     read(inputs, name, options) {
       const parsed = parseNumber(inputs[name], options);
       if (parsed.ok) return parsed.value;
-      this.errors[name] = MESSAGES[parsed.key].replace("{max}", parsed.max || "");
+      this.errors[name] = fill(texts().messages[parsed.key], { max: parsed.max || "" });
       return null;
     }
     /** @param {string} name @param {string} key */
     fail(name, key) {
-      if (!(name in this.errors)) this.errors[name] = MESSAGES[key];
+      if (!(name in this.errors)) this.errors[name] = texts().messages[key];
     }
     get bad() {
       return Object.keys(this.errors).length > 0;
@@ -159,32 +156,29 @@
 
   // --- amounts in Thai words (PyThaiNLP's num_to_thaiword / bahttext, step by step) ---------
 
-  const VALUES = ["", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า"];
-  const PLACES = ["", "สิบ", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน"];
-  /** @type {[string, string][]} */
-  const EXCEPTIONS = [
-    ["หนึ่งสิบ", "สิบ"],
-    ["สองสิบ", "ยี่สิบ"],
-    ["สิบหนึ่ง", "สิบเอ็ด"],
-  ];
-
   /** @param {string} digits a block of at most six digits */
   function block(digits) {
+    const words = texts().baht;
     const number = BigInt(digits);
     if (number === 0n) return "";
     let out = "";
     const reversed = String(number).split("").reverse();
     reversed.forEach((value, place) => {
-      if (value !== "0") out = VALUES[Number(value)] + PLACES[place] + out;
+      if (value !== "0") out = words.values[Number(value)] + words.places[place] + out;
     });
-    for (const [search, replace] of EXCEPTIONS) out = out.split(search).join(replace);
-    if (number !== 1n && out.endsWith("หนึ่ง")) out = out.slice(0, -"หนึ่ง".length) + "เอ็ด";
-    return out;
+    for (const [search, replace] of words.exceptions) out = out.split(search).join(replace);
+    return lastOne(number, out);
+  }
+
+  /** A last หนึ่ง after another digit reads เอ็ด. @param {bigint} number @param {string} out */
+  function lastOne(number, out) {
+    const { values, et } = texts().baht;
+    return number !== 1n && out.endsWith(values[1]) ? out.slice(0, -values[1].length) + et : out;
   }
 
   /** @param {bigint} number a whole number >= 0 */
   function numToThaiword(number) {
-    if (number === 0n) return "ศูนย์";
+    if (number === 0n) return texts().baht.zero;
     let rest = String(number);
     /** @type {string[]} */
     const groups = [];
@@ -195,18 +189,18 @@
     let out = "";
     for (let i = groups.length - 1; i >= 0; i -= 1) {
       out += block(groups[i]);
-      if (i > 0) out += "ล้าน";
+      if (i > 0) out += texts().baht.places[6];
     }
-    if (number !== 1n && out.endsWith("หนึ่ง")) out = out.slice(0, -"หนึ่ง".length) + "เอ็ด";
-    return out;
+    return lastOne(number, out);
   }
 
   /** Amount in words like sop_helpers.thai.baht_text. @param {bigint} satang >= 0 */
   function bahtText(satang) {
+    const words = texts().baht;
     const baht = satang / 100n;
     const cents = satang % 100n;
-    if (cents === 0n) return baht === 0n ? "ศูนย์บาทถ้วน" : `${numToThaiword(baht)}บาทถ้วน`;
-    return (baht ? `${numToThaiword(baht)}บาท` : "") + `${numToThaiword(cents)}สตางค์`;
+    if (cents === 0n) return numToThaiword(baht) + words.baht + words.whole;
+    return (baht ? numToThaiword(baht) + words.baht : "") + numToThaiword(cents) + words.satang;
   }
 
   // --- the calculators --------------------------------------------------------------------
@@ -239,16 +233,16 @@
       total += amount;
       amounts[level.label] = plain(amount, 2);
       illustrative = illustrative || Boolean(level.illustrative);
-      lines.push(`${level.label} ${format(n, 0)} คน × ${figure(rate.value)} บาท = ${format(amount, 2)} บาท`);
+      lines.push(line("subsidy.level", { level: level.label, pupils: format(n, 0), rate: figure(rate.value), amount: format(amount, 2) }));
     }
     const perTerm = divRound(total, 2n);
-    lines.push(`รวมทั้งปี ${format(total, 2)} บาท ภาคเรียนละ ${format(perTerm, 2)} บาท`);
+    lines.push(line("subsidy.total", { total: format(total, 2), term: format(perTerm, 2) }));
     return {
       ok: true,
       warning: "",
       values: { amounts, total: plain(total, 2), per_term: plain(perTerm, 2) },
       lines,
-      result: `${format(total, 2)} บาท`,
+      result: line("money", { amount: format(total, 2) }),
       words: bahtText(total),
       illustrative,
     };
@@ -261,8 +255,8 @@
     /** @type {[number, bigint][]} */
     const weights = [];
     /** @type {string[]} */
-    const texts = inputs.weights || [];
-    texts.forEach((text, index) => {
+    const typed = inputs.weights || [];
+    typed.forEach((text, index) => {
       if (String(text).trim() === "") return;
       const w = fields.read({ w: text }, "w", { places: 2, max: MAX_VALUE });
       if ("w" in fields.errors) {
@@ -299,26 +293,30 @@
     const lines = rows.map((r) => {
       parts[String(r.index)] = String(r.part);
       const share = divRound(total * r.w * 100n, sum);
-      return `รายการที่ ${r.index + 1}: ${format(total, 0)} × ${figure(r.w)} ÷ ${figure(sum)} = ${format(share, 2)} → ${format(r.part, 0)} บาท`;
+      return line("allocation.row", {
+        number: r.index + 1, total: format(total, 0), weight: figure(r.w), sum: figure(sum),
+        share: format(share, 2), part: format(r.part, 0),
+      });
     });
     lines.push(roundingLine(total, floors, left));
-    let result = total === 0n ? "ไม่มีเงินให้จัดสรร" : `จัดสรรครบ ${format(total, 0)} บาท ไม่มีเงินเหลือ`;
+    let result = total === 0n ? line("allocation.none") : line("allocation.done", { total: format(total, 0) });
     let warning = "";
     let over = false;
     if (["1", "true", "on"].includes(String(inputs.requests === undefined || inputs.requests === null ? "" : inputs.requests).trim().toLowerCase())) {
       // The weights are the amounts asked for: how the money compares with what was asked.
       const cents = total * 100n;
       over = cents > sum;
+      const asked = { asked: figure(sum), total: format(total, 0), excess: figure(cents - sum) };
       lines.push(
         over
-          ? `ขอรวม ${figure(sum)} บาท วงเงิน ${format(total, 0)} บาท เกินที่ขอ ${figure(cents - sum)} บาท`
+          ? line("allocation.asked.over", asked)
           : cents === sum
-            ? `ขอรวม ${figure(sum)} บาท เท่ากับวงเงิน ทุกรายการได้เท่าที่ขอ`
-            : `ขอรวม ${figure(sum)} บาท วงเงิน ${format(total, 0)} บาท ได้${pct(divRound(cents * 10000n, sum))} ของที่ขอ`
+            ? line("allocation.asked.equal", asked)
+            : line("allocation.asked.under", { ...asked, percent: pct(divRound(cents * 10000n, sum)) })
       );
       if (over) {
-        warning = WARNINGS.over_requested.replace("{excess}", figure(cents - sum));
-        result += ` (เกินที่ขอรวม ${figure(cents - sum)} บาท)`;
+        warning = fill(texts().warnings["allocation.over"], asked);
+        result += line("allocation.over", asked);
       }
     }
     return {
@@ -335,14 +333,10 @@
   /** The largest-remainder step in words, as a person would say it.
    *  @param {bigint} total @param {bigint} floors @param {bigint} left */
   function roundingLine(total, floors, left) {
-    if (total === 0n) return "วงเงินเป็นศูนย์ ทุกรายการได้ 0 บาท";
+    if (total === 0n) return line("allocation.zero");
+    const values = { floors: format(floors, 0), left: format(left, 0), total: format(total, 0) };
     // every share came out in whole baht: nothing was rounded
-    if (left === 0n) return `ทุกรายการได้เป็นบาทเต็มพอดี รวม ${format(floors, 0)} บาท เท่ากับวงเงิน จัดสรรครบแล้ว ไม่มีเงินเหลือ`;
-    return (
-      `ปัดลงเป็นบาทเต็มรวม ${format(floors, 0)} บาท ยังเหลือ ${format(left, 0)} บาท` +
-      ` จึงให้รายการที่มีเศษมากที่สุด ${format(left, 0)} รายการ รายการละ 1 บาท` +
-      ` จัดสรรครบ ${format(total, 0)} บาท ไม่มีเงินเหลือ`
-    );
+    return line(left === 0n ? "allocation.exact" : "allocation.rest", values);
   }
 
   /** @param {Data} data @param {Inputs} inputs @returns {Result} */
@@ -363,22 +357,23 @@
     const met = paid * 10000n >= needed;
     const gap = needed - paid * 10000n;
     const shortfall = gap > 0n ? divRound(gap, 10000n) : 0n;
+    const figures = {
+      paid: format(paid, 2), allocated: format(allocated, 2), rate: pct(rate), quarter: target.quarter,
+      target: pct(t2), shortfall: format(shortfall, 2), excess: format(paid - allocated, 2),
+    };
     const lines = [
-      `อัตราการเบิกจ่าย = ${format(paid, 2)} ÷ ${format(allocated, 2)} × 100 = ${pct(rate)}`,
-      `เป้าหมายสะสมสิ้นไตรมาส ${target.quarter} ${pct(t2)}`,
-      met
-        ? "ถึงเป้าหมายแล้ว"
-        : `ยังขาด = ${pct(t2)} × ${format(allocated, 2)} − ${format(paid, 2)} = ${format(shortfall, 2)} บาท`,
+      line("disbursement.rate", figures),
+      line("disbursement.target", figures),
+      line(met ? "disbursement.met" : "disbursement.gap", figures),
     ];
     // More paid out than was allocated cannot be right: the result stands, marked, with a warning.
     const over = paid > allocated;
-    let result = met ? "ถึงเป้าหมาย" : `ต่ำกว่าเป้าหมาย ขาด ${format(shortfall, 2)} บาท`;
+    let result = line(met ? "disbursement.result.met" : "disbursement.result.short", figures);
     let warning = "";
     if (over) {
-      const excess = format(paid - allocated, 2);
-      lines.push(`เกินงบที่ได้รับจัดสรร = ${format(paid, 2)} − ${format(allocated, 2)} = ${excess} บาท`);
-      warning = WARNINGS.over_allocated.replace("{excess}", excess).replace("{rate}", format(rate, 2));
-      result += " แต่เบิกจ่ายเกินงบที่ได้รับจัดสรร";
+      lines.push(line("disbursement.excess", figures));
+      warning = fill(texts().warnings["disbursement.over"], { ...figures, rate: format(rate, 2) });
+      result += line("disbursement.result.over");
     }
     return {
       ok: true,
@@ -401,19 +396,21 @@
     const rising = goal >= base;
     const met = rising ? now >= goal : now <= goal;
     const progress = goal === base ? (met ? 10000n : 0n) : divRound((now - base) * 10000n, goal - base);
-    const direction = rising ? "ต้องเพิ่ม" : "ต้องลด";
     const lines =
       goal === base
-        ? ["เป้าหมายเท่ากับค่าฐาน: ถึงเป้าหมายเมื่อผลไม่ต่ำกว่าค่าฐาน ความก้าวหน้าจึงเป็นร้อยละ 100 หรือ 0"]
+        ? [line("indicator.flat")]
         : [
-            `ตัวชี้วัด${direction}: ความก้าวหน้า = (${format(now, 2)} − ${format(base, 2)}) ÷ (${format(goal, 2)} − ${format(base, 2)}) × 100 = ${pct(progress)}`,
+            line("indicator.line", {
+              direction: line(rising ? "indicator.up" : "indicator.down"),
+              actual: format(now, 2), baseline: format(base, 2), target: format(goal, 2), progress: pct(progress),
+            }),
           ];
     return {
       ok: true,
       warning: "",
       values: { progress: plain(progress, 2), met },
       lines,
-      result: `${met ? "ถึงเป้าหมาย" : "ยังไม่ถึงเป้าหมาย"} (ความก้าวหน้า${pct(progress)})`,
+      result: line("indicator.result", { state: line(met ? "indicator.met" : "indicator.short"), progress: pct(progress) }),
       words: "",
       illustrative: false,
     };
@@ -442,6 +439,10 @@
     const perYear = divRound(perDay * days, 100n);
     const small = n <= BigInt(data.small_max === undefined ? SMALL_SCHOOL_MAX : data.small_max);
     const label = size.label;
+    const figures = {
+      pupils: format(n, 0), size: label, rate: figure(rate), day: format(perDay, 2), days: figure(days),
+      year: format(perYear, 2),
+    };
     return {
       ok: true,
       warning: "",
@@ -453,11 +454,12 @@
         lunch_year: plain(perYear, 2),
       },
       lines: [
-        `นักเรียน ${format(n, 0)} คน → ${label}` + (small && !label.includes("เล็ก") ? " (โรงเรียนขนาดเล็ก)" : ""),
-        `ค่าอาหารกลางวัน ${format(n, 0)} คน × ${figure(rate)} บาท = ${format(perDay, 2)} บาทต่อวัน`,
-        `ทั้งปี ${format(perDay, 2)} × ${figure(days)} วัน = ${format(perYear, 2)} บาท`,
+        line("school-size.size", figures) +
+          (small && !label.includes(line("school-size.small.word")) ? line("school-size.small") : ""),
+        line("school-size.lunch", figures),
+        line("school-size.year", figures),
       ],
-      result: `${label} ค่าอาหารกลางวันปีละ ${format(perYear, 2)} บาท`,
+      result: line("school-size.result", figures),
       words: bahtText(perYear),
       illustrative: Boolean(band.illustrative || data.days_illustrative),
     };
@@ -473,12 +475,14 @@
     const perPupil = divRound(amount, pupils);
     const change = amount - previous;
     const changePct = previous ? divRound(change * 10000n, previous) : null;
+    const figures = {
+      amount: format(amount, 2), previous: format(previous, 2), pupils: format(pupils, 0),
+      per: format(perPupil, 2), change: format(change, 2), percent: changePct === null ? "" : pct(changePct),
+    };
     const lines = [
-      `ต่อนักเรียน = ${format(amount, 2)} ÷ ${format(pupils, 0)} คน = ${format(perPupil, 2)} บาท`,
-      `เปลี่ยนแปลง = ${format(amount, 2)} − ${format(previous, 2)} = ${format(change, 2)} บาท`,
-      changePct === null
-        ? "ปีก่อนเป็นศูนย์: คิดร้อยละการเปลี่ยนแปลงไม่ได้"
-        : `เปลี่ยนแปลงร้อยละ = ${format(change, 2)} ÷ ${format(previous, 2)} × 100 = ${pct(changePct)}`,
+      line("spending.per", figures),
+      line("spending.change", figures),
+      line(changePct === null ? "spending.no_percent" : "spending.percent", figures),
     ];
     return {
       ok: true,
@@ -489,7 +493,7 @@
         change_percent: changePct === null ? null : plain(changePct, 2),
       },
       lines,
-      result: `นักเรียนละ ${format(perPupil, 2)} บาท`,
+      result: line("spending.result", figures),
       words: bahtText(perPupil),
       illustrative: false,
     };
@@ -508,7 +512,7 @@
   /** @param {string} kind @param {Data} data @param {Inputs} inputs @returns {Result} */
   function compute(kind, data, inputs) {
     const calculator = CALCULATORS[kind];
-    if (!calculator) throw new Error(`ไม่มีเครื่องคำนวณ '${kind}'`);
+    if (!calculator) throw new Error(line("unknown", { kind, kinds: Object.keys(CALCULATORS).join(", ") }));
     return calculator(data, inputs);
   }
 
@@ -522,13 +526,12 @@
     const form = /** @type {HTMLFormElement | null} */ (root.querySelector("form"));
     const out = /** @type {HTMLElement | null} */ (root.querySelector(".sop-calc-output"));
     if (!form || !out) return;
-    // The site's one digit style (decision 1): the page's setting, else the form's.
+    // The site's one digit style (decision 1): SopCore.digits where the page loads it, else
+    // sop.js's (every page), both reading <body data-sop-digits>.
     /** @type {any} */
-    const core = /** @type {any} */ (window).SopCore;
-    const style = document.body.dataset.sopDigits || root.dataset.digits;
-    /** @param {string} text */
-    const show = (text) =>
-      core && typeof core.digits === "function" ? core.digits(text) : style === "thai" ? thaiDigits(text) : text;
+    const w = window;
+    /** @param {string} text @returns {string} */
+    const show = (text) => (w.SopCore || w.sop).digits(text);
 
     const run = () => {
       /** @type {Inputs} */
@@ -563,7 +566,7 @@
       root.classList.toggle("sop-calc-warned", Boolean(result.warning));
       const parts = Array.from(root.querySelectorAll("[data-part-for]"));
       if (!result.ok) {
-        main.textContent = "ยังคำนวณไม่ได้: แก้ช่องที่มีข้อความสีแดงก่อน";
+        main.textContent = line("not_ready");
         words.textContent = "";
         note.hidden = true;
         for (const cell of parts) cell.textContent = ""; // no figures next to an error
@@ -583,7 +586,7 @@
         for (const cell of parts) {
           const index = cell.getAttribute("data-part-for") || "";
           const part = result.values.parts[index];
-          cell.textContent = part === undefined ? "" : show(`${format(BigInt(part), 0)} บาท`);
+          cell.textContent = part === undefined ? "" : show(line("money", { amount: format(BigInt(part), 0) }));
         }
       }
       root.dataset.state = "ok";
@@ -633,7 +636,7 @@
     }
   }
 
-  const api = { compute, parseNumber, bahtText, numToThaiword, format, MESSAGES };
+  const api = { compute, parseNumber, bahtText, numToThaiword, format, texts };
   /** @type {any} */ (window).SOPCalc = api;
 
   const start = () => {
@@ -642,6 +645,7 @@
     }
     scrollCues();
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // After every deferred script ran (sop.js, which shows the digits, comes after this one).
+  if (document.readyState === "complete") start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

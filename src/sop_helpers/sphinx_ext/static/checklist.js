@@ -676,8 +676,16 @@
           lines.push(/^0\//.test(answered[id]) ? words("level.standard.none", { number })
             : words("level.standard", { number, level: lv.level, max: lv.max }));
       }
-      const met = Object.values(p.met || {});
-      if (cell.dataset.met && met.length) lines.push(words("met.count", { met: met.filter((m) => m === true).length, total: met.length }));
+      // the single standards, as the team view says them (team_states.met_count): none answered
+      // is not assessed, the answered are counted apart from the blank ones
+      /** @type {Object<string, number>} */ const metNumbers = JSON.parse(cell.dataset.met || "{}");
+      const met = Object.entries(p.met || {});
+      const judged = met.filter(([, m]) => m === true || m === false);
+      const got = judged.filter(([, m]) => m === true).length;
+      if (cell.dataset.met && met.length)
+        lines.push(!judged.length ? words("level.standard.none", { number: met.map(([id]) => core.digits(String(metNumbers[id] ?? id))).join(", ") })
+          : judged.length < met.length ? words("met.count.answered", { done: judged.length, total: met.length, met: got })
+          : words("met.count", { met: got, total: met.length }));
       if (q && q.submitted && q.score) lines.push(words("quiz", q.score));
       else if (cell.dataset.quiz) lines.push(words("quiz.unsubmitted"));
       lines.push(words(String(p.version) !== cell.dataset.version ? "mine.saved.old" : "mine.saved", { date: thaiDate(new Date(p.updated)) }));

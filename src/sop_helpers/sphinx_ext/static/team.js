@@ -165,13 +165,19 @@
     const input = /** @type {HTMLInputElement} */ (root.querySelector("input[type=file]"));
     const status = /** @type {HTMLElement} */ (root.querySelector(".sop-team-status"));
     const out = /** @type {HTMLElement} */ (root.querySelector(".sop-team-output"));
+    const picked = /** @type {HTMLElement} */ (root.querySelector(".sop-team-chosen"));
     targets(data.targets);
 
     /** Files chosen so far (by name): choosing again adds to them; the same name replaces. */
     /** @type {Map<string, string>} */ const chosen = new Map();
+    /** The Thai line under the picker: which files are in the view (or none yet). */
+    const showChosen = () => { picked.textContent = chosen.size
+      ? say("team.chosen", { count: chosen.size, files: core.shortList([...chosen.keys()].sort()) })
+      : say("team.chosen.none"); };
 
     async function read(/** @type {FileList|File[]} */ list) {
       for (const f of [...list]) chosen.set(f.name, await f.text());
+      showChosen();
       const files = [...chosen].map(([name, text]) => ({ name, text }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const { kept, rejected } = collect(files, data.models);
@@ -197,7 +203,7 @@
       clear.type = "button";
       clear.className = "btn btn-outline-secondary sop-team-clear";
       clear.textContent = say("team.clear");
-      clear.addEventListener("click", () => { chosen.clear(); out.replaceChildren(); status.textContent = say("team.cleared"); });
+      clear.addEventListener("click", () => { chosen.clear(); showChosen(); out.replaceChildren(); status.textContent = say("team.cleared"); });
       const tools = document.createElement("p");
       tools.className = "sop-team-tools";
       tools.append(button, " ", clear);
