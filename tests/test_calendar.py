@@ -4,6 +4,7 @@ decision 15) and with a plain RFC 5545 line reader written here."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -197,7 +198,9 @@ def _build(tmp_path: Path, procedures: Path) -> tuple[subprocess.CompletedProces
         encoding="utf-8",
     )
     out = tmp_path / "html"
-    done = sphinx_build(src, out, {"SOP_PROCEDURES_DIR": str(procedures)}, nitpicky=True)
+    # the build reads the procedures of its own project (<source>/data/procedures)
+    shutil.copytree(procedures, src / "data" / "procedures")
+    done = sphinx_build(src, out, nitpicky=True)
     return done, out
 
 

@@ -34,9 +34,10 @@ from sop_helpers.calendar import (
     to_ical,
     year_order,
 )
-from sop_helpers.procedures import Procedure, load_procedures, procedures_dir
+from sop_helpers.procedures import Procedure
 from sop_helpers.thai import thai_number
 
+from .handbook_data import procedures as project_procedures
 from .html_nodes import add_html_node
 
 logger = logging.getLogger(__name__)
@@ -96,10 +97,7 @@ def load_for(directive: SphinxDirective, failed: str) -> dict[str, Procedure] | 
     """The procedures (each file a dependency of the page), or None after a warning that
     starts with ``failed``."""
     try:
-        folder = procedures_dir(directive.env.srcdir)
-        for path in sorted(folder.glob("*.yml")):
-            directive.env.note_dependency(str(path))
-        return dict(load_procedures(folder))
+        return project_procedures(directive.env.app)
     except SopError as exc:
         logger.warning(
             f"{failed}: {exc}",
