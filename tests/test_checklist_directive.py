@@ -23,7 +23,9 @@ def setup(app):
 pytestmark = pytest.mark.build
 
 
-def _build(tmp_path: Path, checklist_id: str, folder: Path) -> subprocess.CompletedProcess[str]:
+def _build(
+    tmp_path: Path, checklist_id: str, folder: Path, **env: str
+) -> subprocess.CompletedProcess[str]:
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(CONF, encoding="utf-8")
@@ -31,8 +33,9 @@ def _build(tmp_path: Path, checklist_id: str, folder: Path) -> subprocess.Comple
         f"Test\n====\n\n.. checklist:: {checklist_id}\n\n.. checklist-progress::\n",
         encoding="utf-8",
     )
-    env = {"SOP_CHECKLISTS_DIR": str(folder), "SOP_PROCEDURES_DIR": str(DATA / "procedures")}
-    return sphinx_build(src, tmp_path / "out", env)
+    # the build reads the procedures of its own project (<source>/data/procedures)
+    shutil.copytree(DATA / "procedures", src / "data" / "procedures")
+    return sphinx_build(src, tmp_path / "out", {"SOP_CHECKLISTS_DIR": str(folder), **env})
 
 
 def test_checklist_renders_with_hooks(tmp_path: Path) -> None:
@@ -45,6 +48,17 @@ def test_checklist_renders_with_hooks(tmp_path: Path) -> None:
     assert 'data-progress="0/10"' in html
     assert "checklist.js" in html
     assert (tmp_path / "out" / "_static" / "checklist.js").is_file()
+
+
+def test_the_build_reads_its_own_projects_procedures(tmp_path: Path) -> None:
+    """$SOP_PROCEDURES_DIR is how notebooks find other data; a build keeps to its project."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()  # an empty folder: a build that read it would find no procedure
+    result = _build(
+        tmp_path, "director-standards", DATA / "checklists", SOP_PROCEDURES_DIR=str(elsewhere)
+    )
+    assert result.returncode == 0, result.stderr
+    assert 'data-checklist-id="director-standards"' in (tmp_path / "out" / "index.html").read_text()
 
 
 @pytest.mark.parametrize(

@@ -161,12 +161,11 @@ def test_checklist_form_shows_hostile_text_as_text(data: dict[str, Any], checkli
 def test_print_form_shows_hostile_text_as_text(data: dict[str, Any], checklist_id: str) -> None:
     forms = []
     for name in ("plain", "hostile"):
-        procedures, checklists = data[name]
+        _, checklists = data[name]
         checklist: Checklist = checklists[checklist_id]
-        numbers = {s.id: str(s.number) for s in procedures[PROCEDURE].standards}
         office = "สพป.พะเยา เขต ๒" + (SUFFIX if name == "hostile" else "")
         director = "นายทดสอบ" + (SUFFIX if name == "hostile" else "")
-        forms.append(render_print_form(checklist, office, director, numbers))
+        forms.append(render_print_form(checklist, office, director))
     assert_shown_as_text(*forms, f"print form {checklist_id}")
 
 

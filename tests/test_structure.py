@@ -146,3 +146,18 @@ def test_one_library_for_each_job() -> None:
     assert not found, f"use the kept library instead ({KEPT}): {found}"
     pins = (ROOT / "requirements.txt").read_text("utf-8").lower().splitlines()
     assert not any(line.startswith("ics==") for line in pins)
+
+
+# The build reads its own project's data through sphinx_ext/handbook_data.py; notebook_data.py
+# checks what the notebooks will read, so it follows the package's way ($SOP_DATA_DIR ...).
+PACKAGE_WAY = re.compile(r"\b(procedures_dir|load_procedures|find_folder|checklists_dir)\b")
+
+
+def test_the_build_finds_its_procedures_one_way() -> None:
+    elsewhere = [
+        p.name
+        for p in sorted((PACKAGE / "sphinx_ext").glob("*.py"))
+        if p.name not in {"handbook_data.py", "notebook_data.py"}
+        and PACKAGE_WAY.search(p.read_text("utf-8"))
+    ]
+    assert not elsewhere, f"read the project's data through handbook_data: {elsewhere}"

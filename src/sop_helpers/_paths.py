@@ -53,6 +53,16 @@ def find_folder(
     raise error(f"ไม่พบโฟลเดอร์ {relative} (กำหนดได้ด้วย {env_var})")
 
 
+def data_folder(error: type[DataError], start: str | Path | None = None) -> Path:
+    """The package's and the notebooks' data folder: ``$SOP_DATA_DIR``, else ``book/data``
+    (with ``rates/``) in ``start``/cwd or a parent of it, else the package's copy.
+
+    (A site's build reads its own project's ``<source>/data`` instead:
+    :mod:`sop_helpers.sphinx_ext.handbook_data`.)
+    """
+    return find_folder("SOP_DATA_DIR", "book/data", error, start, marker="rates")
+
+
 def results_folder(start: str | Path | None = None) -> Path:
     """Where a notebook saves a person's results files (never inside ``book/``).
 

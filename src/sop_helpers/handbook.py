@@ -18,7 +18,7 @@ from ._yaml import JsonPath, load_yaml
 from .checklists import Checklist, checklists_dir, load_checklists
 from .errata import Erratum, load_errata
 from .glossary import Term, load_glossary
-from .procedures import Procedure, load_procedures
+from .procedures import Procedure, load_procedures, procedures_dir
 from .rates import OfficeFile, RateFile, data_dir, load_office, load_rates
 
 
@@ -34,10 +34,11 @@ class Handbook:
     office: OfficeFile
     data_dir: Path
     checklists_dir: Path
+    procedures_dir: Path
 
     def files(self) -> list[Path]:
         """Every data file the handbook was read from (for build dependencies)."""
-        folders = (self.data_dir / "procedures", self.data_dir / "rates", self.checklists_dir)
+        folders = (self.procedures_dir, self.data_dir / "rates", self.checklists_dir)
         found = [p for folder in folders for p in sorted(folder.glob("*.yml"))]
         return found + [self.data_dir / n for n in ("glossary.yml", "errata.yml", "office.yml")]
 
@@ -78,15 +79,19 @@ def reference_errors(
 def load_handbook(data: str | Path | None = None, checklists: str | Path | None = None) -> Handbook:
     """Read and check all of the handbook's data; raise the first :class:`DataError` found.
 
-    ``data`` defaults to :func:`sop_helpers.rates.data_dir` (``$SOP_DATA_DIR`` or ``book/data``),
-    ``checklists`` to :func:`sop_helpers.checklists.checklists_dir`.
+    ``data`` defaults to :func:`sop_helpers.rates.data_dir` (``$SOP_DATA_DIR`` or ``book/data``)
+    and its procedures to :func:`sop_helpers.procedures.procedures_dir` (``$SOP_PROCEDURES_DIR``
+    or ``procedures/`` of that folder), as every loader of the package finds them; a given
+    ``data`` folder is read whole (``data/procedures``). ``checklists`` defaults to
+    :func:`sop_helpers.checklists.checklists_dir`.
     """
     folder = Path(data) if data is not None else data_dir()
+    procedures_folder = folder / "procedures" if data is not None else procedures_dir()
     checklist_folder = Path(checklists) if checklists is not None else checklists_dir()
-    procedures = dict(load_procedures(folder / "procedures"))
+    procedures = dict(load_procedures(procedures_folder))
     glossary = load_glossary(folder / "glossary.yml")
     errata = load_errata(folder / "errata.yml")
-    problems = reference_errors(procedures, glossary, errata, folder / "procedures")
+    problems = reference_errors(procedures, glossary, errata, procedures_folder)
     if problems:
         raise problems[0]
     return Handbook(
@@ -98,4 +103,5 @@ def load_handbook(data: str | Path | None = None, checklists: str | Path | None 
         office=load_office(folder / "office.yml"),
         data_dir=folder,
         checklists_dir=checklist_folder,
+        procedures_dir=procedures_folder,
     )

@@ -10,10 +10,10 @@ fields and the summary, ``data-pf-answer`` on each item's answer cell.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 
 from .checklists import INDICATOR_COLUMNS, Checklist, Item
 from .checklists.kinds import ITEM_KINDS, rule_of
+from .thai import thai_number
 
 GROUP = "กลุ่มนโยบายและแผน"
 DIRECTOR = "ผู้อำนวยการกลุ่มนโยบายและแผน"
@@ -34,16 +34,14 @@ def render_print_form(
     checklist: Checklist,
     office: str,
     director_name: str = "",
-    numbers: Mapping[str, str] | None = None,
 ) -> str:
-    """The hidden A4 form of ``checklist`` for ``office`` (its full name) with two signatures.
-
-    ``numbers`` maps a standard's id to its number as written (๑, ๒ ...), for the summary.
+    """The hidden A4 form of ``checklist`` for ``office`` (its full name) with two signatures;
+    its summary names each level-scored standard by its number (``Section.number``: ๑, ๒ ...).
     """
     from .render import render
 
     by_section = {
-        s.id: (numbers or {}).get(s.items[0].ref, "")
+        s.id: thai_number(s.number) if s.number is not None else ""
         for s in checklist.sections
         if rule_of(s) == "level"
     }

@@ -6,6 +6,7 @@ calendar entry and checklist that shows a step or a standard takes its text from
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn
@@ -22,7 +23,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ._errors import ProcedureError
-from ._paths import find_folder
+from ._paths import data_folder
 from ._validate import FROZEN, Count, Id, Text, require_id_matches_file, validate
 from ._yaml import data_files, load_yaml
 
@@ -348,8 +349,11 @@ def load_procedure(path: str | Path) -> Procedure:
 
 
 def procedures_dir(start: str | Path | None = None) -> Path:
-    """``$SOP_PROCEDURES_DIR``, else ``book/data/procedures`` in the nearest folder upwards."""
-    return find_folder("SOP_PROCEDURES_DIR", "book/data/procedures", ProcedureError, start)
+    """``$SOP_PROCEDURES_DIR``, else ``procedures/`` of the data folder (``$SOP_DATA_DIR``, else
+    ``book/data`` in the nearest folder upwards, else the package's copy), as
+    :func:`sop_helpers.handbook.load_handbook` reads them."""
+    env = os.environ.get("SOP_PROCEDURES_DIR")
+    return Path(env) if env else data_folder(ProcedureError, start) / "procedures"
 
 
 def load_procedures(folder: str | Path | None = None) -> Mapping[str, Procedure]:

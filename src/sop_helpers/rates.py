@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from ._errors import RatesError
-from ._paths import find_folder
+from ._paths import data_folder
 from ._validate import FROZEN, Text, require_unique, validate
 from ._yaml import load_yaml
 
@@ -236,7 +236,7 @@ class OfficeFile(BaseModel):
 
 def data_dir(start: str | Path | None = None) -> Path:
     """``$SOP_DATA_DIR``, else ``book/data`` (with ``rates/``) in the nearest folder upwards."""
-    return find_folder("SOP_DATA_DIR", "book/data", RatesError, start, marker="rates")
+    return data_folder(RatesError, start)
 
 
 def load_rates(name_or_path: str | Path) -> RateFile:

@@ -29,7 +29,7 @@ from .results import MESSAGES, Bundle, Loaded, Results, check_file, message, mig
 from .scoring import Score, score
 from .targets import indicator_status as indicator_status  # the notebook imports it here
 from .team_states import assessed as assessed  # still importable from here
-from .team_states import met_lines, provisional
+from .team_states import met_lines, provisional, standard_label
 from .thai import thai_date
 from .wording import TEXTS, met, say
 
@@ -247,8 +247,8 @@ class Cell:
     procedure: str
     entries: tuple[Entry, ...]
 
-    def lines(self, numbers: Mapping[str, str]) -> list[str]:
-        """The cell as lines of the handbook's wording; ``numbers`` maps standard id to number."""
+    def lines(self) -> list[str]:
+        """The cell as lines of the handbook's wording (standards by ``Section.number``)."""
         if not self.entries:
             return [TEXTS["not.sent"]]
         lines: list[str] = []
@@ -276,7 +276,7 @@ class Cell:
                 lines.append(say("indicators", reached=reached, total=len(statuses)))
             for section in entry.checklist.sections:
                 level = s.levels.get(section.id)
-                number = numbers.get(section.items[0].ref, section.id)
+                number = standard_label(section)
                 if level is not None and not assessed(entry, section.id):
                     lines.append(say("level.standard.none", number=number))
                 elif level is not None:
@@ -289,11 +289,9 @@ class Cell:
                             max=level.max_level,
                         )
                     )
-            lines += met_lines(entry, numbers)
+            lines += met_lines(entry)
             support += [
-                numbers.get(x.items[0].ref, x.id)
-                for x in entry.checklist.sections
-                if _flagged(entry, x.id)
+                standard_label(x) for x in entry.checklist.sections if _flagged(entry, x.id)
             ]
         if support:
             lines.append(say("support.standards", numbers=", ".join(support)))
@@ -352,16 +350,6 @@ def team_matrix(
     return sorted(rows, key=lambda r: (r.key, r.name))
 
 
-def standard_numbers(procedures: Mapping[str, Any]) -> dict[str, dict[str, str]]:
-    """Standard id -> number as the handbook writes it (๑, ๒ ...), per procedure."""
-    from .wording import digits
-
-    return {
-        pid: {std.id: digits(std.number) for std in proc.standards}
-        for pid, proc in procedures.items()
-    }
-
-
 def matrix_table(
     people: Iterable[PersonRow], procedures: Mapping[str, Any]
 ) -> list[dict[str, list[str]]]:
@@ -369,7 +357,6 @@ def matrix_table(
 
     Columns: ``ชื่อ`` (name, position), one per procedure (its short title), ``ส่งล่าสุด``.
     """
-    numbers = standard_numbers(procedures)
     table = []
     for person in people:
         row: dict[str, list[str]] = {
@@ -377,7 +364,7 @@ def matrix_table(
         }
         for cell in person.cells:
             title = procedures[cell.procedure].short_title if cell.procedure else HANDBOOK_LABEL
-            row[title] = cell.lines(numbers.get(cell.procedure, {}))
+            row[title] = cell.lines()
         row[TEXTS["team.sent"]] = [thai_date(person.updated.date(), "short")]
         table.append(row)
     return table

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .wording import Digits, say
+from .wording import Digits, digits, say
 
 
 def assessed(entry: Any, section_id: str) -> bool:
@@ -29,11 +29,17 @@ def provisional(entry: Any, section_id: str) -> bool:
     return above is not None and not isinstance(entry.answers.get(above.id), bool)
 
 
-def met_lines(entry: Any, numbers: Mapping[str, str]) -> list[str]:
+def standard_label(section: Any) -> str:
+    """How a cell names a standards section: its standard's number (``Section.number``) as the
+    site writes it (๓), else the section's id."""
+    return digits(section.number) if section.number is not None else str(section.id)
+
+
+def met_lines(entry: Any) -> list[str]:
     """The single standards of a cell: unanswered ones counted apart, never as "not met";
     all blank reads ``มาตรฐานข้อ ๓: ยังไม่ได้ประเมิน``."""
     met = entry.score.met
-    blank = [numbers.get(x.items[0].ref, x.id) for x in entry.checklist.sections if x.id in met]
+    blank = [standard_label(x) for x in entry.checklist.sections if x.id in met]
     return met_count(met, blank)
 
 

@@ -188,9 +188,10 @@ def indicators_sections(
     model: IndicatorsFile, procedure: Procedure, fail: Any
 ) -> tuple[Section, ...]:
     """One section: the person's table of indicators."""
+    number = None
     if model.standard is not None:
         try:
-            procedure.standard(model.standard)
+            number = procedure.standard(model.standard).number
         except KeyError:
             raise fail(
                 f"ไม่มีมาตรฐาน '{model.standard}' ในกระบวนงาน {procedure.id}", ("standard",)
@@ -205,7 +206,8 @@ def indicators_sections(
         hash=content_hash(text),
         ref=model.standard or "",
     )
-    return (Section("rows", "indicators", "ตัวชี้วัดและเป้าหมายระดับบุคคล", (item,)),)
+    title = "ตัวชี้วัดและเป้าหมายระดับบุคคล"
+    return (Section("rows", "indicators", title, (item,), number=number),)
 
 
 def onboarding_sections(

@@ -80,7 +80,9 @@ class Section:
     items: tuple[Item, ...]
     text: str = ""
     number: int | None = None
-    """The number of the standard a standards section is (as its procedure numbers it)."""
+    """The number of the standard a section is, or is the evidence of (a standards section; an
+    indicators table tied to a standard), as its procedure numbers it; the one source of the
+    numbers the team view, "my progress" and the print form show."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -24,11 +23,12 @@ from sphinx.util.docutils import SphinxDirective
 from sop_helpers._errors import DataError
 from sop_helpers.calculators import CALCULATORS, MAX_ROWS, calculator_data, script_texts
 from sop_helpers.calculators.texts import line
-from sop_helpers.rates import data_dir
+from sop_helpers.rates import load_rates
 from sop_helpers.render import render
 from sop_helpers.thai import format_number, thai_digits
 
 from .assets import declare, use_static
+from .handbook_data import data_dir, depend
 from .html_nodes import add_html_node
 
 logger = logging.getLogger(__name__)
@@ -128,11 +128,14 @@ class CalculatorDirective(SphinxDirective):
                 subtype="calculator",
             )
             return []
-        rates = data_dir(Path(self.env.srcdir)) / "rates"
-        for name in _RATES_FILES.get(kind, ()):
-            self.env.note_dependency(str(rates / f"{name}.yml"))
+        # the project's own rates (<source>/data/rates), each a dependency of the page
+        paths = {
+            n: data_dir(self.env.app) / "rates" / f"{n}.yml" for n in _RATES_FILES.get(kind, ())
+        }
+        depend(self.env.app, paths.values())
         try:
-            data = calculator_data(kind, self.options.get("year"))
+            rates = {name: load_rates(path) for name, path in paths.items()}
+            data = calculator_data(kind, self.options.get("year"), rates=rates)
         except (DataError, KeyError) as error:
             logger.warning(
                 str(error), location=self.get_location(), type="sop", subtype="calculator"

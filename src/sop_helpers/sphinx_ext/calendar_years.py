@@ -28,14 +28,16 @@ from sop_helpers._files import write_bytes_atomic
 from sop_helpers._html import attrs, element
 from sop_helpers.calendar import (
     CalendarEvent,
+    ics_file_name,
     operations_calendar,
     pending_steps,
     to_ical,
     year_order,
 )
-from sop_helpers.procedures import Procedure, load_procedures, procedures_dir
+from sop_helpers.procedures import Procedure
 from sop_helpers.thai import thai_number
 
+from .handbook_data import procedures as project_procedures
 from .html_nodes import add_html_node
 
 logger = logging.getLogger(__name__)
@@ -95,10 +97,7 @@ def load_for(directive: SphinxDirective, failed: str) -> dict[str, Procedure] | 
     """The procedures (each file a dependency of the page), or None after a warning that
     starts with ``failed``."""
     try:
-        folder = procedures_dir(directive.env.srcdir)
-        for path in sorted(folder.glob("*.yml")):
-            directive.env.note_dependency(str(path))
-        return dict(load_procedures(folder))
+        return project_procedures(directive.env.app)
     except SopError as exc:
         logger.warning(
             f"{failed}: {exc}",
@@ -136,7 +135,7 @@ class OperationsCalendarDirective(SphinxDirective):
         has_current = any(state == "current" for _, state in order)
         for k, (year, state) in enumerate(order):
             events = operations_calendar(year, procedures)
-            ics_path = out_dir / f"operations-calendar-{year}.ics"
+            ics_path = out_dir / ics_file_name(year)  # the name it is saved under: Thai
             _write_if_changed(
                 ics_path,
                 to_ical(

@@ -9,7 +9,6 @@ that hold a checklist or the progress list.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -20,18 +19,20 @@ from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers._errors import DataError
 from sop_helpers.checklist_html import render_checklist
-from sop_helpers.checklists import Checklist, checklists_dir, load_checklist
+from sop_helpers.checklists import Checklist, load_checklist
 from sop_helpers.checklists.kinds import kind_order
+from sop_helpers.names import file_part
 from sop_helpers.print_form import render_print_form
-from sop_helpers.procedures import load_procedures, procedures_dir
+from sop_helpers.procedures import Procedure
 from sop_helpers.progress import progress_meta
 from sop_helpers.rates import load_office
 from sop_helpers.render import render
 from sop_helpers.team import KIND_LABELS
-from sop_helpers.thai import thai_number
 from sop_helpers.wording import TEXTS, wording_script
 
 from .assets import declare, use_static
+from .handbook_data import checklists_folder, data_dir, depend, procedure_files
+from .handbook_data import procedures as handbook_procedures
 from .html_nodes import add_html_node
 
 logger = logging.getLogger(__name__)
@@ -45,10 +46,6 @@ class checklist_progress_node(nodes.General, nodes.Element):  # type: ignore[mis
     """The "my progress" list of every checklist in the handbook."""
 
 
-def _folders(env: BuildEnvironment) -> tuple[Path, Path]:
-    return checklists_dir(env.srcdir), procedures_dir(env.srcdir)
-
-
 class ChecklistDirective(SphinxDirective):
     """``{checklist} <id>``: a checklist of ``checklists/``."""
 
@@ -58,11 +55,11 @@ class ChecklistDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         checklist_id = self.arguments[0].strip()
+        app = self.env.app
         try:
-            folder, procedures_folder = _folders(self.env)
-            path = folder / f"{checklist_id}.yml"
+            path = checklists_folder(app) / f"{checklist_id}.yml"
             self.env.note_dependency(str(path))
-            procedures = load_procedures(procedures_folder)
+            procedures = handbook_procedures(app, note=False)
             checklist = load_checklist(path, procedures)
         except DataError as error:
             # A plain "file:line" string: a (docname, line) tuple would get a source suffix added.
@@ -71,8 +68,8 @@ class ChecklistDirective(SphinxDirective):
             logger.warning(message, location=location, type="sop", subtype="checklist")
             return [nodes.problematic(text=f"[แบบตรวจสอบ {checklist_id} ผิดรูปแบบ]")]
         # a list over the whole handbook (the first week) reads every procedure
-        for pid in [checklist.procedure] if checklist.procedure else list(procedures):
-            self.env.note_dependency(str(procedures_folder / f"{pid}.yml"))
+        used = [checklist.procedure] if checklist.procedure else list(procedures)
+        depend(app, procedure_files(app, used))
         registry = _registry(self.env)
         registry[checklist.id] = {
             "docname": self.env.docname,
@@ -91,7 +88,7 @@ class ChecklistDirective(SphinxDirective):
         node = checklist_node(
             checklist=checklist,
             print_form=_print_form(self, checklist),
-            file_stem=_file_stem(self, checklist),
+            file_stem=_file_stem(checklist, procedures.get(checklist.procedure)),
         )
         node += _plain_list(checklist)
         return [node]
@@ -99,26 +96,22 @@ class ChecklistDirective(SphinxDirective):
 
 def _print_form(directive: SphinxDirective, checklist: Checklist) -> str:
     """The office form printed for this checklist (office name from book/data/office.yml)."""
-    _, procedures_folder = _folders(directive.env)
-    office_file = procedures_folder.parent / "office.yml"
+    office_file = data_dir(directive.env.app) / "office.yml"
     office = ""
     if office_file.is_file():
         directive.env.note_dependency(str(office_file))
         office = load_office(office_file).name
-    procedure = load_procedures(procedures_folder).get(checklist.procedure)
-    numbers = {std.id: thai_number(std.number) for std in procedure.standards} if procedure else {}
     director = str(getattr(directive.config, "sop_director_name", "") or "")
-    return render_print_form(checklist, office, director, numbers)
+    return render_print_form(checklist, office, director)
 
 
-def _file_stem(directive: SphinxDirective, checklist: Checklist) -> str:
-    """How exported files begin: the procedure's short title and the kind (Thai, no spaces)."""
-    _, procedures_folder = _folders(directive.env)
-    procedure = load_procedures(procedures_folder).get(checklist.procedure)
+def _file_stem(checklist: Checklist, procedure: Procedure | None) -> str:
+    """How exported files begin: the procedure's short title and the kind (Thai, no spaces;
+    sop_helpers.names.file_part, the one naming rule; checklist.js adds the person and date)."""
     if procedure is None:  # a list over the whole handbook: its own title
-        return "-".join(checklist.name.split())
+        return file_part(checklist.name)
     short = procedure.short_title
-    return "-".join(f"{short} {KIND_LABELS.get(checklist.kind, checklist.kind)}".split())
+    return file_part(f"{short} {KIND_LABELS.get(checklist.kind, checklist.kind)}")
 
 
 def _plain_list(checklist: Checklist) -> nodes.Element:

@@ -18,7 +18,7 @@ from sop_helpers._errors import DataError
 from sop_helpers.flowchart import Flow, build_flow, render_text
 from sop_helpers.render import render
 
-from .handbook_data import data_dir, procedures
+from .handbook_data import depend, procedure_files, procedures
 from .html_nodes import add_html_node
 
 logger = logging.getLogger(__name__)
@@ -37,9 +37,7 @@ class FlowchartDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         procedure_id = self.arguments[0]
-        folder = data_dir(self.env.app) / "procedures"
-        path = folder / f"{procedure_id}.yml"
-        self.env.note_dependency(str(path))
+        depend(self.env.app, procedure_files(self.env.app, [procedure_id]))  # even if missing
         try:
             procedure = procedures(self.env.app)[procedure_id]
         except (DataError, KeyError) as exc:

@@ -1,4 +1,12 @@
-"""The book's data as the extension reads it: each file read is noted as a page dependency."""
+"""The book's data as the extension reads it: each file read is noted as a page dependency.
+
+The build reads its own project's data: ``<source>/data`` (``book/data`` for the handbook),
+whatever ``$SOP_DATA_DIR`` / ``$SOP_PROCEDURES_DIR`` say: those, and the search upwards from
+the current folder, are how the package and the notebooks find theirs
+(:func:`sop_helpers.rates.data_dir`, :func:`sop_helpers.procedures.procedures_dir`).
+Every directive reads the procedures here
+(:func:`procedures`), and the checklists' folder too (:func:`checklists_folder`).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from sop_helpers._errors import DataError
+from sop_helpers.checklists import checklists_dir
 from sop_helpers.errata import Erratum, load_errata
 from sop_helpers.glossary import load_glossary
 from sop_helpers.procedures import Procedure, load_procedures
@@ -39,11 +48,34 @@ def depend(app: Sphinx, paths: Iterable[Path]) -> None:
         app.env.note_dependency(str(path))
 
 
-def procedures(app: Sphinx) -> dict[str, Procedure]:
-    """Every procedure, each file noted as a dependency of the page being read."""
-    folder = data_dir(app) / "procedures"
-    depend(app, sorted(folder.glob("*.yml")))
+def procedures_folder(app: Sphinx) -> Path:
+    """The project's procedures: ``<source>/data/procedures``."""
+    return data_dir(app) / "procedures"
+
+
+def procedure_files(app: Sphinx, ids: Iterable[str]) -> list[Path]:
+    """The files of these procedures in the project's folder."""
+    return [procedures_folder(app) / f"{pid}.yml" for pid in ids]
+
+
+def procedures(app: Sphinx, *, note: bool = True) -> dict[str, Procedure]:
+    """Every procedure, in its ``order``; each file noted as a dependency of the page being read
+    (before reading, so a page that failed is read again once the file is fixed).
+
+    ``note=False`` notes none: a page that uses only some procedures notes their
+    :func:`procedure_files` itself.
+    """
+    folder = procedures_folder(app)
+    if note:
+        depend(app, sorted(folder.glob("*.yml")))
     return dict(load_procedures(folder))
+
+
+def checklists_folder(app: Sphinx) -> Path:
+    """The project's checklists: ``checklists/`` beside or above the source folder, or
+    ``$SOP_CHECKLISTS_DIR`` (:func:`sop_helpers.checklists.checklists_dir`; the checklists are
+    not part of ``book/data``)."""
+    return checklists_dir(app.srcdir)
 
 
 def errata(app: Sphinx) -> tuple[Erratum, ...]:

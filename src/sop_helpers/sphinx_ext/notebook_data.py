@@ -29,8 +29,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from sop_helpers._errors import DataError
-from sop_helpers._paths import find_folder
+from sop_helpers._paths import data_folder
+from sop_helpers.checklists import checklists_dir
 from sop_helpers.examples import data_fingerprint
+from sop_helpers.procedures import procedures_dir
 
 from .handbook_data import warn_data_error
 
@@ -50,15 +52,20 @@ PACKAGE = EXTENSION.parent
 
 
 def input_files(srcdir: Path) -> list[Path]:
-    """Every file a notebook page may read, and the helper code it may import, sorted."""
+    """Every file a notebook page may read, and the helper code it may import, sorted.
+
+    The notebooks find their data as the package does (``$SOP_DATA_DIR`` ..., not the build's
+    ``<source>/data``), so these are their folders.
+    """
     roots = [
-        find_folder("SOP_DATA_DIR", "book/data", DataError, srcdir, marker="rates"),
-        find_folder("SOP_CHECKLISTS_DIR", "checklists", DataError, srcdir),
+        data_folder(DataError, srcdir),
+        procedures_dir(srcdir),
+        checklists_dir(srcdir),
         srcdir / "examples" / "files",
     ]
-    data = [p for root in roots if root.is_dir() for p in root.rglob("*") if p.is_file()]
-    code = [p for p in PACKAGE.rglob("*.py") if EXTENSION not in p.parents]
-    return sorted(data + code)
+    data = {p for root in roots if root.is_dir() for p in root.rglob("*") if p.is_file()}
+    code = {p for p in PACKAGE.rglob("*.py") if EXTENSION not in p.parents}
+    return sorted(data | code)
 
 
 def hidden_cell(code: str) -> str:
@@ -92,12 +99,10 @@ def is_notebook(path: Path) -> bool:
 
 def check_data(srcdir: Path) -> DataError | None:
     """The first problem :func:`~sop_helpers.handbook.load_handbook` finds in the book's data."""
-    from sop_helpers.checklists import checklists_dir
     from sop_helpers.handbook import load_handbook
-    from sop_helpers.rates import data_dir
 
     try:
-        load_handbook(data_dir(srcdir), checklists_dir(srcdir))
+        load_handbook(data_folder(DataError, srcdir), checklists_dir(srcdir))
     except DataError as error:
         return error
     return None

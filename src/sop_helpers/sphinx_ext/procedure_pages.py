@@ -45,8 +45,7 @@ from sop_helpers.worklist import SECTION_NAMES
 from . import flowchart_ext, worklist_page
 from .assets import declare, use_static
 from .flowchart_ext import flowchart
-from .handbook_data import data_dir as _data_dir
-from .handbook_data import depend
+from .handbook_data import depend, procedures_folder
 from .handbook_data import errata as _errata
 from .handbook_data import glossary as _glossary
 from .handbook_data import procedures as _procedures
@@ -184,7 +183,7 @@ def _procedure_block(app: Sphinx, source: str, procedure_id: str) -> str:
     glossary = _glossary(app)
     # Cross-file references are checked by the pure core, which names the file and line.
     problems = reference_errors(
-        {procedure_id: procedure}, glossary, _errata(app), _data_dir(app) / "procedures"
+        {procedure_id: procedure}, glossary, _errata(app), procedures_folder(app)
     )
     if problems:
         raise problems[0]

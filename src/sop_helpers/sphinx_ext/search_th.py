@@ -36,7 +36,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.search import SearchLanguage, _JavaScriptIndex
 
 from sop_helpers._errors import DataError
-from sop_helpers._paths import find_folder
+from sop_helpers._paths import data_folder as package_data_folder
 from sop_helpers.glossary import load_glossary
 from sop_helpers.search_text import (
     ACRONYMS,
@@ -256,7 +256,7 @@ def data_folder(srcdir: str | Path) -> Path:
     own = Path(srcdir) / "data"
     if (own / RULES).is_file():
         return own
-    return find_folder("SOP_DATA_DIR", "book/data", DataError, srcdir)
+    return package_data_folder(DataError, srcdir)
 
 
 def served_text() -> str:

@@ -15,15 +15,16 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from sop_helpers.checklists import KIND_LABELS, Checklist, checklists_dir, load_checklists
+from sop_helpers.checklists import KIND_LABELS, Checklist, load_checklists
 from sop_helpers.checklists.kinds import CHECKLIST_KINDS
-from sop_helpers.procedures import load_procedures, procedures_dir
 from sop_helpers.render import render
 from sop_helpers.targets import patterns
-from sop_helpers.team import SUPPORT_LEVEL, standard_numbers
-from sop_helpers.wording import TEXTS, wording_script
+from sop_helpers.team import SUPPORT_LEVEL
+from sop_helpers.wording import TEXTS, digits, wording_script
 
 from .assets import declare
+from .handbook_data import checklists_folder, depend
+from .handbook_data import procedures as handbook_procedures
 from .html_nodes import add_html_node
 
 
@@ -35,18 +36,13 @@ def team_models(
     checklists: Mapping[str, Checklist], procedures: Mapping[str, Any]
 ) -> dict[str, dict[str, Any]]:
     """The checklist models the page scores against, with their section titles and numbers."""
-    numbers = standard_numbers(procedures)
     return {
         cid: {
             **c.to_json(),
             "procedure": c.procedure,
             "section_titles": {s.id: s.title for s in c.sections},
             # standard number per section (as written: ๑, ๒ ...), for the matrix cells
-            "section_numbers": {
-                s.id: numbers[c.procedure].get(s.items[0].ref, "")
-                for s in c.sections
-                if s.items and s.items[0].ref in numbers.get(c.procedure, {})
-            },
+            "section_numbers": {s.id: digits(s.number) for s in c.sections if s.number is not None},
         }
         for cid, c in checklists.items()
     }
@@ -58,12 +54,9 @@ class TeamViewDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        folder = checklists_dir(self.env.srcdir)
-        for path in sorted(folder.glob("*.yml")):
-            self.env.note_dependency(str(path))
-        for path in sorted(procedures_dir(self.env.srcdir).glob("*.yml")):
-            self.env.note_dependency(str(path))
-        procedures = load_procedures(procedures_dir(self.env.srcdir))
+        folder = checklists_folder(self.env.app)
+        depend(self.env.app, sorted(folder.glob("*.yml")))
+        procedures = handbook_procedures(self.env.app)
         checklists = load_checklists(folder, procedures)
         node = team_view()
         node["models"] = team_models(checklists, procedures)
