@@ -35,13 +35,8 @@
     return t === null || r === null ? null : AT_MOST.test(text) ? r <= t : r >= t;
   }
 
-  /** "20 พ.ย. 69" from the date part of an ISO time, as the file wrote it. */
-  function shortDate(/** @type {string} */ iso) {
-    const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
-    return new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-latn", {
-      day: "numeric", month: "short", year: "2-digit", timeZone: "UTC",
-    }).format(new Date(Date.UTC(y, m - 1, d)));
-  }
+  /** "20 พ.ย. 69" from the date part of an ISO time, as the file wrote it (team-matrix.js's). */
+  const shortDate = (/** @type {string} */ iso) => /** @type {any} */ (window).SopTeamMatrix.shortDate(iso);
 
   /** The checklists' scorer (checklist.js), so both pages score alike. */
   const scorer = () => /** @type {any} */ (window).SopChecklist;
