@@ -35,12 +35,11 @@
     return t === null || r === null ? null : AT_MOST.test(text) ? r <= t : r >= t;
   }
 
-  /** "20 พ.ย. 69" from the date part of an ISO time, as the file wrote it. */
+  /** "21 พ.ย. 69": the day in Thailand (+07:00) of an ISO time, whatever offset it was written in (team.thai_day). */
   function shortDate(/** @type {string} */ iso) {
-    const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
     return new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-latn", {
-      day: "numeric", month: "short", year: "2-digit", timeZone: "UTC",
-    }).format(new Date(Date.UTC(y, m - 1, d)));
+      day: "numeric", month: "short", year: "2-digit", timeZone: "Asia/Bangkok",
+    }).format(new Date(iso));
   }
 
   /** The checklists' scorer (checklist.js), so both pages score alike. */
@@ -103,6 +102,7 @@
     /** @type {{file: string, reason: string}[]} */ const rejected = [];
     for (const f of files) {
       let data;
+      if (/\.csv$/i.test(f.name)) { rejected.push({ file: f.name, reason: say("import.csv") }); continue; }
       try { data = JSON.parse(f.text.replace(/^\ufeff/, "")); }
       catch (_) { rejected.push({ file: f.name, reason: core.contract.message({ key: "not_json", place: "" }) }); continue; }
       try { found.push(...entries(data, f.name, models)); }
