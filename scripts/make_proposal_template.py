@@ -2,11 +2,13 @@
 
 Usage: python scripts/make_proposal_template.py [OUTPUT_DIR]   (default: book/examples/files)
 
-- project-proposal-template.xlsx: the blank form staff download and fill in, one proposal per row,
+- TEMPLATE (แผนปฏิบัติการประจำปีงบประมาณ-แบบเสนอโครงการ.xlsx): the blank form staff download
+  and fill in, one proposal per row,
   with drop-down lists for the strategy, the budget category and yes/no answers, and a sheet
   explaining every column;
-- project-proposals-sample.xlsx: the same form filled with invented proposals (ข้อมูลสมมุติ),
+- FILLED (...-ตัวอย่างที่กรอกแล้ว.xlsx): the same form filled with invented proposals (ข้อมูลสมมุติ),
   read by the action-plan worked example.
+Named by the handbook's one rule (sop_helpers.names.file_name), as readers see them saved.
 Both files have fixed timestamps, so running the script again gives the same bytes.
 """
 
@@ -23,7 +25,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from sop_helpers.budget import BUDGET_CATEGORIES
 from sop_helpers.examples import read_sample
+from sop_helpers.names import file_name
 from sop_helpers.tables import stable_xlsx
+
+TEMPLATE = file_name("แผนปฏิบัติการประจำปีงบประมาณ แบบเสนอโครงการ", ext="xlsx")
+FILLED = file_name("แผนปฏิบัติการประจำปีงบประมาณ แบบเสนอโครงการ ตัวอย่างที่กรอกแล้ว", ext="xlsx")
 
 # The development plan's strategies of the sample data (ข้อมูลสมมุติ), written by
 # scripts/make_sample_data.py.
@@ -135,7 +141,7 @@ def make(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     title = "แบบเสนอโครงการ/กิจกรรม ประกอบการจัดทำแผนปฏิบัติการประจำปีงบประมาณ"
     book, _ = _form(title)
-    _save(book, out / "project-proposal-template.xlsx")
+    _save(book, out / TEMPLATE)
 
     rng = random.Random(2569)
     book, sheet = _form(title + " (ข้อมูลสมมุติ)")
@@ -160,7 +166,7 @@ def make(out: Path) -> None:
                 rank,
             ]
         )
-    _save(book, out / "project-proposals-sample.xlsx")
+    _save(book, out / FILLED)
 
 
 if __name__ == "__main__":

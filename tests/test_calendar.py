@@ -10,11 +10,12 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from icalendar import Calendar
 
-from sop_helpers.calendar import operations_calendar, pending_steps, to_ical
+from sop_helpers.calendar import ics_file_name, operations_calendar, pending_steps, to_ical
 from sop_helpers.fiscal import fiscal_year_range
 from sop_helpers.procedures import Procedure, load_procedures, parse_procedure
 from sop_helpers.thai import apply_digits, thai_number
@@ -213,8 +214,9 @@ def test_directive_renders_table_and_download(tmp_path: Path) -> None:
     for fy in (2569, 2570):
         # The site's digits (decision 1: Thai by default), as every number a reader sees.
         assert f"ปฏิทินการดำเนินงาน ปีงบประมาณ {thai_number(fy)}" in html
-        (ics_file,) = out.glob(f"_downloads/*/operations-calendar-{fy}.ics")
-        assert f"{ics_file.parent.name}/{ics_file.name}" in html
+        (ics_file,) = out.glob(f"_downloads/*/{ics_file_name(fy)}")
+        # saved under its Thai name (linked percent-encoded, as Sphinx links every download)
+        assert f"{ics_file.parent.name}/{quote(ics_file.name)}" in html
         assert ics_file.read_bytes() == to_ical(fy, operations_calendar(fy, procedures))
     # FY 2570's expenditure report on FY 2569; dates keep together on a phone (no-break spaces).
     assert "๑๕\u00a0ต.ค.\u00a0๖๙" in html and "15 ต.ค. 69" not in html

@@ -105,7 +105,9 @@ def test_the_fiscal_year_table_shows_the_step_in_each_of_its_months(site: Path) 
 def test_the_calendar_keeps_both_pieces_inside_the_fiscal_year(site: Path) -> None:
     from icalendar import Calendar
 
-    (ics,) = site.glob("_downloads/*/operations-calendar-2570.ics")
+    from sop_helpers.calendar import ics_file_name
+
+    (ics,) = site.glob(f"_downloads/*/{ics_file_name(2570)}")
     events = [
         e
         for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")

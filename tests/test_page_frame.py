@@ -107,7 +107,13 @@ def test_review_banner_appears_once_a_page_is_due(
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "today",
-    [dt.date(2026, 9, 30), dt.date(2026, 10, 1), dt.date(2027, 1, 15), dt.date(2028, 7, 1)],
+    [
+        dt.date(2026, 9, 30),
+        dt.date(2026, 10, 1),
+        dt.date(2027, 1, 15),
+        dt.date(2027, 4, 15),
+        dt.date(2028, 7, 1),
+    ],
 )
 def test_fiscal_today_in_the_browser_matches_python(
     site_url: str, page: Any, today: dt.date

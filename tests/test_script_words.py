@@ -1,8 +1,10 @@
 """Thai words live in Python, not in the shipped scripts (issue 11: one home for each wording).
 
-Every Thai text the checklist, progress, print and team scripts show comes from the one wording
-table, ``sop_helpers.wording.TEXTS``, which each page carries as ``<script class="sop-wording">``
-(``SopCore.say`` reads it). So a wording is changed in one Python file. This test lists the
+Every Thai text the shipped scripts show comes from Python: the one wording table,
+``sop_helpers.wording.TEXTS``, which a page carries as ``<script class="sop-wording">`` (all of it,
+or the keys of its script; ``SopCore.say`` reads them) or in the footer's data (sop.js), and the
+calculators' table ``sop_helpers.calculators.texts`` (with the form). So a wording is changed in
+one Python file. This test lists the
 string, template and regular-expression literals of every shipped script that hold a Thai letter
 (comments are not literals: tests/js_literals.cjs parses the scripts with TypeScript) and fails on
 any that is not allowed below with its reason.
@@ -31,11 +33,7 @@ ALLOWED: dict[tuple[str, str], str] = {
 
 # Scripts outside this work whose Thai texts are not moved yet (owner in brackets). Strict: a
 # script leaves this list the day it holds no Thai literal.
-NOT_YET: dict[str, str] = {
-    "calendar-now.js": "[start] the start page's month block",
-    "sop.js": "[site] review notice, copy buttons, fiscal-year line",
-    "search-th.js": "[content] search page texts",
-}
+NOT_YET: dict[str, str] = {}
 
 
 def literals(*paths: Path) -> list[dict[str, object]]:
@@ -115,3 +113,32 @@ def test_the_allowed_blocks_exist() -> None:
     # an allowance that no longer matches anything must go (the list stays short and true)
     blocks = _blocks(STATIC / "sop-core.js")
     assert set(blocks) == {"CONTRACT", "HONORIFICS"}
+
+
+# The keys a script asks for are the keys its page carries (a missing one would show the key).
+PAGE_WORDS = {"search-th.js": "search.", "calendar-now.js": "now."}
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_WORDS))
+def test_each_key_a_script_says_is_in_its_pages_words_and_back(name: str) -> None:
+    from sop_helpers.wording import wording_subset
+
+    prefix = PAGE_WORDS[name]
+    source = (STATIC / name).read_text("utf-8")
+    asked = set(re.findall(rf'"({re.escape(prefix)}[\w.]+)"', source))
+    carried = set(wording_subset(prefix))
+    assert asked == carried, (sorted(asked - carried), sorted(carried - asked))
+    assert not set(wording_subset()) & carried  # the checklist pages do not carry them
+
+
+def test_each_calculator_line_the_script_fills_is_in_the_python_table() -> None:
+    from sop_helpers.calculators import LINES, WARNINGS
+
+    source = (STATIC / "calculator.js").read_text("utf-8")
+    lines = set(re.findall(r'line\(\s*"([\w.-]+)"', source))
+    for a, b in re.findall(r'line\([^()"]*\? "([\w.-]+)" : "([\w.-]+)"', source):
+        lines |= {a, b}
+    warnings = set(re.findall(r'warnings\["([\w.-]+)"\]', source))
+    assert lines and warnings
+    assert lines <= set(LINES), sorted(lines - set(LINES))
+    assert warnings == set(WARNINGS)

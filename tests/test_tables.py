@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 import re
 import subprocess
@@ -79,10 +80,14 @@ def test_excel_download_roundtrip(frame: pd.DataFrame) -> None:
     assert rows[0] == ("รายการ", "จำนวนเงิน", "ร้อยละ")
     assert rows[1] == ("ก <b>", 1836, 95.2)
     assert rows[2] == ("ข", 1234567.5, None)
-    link = excel_download(tables, "ทดสอบ.xlsx")._repr_html_()
+    link = excel_download(tables, "ทดสอบ ตาราง: หนึ่ง/สอง")._repr_html_()
     payload = re.search(r'href="data:[^;]+;base64,([^"]+)"', link)
     assert payload and base64.b64decode(payload.group(1)) == data
-    assert 'download="ทดสอบ.xlsx"' in link
+    # saved under a Thai-safe name (sop_helpers.names.file_name), the name shown as it is saved
+    assert 'download="ทดสอบ-ตาราง-หนึ่งสอง.xlsx"' in link
+    assert '<span class="sop-keep-digits">ทดสอบ-ตาราง-หนึ่งสอง.xlsx</span>' in link
+    dated = excel_download(tables, "ภาพรวมทีม", day=dt.date(2026, 12, 1)).filename
+    assert dated == "ภาพรวมทีม_2569-12-01.xlsx"
 
 
 def test_sources_table_labels_illustrative() -> None:
@@ -162,10 +167,14 @@ def test_proposal_template_reproducible(tmp_path: Path) -> None:
         capture_output=True,
     )
     committed = ROOT / "book" / "examples" / "files"
-    for name in ("project-proposal-template.xlsx", "project-proposals-sample.xlsx"):
+    names = (
+        "แผนปฏิบัติการประจำปีงบประมาณ-แบบเสนอโครงการ.xlsx",  # the names readers save them under
+        "แผนปฏิบัติการประจำปีงบประมาณ-แบบเสนอโครงการ-ตัวอย่างที่กรอกแล้ว.xlsx",
+    )
+    for name in names:
         assert (tmp_path / name).read_bytes() == (committed / name).read_bytes(), name
-    template = _sheets((committed / "project-proposal-template.xlsx").read_bytes())
-    sample = _sheets((committed / "project-proposals-sample.xlsx").read_bytes())
+    template = _sheets((committed / names[0]).read_bytes())
+    sample = _sheets((committed / names[1]).read_bytes())
     assert template["แบบเสนอโครงการ"][0] == sample["แบบเสนอโครงการ"][0]
     assert len(template["แบบเสนอโครงการ"]) == 1 and len(sample["แบบเสนอโครงการ"]) > 10
 

@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     cal.add_argument("fiscal_year", type=int, help="ปีงบประมาณ พ.ศ. เช่น 2570")
     cal.add_argument(
-        "-o", "--output", type=Path, help="ไฟล์ปลายทาง (ค่าเริ่มต้น: ปฏิทิน-ปีงบประมาณ-<ปี>.ics)"
+        "-o", "--output", type=Path, help="ไฟล์ปลายทาง (ค่าเริ่มต้น: ปฏิทินการดำเนินงาน-ปีงบประมาณ-<ปี>.ics)"
     )
     cal.add_argument(
         "--digits",
@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return _check(args.data, args.checklists)
-    from .calendar import operations_calendar, to_ical
+    from .calendar import ics_file_name, operations_calendar, to_ical
     from .procedures import load_procedures
 
     fy: int = args.fiscal_year
@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SopError as exc:
         print(f"ผิดพลาด: {exc}", file=sys.stderr)
         return 1
-    output: Path = args.output or Path(f"ปฏิทิน-ปีงบประมาณ-{fy}.ics")
+    output: Path = args.output or Path(ics_file_name(fy))
     write_bytes_atomic(output, to_ical(fy, events, digits=args.digits))
     print(f"เขียน {output} แล้ว: {len(events)} รายการ ปีงบประมาณ {fy}")
     return 0

@@ -26,6 +26,7 @@ from .fiscal import (
     months_of,
     quarter_range,
 )
+from .names import file_name
 from .procedures import DeadlineTiming, MonthsTiming, Procedure, QuarterlyTiming, Step
 from .schedule import timing_label
 from .thai import DigitStyle, apply_digits, month_name, thai_date, thai_number
@@ -178,6 +179,12 @@ def pending_steps(
     """Steps whose timing the source document does not state (left out of the calendar)."""
     items = procedures.values() if isinstance(procedures, Mapping) else procedures
     return tuple((p, s) for p in items for s in p.steps if s.timing.kind == "pending")
+
+
+def ics_file_name(fiscal_year: int) -> str:
+    """The name a fiscal year's ``.ics`` file is saved under, on the site and from the command
+    line: ``ปฏิทินการดำเนินงาน-ปีงบประมาณ-2570.ics`` (:func:`sop_helpers.names.file_name`)."""
+    return file_name(f"ปฏิทินการดำเนินงาน ปีงบประมาณ {fiscal_year}", ext="ics")
 
 
 def to_ical(

@@ -9,10 +9,17 @@ Pure and small on purpose: ``sop-core.js`` implements the same rule, and
 - :func:`person_key`: :func:`normalize_text`, leading honorifics and ranks of :data:`HONORIFICS`
   removed (longest first, repeatedly, with or without a space after them), Latin letters folded
   to lower case. Used for matching and sorting only; a name is always shown as typed.
+- :func:`file_name`: the one naming rule of every file the handbook offers for download or saves
+  (decision 5: the shown name with unsafe characters replaced), ``<part>_<part>_<B.E. date>.<ext>``
+  as the checklist exports are named, e.g.
+  ``แผนปฏิบัติการประจำปีงบประมาณ-มาตรฐาน_สมหญิง-ใจดี_2569-12-01.json``.
+  ``checklist.js`` (``fileName``, also used by ``team.js``) follows the same rule;
+  ``tests/test_file_names.py`` checks both on the same inputs.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -71,3 +78,29 @@ def person_key(name: str) -> str:
                 text, changed = rest, True
                 break
     return text
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def file_part(text: str) -> str:
+    """A part of a file name: the text as typed (Thai kept, :func:`normalize_text`), characters
+    no system allows in a name dropped, spaces as ``-``."""
+    return _UNSAFE.sub("", normalize_text(text)).replace(" ", "-")
+
+
+def file_name(*parts: str, ext: str, day: dt.date | None = None) -> str:
+    """``<part>_<part>[_<B.E. date>].<ext>``: each part through :func:`file_part` (empty ones
+    left out), then ``day`` as a B.E. date with Arabic digits (file names keep theirs, decision 1).
+
+    >>> file_name("การวิเคราะห์งบประมาณรายจ่าย เงินอุดหนุนรายหัว", ext="xlsx")
+    'การวิเคราะห์งบประมาณรายจ่าย-เงินอุดหนุนรายหัว.xlsx'
+    >>> file_name("ภาพรวมทีม", "", ext="csv", day=dt.date(2026, 12, 1))
+    'ภาพรวมทีม_2569-12-01.csv'
+    """
+    from .thai import be_year  # the one home of the B.E. year (PyThaiNLP: loaded only here)
+
+    pieces = [piece for piece in map(file_part, parts) if piece]
+    if day is not None:
+        pieces.append(f"{be_year(day.year)}-{day.month:02d}-{day.day:02d}")
+    return "_".join(pieces) + "." + ext

@@ -10,6 +10,7 @@ money with two decimals). :func:`excel_download` embeds an ``.xlsx`` of the tabl
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import html
 import io
 import re
@@ -22,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from .names import file_name
 from .output import sheet_cell
 from .thai import format_number
 
@@ -301,7 +303,8 @@ class ExcelDownload:
         return (
             f'<p class="sop-download"><a download="{html.escape(self.filename)}" '
             f'href="data:{XLSX_MIME};base64,{payload}">{html.escape(self.label)}</a> '
-            f"({html.escape(self.filename)})</p>"
+            # the name as it is saved: its digits stay as they are (decision 1, file names)
+            f'(<span class="sop-keep-digits">{html.escape(self.filename)}</span>)</p>'
         )
 
     def __repr__(self) -> str:
@@ -309,7 +312,14 @@ class ExcelDownload:
 
 
 def excel_download(
-    sheets: Mapping[str, ThaiTable | pd.DataFrame] | Sequence[tuple[str, Any]], filename: str
+    sheets: Mapping[str, ThaiTable | pd.DataFrame] | Sequence[tuple[str, Any]],
+    name: str,
+    *,
+    day: dt.date | None = None,
 ) -> ExcelDownload:
-    """A download link for the given tables (sheet name -> table) as ``filename``."""
-    return ExcelDownload(dict(sheets), filename)
+    """A download link for the given tables (sheet name -> table), saved under a name a reader
+    recognises: ``name`` (e.g. the procedure's short title and what the tables show) made safe
+    and dated by the handbook's one naming rule (:func:`sop_helpers.names.file_name`), e.g.
+    ``การวิเคราะห์งบประมาณรายจ่าย-เงินอุดหนุนรายหัว.xlsx`` or ``ภาพรวมทีม_2569-12-01.xlsx``."""
+    stem = name.removesuffix(".xlsx")
+    return ExcelDownload(dict(sheets), file_name(stem, ext="xlsx", day=day))

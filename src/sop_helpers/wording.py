@@ -2,10 +2,12 @@
 
 The checklist page, the printed form, the CSV export, the team view (web and notebook) and the
 widgets all say a result through :func:`say` (decision 3). The pages carry the same :data:`TEXTS`
-as ``<script class="sop-wording">`` JSON (:func:`wording_script`), and the browser scripts
-(checklist.js, team.js, team-matrix.js, print-form.js, sop-core.js) take every Thai text they show
-from it through ``SopCore.say``: a wording is changed here, in one file
-(tests/test_script_words.py fails on a Thai literal in a shipped script).
+as ``<script class="sop-wording">`` JSON (:func:`wording_script`, all of it or the keys of one
+page's script), and the browser scripts (checklist.js, team.js, team-matrix.js, print-form.js,
+sop-core.js, search-th.js, calendar-now.js) take every Thai text they show from it through
+``SopCore.say``; sop.js (every page) reads its few words from the footer the build writes. A
+wording is changed here, in one file (tests/test_script_words.py fails on a Thai literal in a
+shipped script).
 
 Templates hold ``{name}`` fields; numbers are written with the site's digits (Thai by default,
 decision 1) through :func:`digits`.
@@ -173,8 +175,57 @@ TEXTS: Mapping[str, str] = {
         "อ่าน {files} ไฟล์: ผลที่ใช้ได้ {kept} รายการ ใช้ไม่ได้หรือซ้ำ {rejected} รายการ"
         " บุคลากร {people} คน (เลือกไฟล์เพิ่มได้อีก)"
     ),
+    # ---- the search page (search-th.js); quoted words come in as {words}
+    "search.title": "ผลการค้นหา",
+    "search.without": " (ไม่นับคำว่า {words})",
+    "search.empty": "พิมพ์คำที่ต้องการค้นหาเป็นภาษาไทยหรืออังกฤษ",
+    "search.none": "ไม่พบหน้าที่มีคำว่า {words} ลองใช้คำที่สั้นลง คำอื่นที่มีความหมายเดียวกัน หรือตรวจตัวสะกด",
+    "search.suggest": "ลองดูที่อภิธานศัพท์ หรืองานทั้งสี่ของกลุ่ม:",
+    "search.partial": (
+        "ไม่พบหน้าที่มีครบทุกคำ จึงแสดง {count} หน้าที่มีคำว่า {words} บางคำ หน้าที่มีมากที่สุดอยู่ก่อน{without}"
+    ),
+    "search.relaxed": (
+        "ไม่พบ {typed} เขียนติดกัน จึงแสดง {count} หน้าที่มีคำว่า {words} หน้าที่มีครบทุกคำอยู่ก่อน{without}"
+    ),
+    "search.found": "พบ {count} หน้าที่มีคำว่า {words}{without}",
+    "search.fix": "{to} แทน {from}",
+    "search.fix.join": " และ ",
+    "search.instead": "แสดงผลของ {fixes} ",
+    "search.as_typed": "ค้นหาคำว่า {words} ตามที่พิมพ์",
+    # ---- the start page's month block (calendar-now.js)
+    "now.today": "วันนี้ {date} อยู่ในปีงบประมาณ {year} ไตรมาสที่ {quarter}",
+    "now.turn": (
+        "ปีงบประมาณ {next} เริ่มวันที่ {day} {month} {year} งานต้นปีงบประมาณใหม่อยู่ในรายการใกล้ครบกำหนดด้านล่าง"
+    ),
+    "now.month": "งานเดือน{month} {year}",
+    "now.month.none": "เดือนนี้ไม่มีขั้นตอนที่เอกสารมาตรฐานการปฏิบัติงานกำหนดเวลาไว้",
+    "now.step": "ขั้นตอนที่ {number} {text}",
+    "now.due": "ใกล้ครบกำหนด (ภายใน {weeks} สัปดาห์)",
+    "now.due.none": "ไม่มีกำหนดส่งในช่วงนี้",
+    "now.due.today": "(วันนี้)",
+    "now.due.in": "(อีก {days} วัน)",
+    "now.closes": " งานของปีงบประมาณ {year}",
+    "now.other_year": " ปีงบประมาณ {year}",
+    "now.calendar": "ปฏิทินปีงบประมาณ",
+    "now.more": "งานทุกเดือนและไฟล์ปฏิทิน (.ics) อยู่ที่",
+    # ---- every page (sop.js reads them from the footer; the review line is filled by the build)
+    "page.review.late": (
+        "หน้านี้เลยกำหนดทบทวนแล้ว (ครบกำหนด {date})"
+        " เนื้อหาบางส่วนอาจไม่เป็นปัจจุบัน โปรดตรวจสอบกับกลุ่มนโยบายและแผน"
+    ),
+    "page.scroll": "เนื้อหาที่เลื่อนดูด้านข้างได้",
+    "page.copy": "คัดลอก",
+    "page.copy.label": "คัดลอกโค้ด",
+    "page.copy.done": "คัดลอกแล้ว",
+    # the fiscal-year page's "today" line ({fiscal-today}; sop.js fills its fields by the clock)
+    "fiscal.today": "วันนี้ {date} อยู่ในปีงบประมาณ {year} ไตรมาสที่ {quarter} ({months})",
+    "fiscal.built": " (ณ วันที่สร้างเว็บไซต์)",
 }
 """Every result wording, keyed; ``{field}`` parts are filled by :func:`say`."""
+
+OWN_PAGES: tuple[str, ...] = ("search.", "now.", "page.", "fiscal.")
+"""Keys that one page's script shows: the pages that show them carry them alone
+(``wording_script("search.")``); the checklist and team pages carry every other key."""
 
 
 def digits(value: int | str, style: Digits = "thai") -> str:
@@ -231,10 +282,22 @@ def thai_list(items: Sequence[str]) -> str:
     return " ".join(parts[:-1]) + " และ" + parts[-1]
 
 
-def wording_script() -> str:
-    """The table as the page's data for its scripts: ``<script class="sop-wording">`` JSON."""
+def wording_subset(*prefixes: str) -> dict[str, str]:
+    """The keys starting with one of ``prefixes``; without any, every key but :data:`OWN_PAGES`'
+    (what the checklist and team pages show)."""
+    if prefixes:
+        return {k: v for k, v in TEXTS.items() if k.startswith(prefixes)}
+    return {k: v for k, v in TEXTS.items() if not k.startswith(OWN_PAGES)}
 
+
+def wording_json(*prefixes: str) -> str:
+    """:func:`wording_subset` as JSON safe inside ``<script>`` (the body of a sop-wording)."""
     from .output import script_json
 
-    text = script_json(dict(TEXTS))
-    return f'<script type="application/json" class="sop-wording">{text}</script>'
+    return script_json(wording_subset(*prefixes))
+
+
+def wording_script(*prefixes: str) -> str:
+    """The table (or the keys of ``prefixes``) as the page's data for its scripts:
+    ``<script class="sop-wording">`` JSON. A page may carry several; ``SopCore.say`` reads all."""
+    return f'<script type="application/json" class="sop-wording">{wording_json(*prefixes)}</script>'

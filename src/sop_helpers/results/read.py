@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,8 +69,15 @@ def check_file(data: object, source: str | None = None) -> Results | Bundle:
     model: type[Results] | type[Bundle] = Results if shape == "results" else Bundle
     try:
         checked = model.model_validate(data)
-    except ValidationError as exc:
-        raise _error(exc, data, source) from None
+    except ValidationError:
+        # The first problem is the one the browser finds first: validate again with every
+        # object's names in the order JavaScript walks them.
+        ordered = script_order(data)
+        try:
+            model.model_validate(ordered)
+        except ValidationError as exc:
+            raise _error(exc, ordered, source) from None
+        raise  # pragma: no cover - the order of names cannot make a file valid
     if isinstance(checked, Bundle):
         who = person_key(checked.person.name)
         for index, inner in enumerate(checked.results):
@@ -81,6 +89,24 @@ def check_file(data: object, source: str | None = None) -> Results | Bundle:
                     found=inner.person.name,
                 )
     return checked
+
+
+_INDEX = re.compile(r"0|[1-9][0-9]{0,9}")
+
+
+def script_order(value: Any) -> Any:
+    """``value`` with every object's names in the order JavaScript enumerates them: names that
+    are array indexes (``"0"``, ``"12"``) first, ascending, then the others as written."""
+    if isinstance(value, list):
+        return [script_order(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    index = sorted(
+        (k for k in value if isinstance(k, str) and _INDEX.fullmatch(k) and int(k) < 2**32 - 1),
+        key=int,
+    )
+    rest = [k for k in value if k not in set(index)]
+    return {k: script_order(value[k]) for k in index + rest}
 
 
 def _shown(value: object) -> str:

@@ -31,6 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers.fiscal import add_months
 from sop_helpers.thai import apply_digits, parse_be_date, thai_date, wrap_thai
+from sop_helpers.wording import TEXTS, say, wording_json
 
 from . import bundle
 from .config import office_value_html
@@ -89,6 +90,9 @@ class Feature:
     """Where its files go among the page's others (Sphinx's ``priority``; lower first)."""
     attributes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """Extra attributes of a script's tag, by file name (data the script reads)."""
+    words: tuple[str, ...] = ()
+    """Prefixes of the wording keys its scripts show (``"search."``): the page carries them as
+    a ``<script class="sop-wording">`` (:func:`sop_helpers.wording.wording_json`)."""
 
 
 FEATURES: dict[str, Feature] = {}
@@ -104,7 +108,8 @@ NOTEBOOK_KEY = "sop_assets"
 
 def declare(app: Sphinx, feature: str, **files: Any) -> None:
     """Declare a feature's files (``scripts``, ``inline``, ``styles``), its ``nodes`` and
-    ``pages``, and optionally its ``priority`` and the ``attributes`` of its script tags.
+    ``pages``, and optionally its ``priority``, the ``attributes`` of its script tags and the
+    ``words`` (wording prefixes) its scripts show.
 
     A page gets them when it needs the feature (:func:`needs`); nothing searches the rendered
     HTML, so prose or code that shows a class name brings no script. Works for a project that
@@ -154,6 +159,10 @@ def _add_features(
                 app.add_js_file(script, priority=feature.priority, **attributes)
         for body in feature.inline:
             app.add_js_file(None, priority=feature.priority, body=body)
+        if feature.words:
+            wording = {"type": "application/json", "class": "sop-wording"}
+            body = wording_json(*feature.words)
+            app.add_js_file(None, priority=feature.priority, body=body, **wording)
         for style in feature.styles:
             if style not in added:
                 added.add(style)
@@ -305,7 +314,8 @@ def _named_toggles(generate: Any) -> Any:
 
 
 def footer_context(app: Sphinx, pagename: str, title: str) -> dict[str, str]:
-    """Values of the footer: review dates, contact, licence, report-a-problem link."""
+    """Values of the footer: review dates, contact, licence, report-a-problem link, and the words
+    sop.js shows (the overdue-review notice ready-made, the copy buttons' and scroll boxes')."""
     meta = app.env.metadata.get(pagename, {})
     result = {
         "contact": office_value_html(app, "sop_contact"),
@@ -315,6 +325,12 @@ def footer_context(app: Sphinx, pagename: str, title: str) -> dict[str, str]:
         "last_reviewed": "",
         "review_due": "",
         "review_due_iso": "",
+        "review_late": "",
+        # the words of sop.js (every page), which loads no wording table
+        "scroll": TEXTS["page.scroll"],
+        "copy_tip": TEXTS["page.copy"],
+        "copy_label": TEXTS["page.copy.label"],
+        "copy_done": TEXTS["page.copy.done"],
     }
     base = app.config.sop_report_problem_url
     if base:
@@ -331,6 +347,7 @@ def footer_context(app: Sphinx, pagename: str, title: str) -> dict[str, str]:
         result["last_reviewed"] = thai_date(reviewed, "official")
         result["review_due"] = thai_date(due, "official")
         result["review_due_iso"] = due.isoformat()
+        result["review_late"] = say("page.review.late", date=result["review_due"])
     return result
 
 

@@ -208,6 +208,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("sop-month-work", MonthWorkDirective)
     app.connect("builder-inited", use_static)
     # Only the pages that show "now" load the script; the start page's block needs SopCore.
-    declare(app, "month-work", scripts=("sop-core.js", "calendar-now.js"), nodes=(month_work_node,))
+    declare(
+        app,
+        "month-work",
+        scripts=("sop-core.js", "calendar-now.js"),
+        nodes=(month_work_node,),
+        words=("now.",),  # what calendar-now.js says in the block (SopCore.say)
+    )
     declare(app, "calendar-now", scripts=("calendar-now.js",), nodes=(month_table, year_box))
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -28,6 +28,7 @@ from sop_helpers._files import write_bytes_atomic
 from sop_helpers._html import attrs, element
 from sop_helpers.calendar import (
     CalendarEvent,
+    ics_file_name,
     operations_calendar,
     pending_steps,
     to_ical,
@@ -134,7 +135,7 @@ class OperationsCalendarDirective(SphinxDirective):
         has_current = any(state == "current" for _, state in order)
         for k, (year, state) in enumerate(order):
             events = operations_calendar(year, procedures)
-            ics_path = out_dir / f"operations-calendar-{year}.ics"
+            ics_path = out_dir / ics_file_name(year)  # the name it is saved under: Thai
             _write_if_changed(
                 ics_path,
                 to_ical(
@@ -194,8 +195,10 @@ def _visit_year_box_html(translator: Any, node: year_box) -> None:
     year = int(node["fy"])
     start, end = f"ตุลาคม {year - 1}", f"กันยายน {year}"
     opened = bool(node["open"]) or translator.builder.name == "singlehtml"
-    # The badge names the build's view of the year; calendar-now.js moves it by the reader's clock.
-    badge = element("span", escape(_STATE_WORDS[node["state"]]), class_="sop-fy-state")
+    # The badge names the build's view of the year; calendar-now.js changes it by the reader's
+    # clock to the word it carries for that state (data-current, data-future, data-past).
+    words = {f"data_{state}": word for state, word in _STATE_WORDS.items()}
+    badge = element("span", escape(_STATE_WORDS[node["state"]]), class_="sop-fy-state", **words)
     summary = element(
         "summary",
         escape(f"ปีงบประมาณ {year} ({start} – {end}) {node['count']} รายการ ") + badge,

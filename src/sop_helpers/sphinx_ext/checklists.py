@@ -21,6 +21,7 @@ from sop_helpers._errors import DataError
 from sop_helpers.checklist_html import render_checklist
 from sop_helpers.checklists import Checklist, load_checklist
 from sop_helpers.checklists.kinds import kind_order
+from sop_helpers.names import file_part
 from sop_helpers.print_form import render_print_form
 from sop_helpers.procedures import Procedure
 from sop_helpers.progress import progress_meta
@@ -105,11 +106,12 @@ def _print_form(directive: SphinxDirective, checklist: Checklist) -> str:
 
 
 def _file_stem(checklist: Checklist, procedure: Procedure | None) -> str:
-    """How exported files begin: the procedure's short title and the kind (Thai, no spaces)."""
+    """How exported files begin: the procedure's short title and the kind (Thai, no spaces;
+    sop_helpers.names.file_part, the one naming rule; checklist.js adds the person and date)."""
     if procedure is None:  # a list over the whole handbook: its own title
-        return "-".join(checklist.name.split())
+        return file_part(checklist.name)
     short = procedure.short_title
-    return "-".join(f"{short} {KIND_LABELS.get(checklist.kind, checklist.kind)}".split())
+    return file_part(f"{short} {KIND_LABELS.get(checklist.kind, checklist.kind)}")
 
 
 def _plain_list(checklist: Checklist) -> nodes.Element:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from string import Formatter
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sop_helpers.fiscal import fiscal_quarter, fiscal_year
-from sop_helpers.thai import parse_be_date, thai_date, thai_number
+from sop_helpers.fiscal import fiscal_quarter, fiscal_year, quarter_range
+from sop_helpers.thai import month_name, parse_be_date, thai_date, thai_number
+from sop_helpers.wording import TEXTS
 
 logger = logging.getLogger(__name__)
 
@@ -44,27 +46,40 @@ def check_last_reviewed(app: Sphinx, doctree: nodes.document) -> None:
 class FiscalTodayDirective(SphinxDirective):
     """``{fiscal-today}``: which fiscal year and quarter today falls in.
 
-    The build date's answer is in the page (it reads without JavaScript); ``sop.js`` replaces it
-    with the reader's own today.
+    The build date's answer is in the page (it reads without JavaScript), each value in its own
+    ``<span class="sop-ft-<field>">`` of the wording ``fiscal.today``; ``sop.js`` fills those
+    spans by the reader's own today, so the words stay in :mod:`sop_helpers.wording`.
     """
 
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        text = f"{fiscal_today_text(dt.date.today())} (ณ วันที่สร้างเว็บไซต์)"
-        return [nodes.paragraph(text=text, classes=["sop-fiscal-today"])]
+        values = fiscal_today_values(dt.date.today())
+        para = nodes.paragraph(classes=["sop-fiscal-today"])
+        for literal, name, _, _ in Formatter().parse(TEXTS["fiscal.today"]):
+            if literal:
+                para += nodes.Text(literal)
+            if name:
+                para += nodes.inline(text=values[name], classes=[f"sop-ft-{name}"])
+        para += nodes.inline(text=TEXTS["fiscal.built"], classes=["sop-ft-built"])
+        return [para]
 
 
-QUARTER_MONTHS = {1: "ต.ค.–ธ.ค.", 2: "ม.ค.–มี.ค.", 3: "เม.ย.–มิ.ย.", 4: "ก.ค.–ก.ย."}
+def fiscal_today_values(day: dt.date) -> dict[str, str]:
+    """The fields of ``fiscal.today`` on ``day``: date, fiscal year, quarter and its months."""
+    year, quarter = fiscal_year(day), fiscal_quarter(day)
+    first, last = quarter_range(year, quarter)
+    return {
+        "date": thai_date(day, "official"),
+        "year": thai_number(year),
+        "quarter": thai_number(quarter),
+        "months": f"{month_name(first.month, short=True)}–{month_name(last.month, short=True)}",
+    }
 
 
 def fiscal_today_text(day: dt.date) -> str:
     """``วันนี้ ๒๘ พฤศจิกายน ๒๕๖๙ อยู่ในปีงบประมาณ ๒๕๗๐ ไตรมาสที่ ๑ (ต.ค.–ธ.ค.)``."""
-    year, quarter = fiscal_year(day), fiscal_quarter(day)
-    return (
-        f"วันนี้ {thai_date(day, 'official')} อยู่ในปีงบประมาณ {thai_number(year)}"
-        f" ไตรมาสที่ {thai_number(quarter)} ({QUARTER_MONTHS[quarter]})"
-    )
+    return TEXTS["fiscal.today"].format(**fiscal_today_values(day))
 
 
 def setup(app: Sphinx) -> None:

@@ -327,6 +327,7 @@ def setup(app: Sphinx) -> None:
         scripts=("sop-core.js", SCRIPT),
         pages=("search",),
         attributes={SCRIPT: words},
+        words=("search.",),  # what the results view says (SopCore.say)
     )
     app.connect("doctree-read", _count_terms)
     app.connect("env-purge-doc", _purge_counts)

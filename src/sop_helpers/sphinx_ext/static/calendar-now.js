@@ -2,7 +2,9 @@
 /* "Now" on a static site: the reader's clock marks the current month on the fiscal-year page
    (rows carry their months as classes, sop-m-12) and fills the start page's block "งานเดือนนี้ /
    ใกล้ครบกำหนด" from the JSON the build wrote (steps' months by sop_helpers.fiscal.months_of, and
-   the days they fall due). Numbers go through SopCore.digits (the site's digit setting). */
+   the days they fall due). Numbers go through SopCore.digits (the site's digit setting). Its words
+   are the page's: SopCore.say (the start page carries the wording now.*), the build's own
+   "เดือนนี้" badge (moved) and each year's state words on its badge (data-current, ...). */
 (function () {
   "use strict";
 
@@ -15,6 +17,9 @@
   const w = /** @type {any} */ (window);
   /** @param {string|number} s */
   const digits = (s) => (w.SopCore ? w.SopCore.digits(String(s)) : w.sop ? w.sop.digits(s) : String(s));
+  /** sop_helpers.wording.TEXTS[key] filled (the start page loads SopCore).
+   *  @param {string} key @param {Record<string, any>} [values] @returns {string} */
+  const say = (key, values) => w.SopCore.say(key, values);
   const DAY = 86400000;
 
   /** Fiscal year (B.E.) of a date: from 1 October, named by the year it ends in. @param {Date} d */
@@ -34,9 +39,12 @@
     return e;
   }
 
-  /** The row of this month is marked (the build marks its own month). @param {Date} now */
+  /** The row of this month is marked: the build marked its own month, and its badge moves.
+   *  @param {Date} now */
   function markMonth(now) {
     const mine = "sop-m-" + (now.getMonth() + 1);
+    const built = document.querySelector(".sop-now-badge");
+    const badge = built && built.cloneNode(true);
     document.querySelectorAll("tr.sop-now").forEach((row) => {
       if (row.classList.contains(mine)) return;
       row.classList.remove("sop-now");
@@ -47,7 +55,7 @@
       if (row.classList.contains("sop-now")) return;
       row.classList.add("sop-now");
       const cell = row.querySelector("td p, td");
-      if (cell) cell.append(" ", el("span", "sop-now-badge", "เดือนนี้"));
+      if (cell && badge) cell.append(" ", badge.cloneNode(true));
     });
   }
 
@@ -60,8 +68,8 @@
       const state = d === mine ? "current" : Number(d.getAttribute("data-fy")) > fiscalYear(now) ? "future" : "past";
       /** @type {HTMLDetailsElement} */ (d).open = d === mine;
       d.setAttribute("data-state", state);
-      const badge = d.querySelector(".sop-fy-state");
-      if (badge) badge.textContent = { current: "ปีงบประมาณนี้", future: "ปีงบประมาณหน้า", past: "สิ้นสุดแล้ว" }[state];
+      const badge = /** @type {HTMLElement|null} */ (d.querySelector(".sop-fy-state"));
+      if (badge) badge.textContent = badge.dataset[state] || "";
     });
     if (mine.parentElement) mine.parentElement.insertBefore(mine, mine.parentElement.querySelector("details.sop-fy"));
   }
@@ -78,7 +86,7 @@
 
   /** A link to a step: "ขั้นตอนที่ ๔ จัดทำร่าง…". @param {MonthData} data @param {StepWork} s */
   function stepLink(data, s) {
-    const a = /** @type {HTMLAnchorElement} */ (el("a", "", digits("ขั้นตอนที่ " + s.number + " " + s.text)));
+    const a = /** @type {HTMLAnchorElement} */ (el("a", "", digits(say("now.step", { number: s.number, text: s.text }))));
     a.href = data.procedures[s.procedure].url + "#proc-" + s.procedure + "-" + s.step;
     return a;
   }
@@ -90,15 +98,13 @@
     const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
     const year = digits(now.getFullYear() + 543);
     const out = document.createDocumentFragment();
-    out.append(el("p", "sop-mw-today", "วันนี้ " + shortDate(today) + " อยู่ในปีงบประมาณ " +
-      digits(fy) + " ไตรมาสที่ " + digits(quarter(month))));
+    out.append(el("p", "sop-mw-today", say("now.today", { date: shortDate(today), year: fy, quarter: quarter(month) })));
     if (month === 9) {
-      out.append(el("p", "sop-mw-turn", "ปีงบประมาณ " + digits(fy + 1) + " เริ่มวันที่ " +
-        digits(1) + " ตุลาคม " + year + " งานต้นปีงบประมาณใหม่อยู่ในรายการใกล้ครบกำหนดด้านล่าง"));
+      out.append(el("p", "sop-mw-turn", say("now.turn", { next: fy + 1, day: 1, month: data.months["10"], year })));
     }
-    out.append(el("h3", "sop-mw-head", "งานเดือน" + data.months[String(month)] + " " + year));
+    out.append(el("h3", "sop-mw-head", say("now.month", { month: data.months[String(month)], year })));
     const mine = data.steps.filter((s) => s.months.indexOf(month) >= 0);
-    if (!mine.length) out.append(el("p", "", "เดือนนี้ไม่มีขั้นตอนที่เอกสารมาตรฐานการปฏิบัติงานกำหนดเวลาไว้"));
+    if (!mine.length) out.append(el("p", "", say("now.month.none")));
     for (const pid of Object.keys(data.procedures)) {
       const steps = mine.filter((s) => s.procedure === pid);
       if (!steps.length) continue;
@@ -114,7 +120,7 @@
       out.append(group);
     }
 
-    out.append(el("h3", "sop-mw-head", "ใกล้ครบกำหนด (ภายใน " + digits(data.weeks) + " สัปดาห์)"));
+    out.append(el("h3", "sop-mw-head", say("now.due", { weeks: data.weeks })));
     const horizon = today.getTime() + data.weeks * 7 * DAY;
     /** @type {{date: Date, step: StepWork, what: string}[]} */
     const due = [];
@@ -125,7 +131,7 @@
       }
     }
     due.sort((a, b) => a.date.getTime() - b.date.getTime() || a.step.procedure.localeCompare(b.step.procedure));
-    if (!due.length) out.append(el("p", "", "ไม่มีกำหนดส่งในช่วงนี้"));
+    if (!due.length) out.append(el("p", "", say("now.due.none")));
     const list = el("ul", "sop-mw-due");
     for (const { date, step, what } of due) {
       const days = Math.round((date.getTime() - today.getTime()) / DAY);
@@ -134,20 +140,20 @@
       let whose = "";
       // An October deadline closes the year just ended; other work names its year when it is
       // not the current one (the turn of the fiscal year).
-      if (step.closes_year) whose = " งานของปีงบประมาณ " + digits(year - 1);
-      else if (year !== fy) whose = " ปีงบประมาณ " + digits(year);
+      if (step.closes_year) whose = say("now.closes", { year: year - 1 });
+      else if (year !== fy) whose = say("now.other_year", { year });
       li.append(
         el("span", "sop-nowrap sop-mw-date", shortDate(date)),
-        " " + (days === 0 ? "(วันนี้)" : "(อีก " + digits(days) + " วัน)") + " ",
+        " " + (days === 0 ? say("now.due.today") : say("now.due.in", { days })) + " ",
         el("span", "sop-mw-title", data.procedures[step.procedure].short + ":"),
         " ", stepLink(data, step), " ", el("span", "sop-mw-when", "· " + digits(what) + whose),
       );
       list.append(li);
     }
     if (due.length) out.append(list);
-    const more = /** @type {HTMLAnchorElement} */ (el("a", "", "ปฏิทินปีงบประมาณ"));
+    const more = /** @type {HTMLAnchorElement} */ (el("a", "", say("now.calendar")));
     more.href = data.fiscal;
-    const tail = el("p", "sop-mw-more", "งานทุกเดือนและไฟล์ปฏิทิน (.ics) อยู่ที่");
+    const tail = el("p", "sop-mw-more", say("now.more"));
     tail.append(more);
     out.append(tail);
     box.replaceChildren(out);

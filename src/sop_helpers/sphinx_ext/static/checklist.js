@@ -223,8 +223,10 @@
     const d = new Date();
     return (d.getFullYear() + 543) + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
   }
-  /** "<stem>_<person>_<date>.<ext>", e.g. แผนปฏิบัติการ-มาตรฐาน_สมหญิง-ใจดี_2569-12-01.json @param {string} stem @param {string} name @param {string} ext */
-  const fileName = (stem, name, ext) => namePart(stem) + "_" + namePart(name) + "_" + beToday() + "." + ext;
+  /** "<stem>_<person>_<date>.<ext>", e.g. แผนปฏิบัติการ-มาตรฐาน_สมหญิง-ใจดี_2569-12-01.json; an
+   * empty part is left out. The one naming rule of the downloads (sop_helpers.names.file_name;
+   * team.js names its CSV with it too). @param {string} stem @param {string} name @param {string} ext */
+  const fileName = (stem, name, ext) => [namePart(stem), namePart(name)].filter(Boolean).concat(beToday()).join("_") + "." + ext;
 
   // ------------------------------------------------------------------- one form
 
@@ -763,7 +765,7 @@
     progressPage();
   }
 
-  /** @type {any} */ (window).SopChecklist = { score, read, readSaved, merge, init };
+  /** @type {any} */ (window).SopChecklist = { score, read, readSaved, merge, init, fileName };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

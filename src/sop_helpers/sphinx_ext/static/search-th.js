@@ -83,7 +83,6 @@
   const LATIN_WORD = /[\p{L}\p{N}]+/gu;
   const HAS_THAI = new RegExp(`[${THAI}]`);
   const SHORT_CONSONANTS = new RegExp(`^[${CONSONANT}]{1,6}$`);
-  const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
   // A word cannot start with a following vowel or a mark, nor end with a leading vowel.
   const FOLLOWING = /[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]/;
   const LEADING = /[\u0e40-\u0e44]/;
@@ -149,6 +148,13 @@
    * @param {string | number} text
    */
   const shown = (text) => (W.SopCore ? String(W.SopCore.digits(String(text))) : String(text));
+  /** "15" -> "๑๕" whatever the site's style (page text may hold either). @param {string} text */
+  const thaiDigits = (text) => (W.SopCore ? String(W.SopCore.thaiDigits(text)) : text);
+  /**
+   * What the results view says: sop_helpers.wording.TEXTS search.* (the page's sop-wording),
+   * filled by SopCore.say. @param {string} key @param {Record<string, string>} [values]
+   */
+  const say = (key, values) => (W.SopCore ? String(W.SopCore.say(key, values)) : key);
 
   // ---- the index, as sets of pages ----
 
@@ -839,7 +845,7 @@
       .sort((a, b) => b.length - a.length)
       .map((w) => {
         const chars = [...w].map((c) =>
-          /[0-9]/.test(c) ? `[${c}${THAI_DIGITS[Number(c)]}]` : c.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&"),
+          /[0-9]/.test(c) ? `[${c}${thaiDigits(c)}]` : c.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&"),
         );
         return chars.join(SHORT_CONSONANTS.test(w) ? "\\.?" : "");
       });
@@ -962,7 +968,7 @@
     const box = document.createElement("div");
     box.className = "sop-search-suggestions";
     const intro = document.createElement("p");
-    intro.textContent = "ลองดูที่อภิธานศัพท์ หรืองานทั้งสี่ของกลุ่ม:";
+    intro.textContent = say("search.suggest");
     const list = document.createElement("ul");
     index.docnames.forEach((docname, file) => {
       if (docname !== "glossary" && !docname.startsWith("procedures/")) return;
@@ -989,35 +995,32 @@
     S.stopPulse();
     const progress = document.getElementById("search-progress");
     if (progress) progress.textContent = "";
-    S.title.textContent = "ผลการค้นหา";
+    S.title.textContent = say("search.title");
     const out = document.getElementById("search-results");
     if (out) out.querySelectorAll(".sop-search-instead, .sop-search-suggestions").forEach((el) => el.remove());
     const quoted = quote(answer.words);
     const n = shown(answer.results.length);
     const asked = quote(answer.concepts);
-    const without = answer.dropped.length ? ` (ไม่นับคำว่า ${quote([...new Set(answer.dropped)])})` : "";
+    const without = answer.dropped.length ? say("search.without", { words: quote([...new Set(answer.dropped)]) }) : "";
+    const values = { typed: quoted, count: n, words: asked, without };
     if (!answer.words.length) {
-      S.status.textContent = "พิมพ์คำที่ต้องการค้นหาเป็นภาษาไทยหรืออังกฤษ";
+      S.status.textContent = say("search.empty");
     } else if (!answer.results.length) {
-      S.status.textContent = `ไม่พบหน้าที่มีคำว่า ${quoted} ลองใช้คำที่สั้นลง คำอื่นที่มีความหมายเดียวกัน หรือตรวจตัวสะกด`;
+      S.status.textContent = say("search.none", { words: quoted });
       S.status.after(suggestions(sphinxSearch()._index, opts));
-    } else if (answer.partial) {
-      S.status.textContent = `ไม่พบหน้าที่มีครบทุกคำ จึงแสดง ${n} หน้าที่มีคำว่า ${asked} บางคำ หน้าที่มีมากที่สุดอยู่ก่อน${without}`;
-    } else if (answer.relaxed) {
-      S.status.textContent = `ไม่พบ ${quoted} เขียนติดกัน จึงแสดง ${n} หน้าที่มีคำว่า ${asked} หน้าที่มีครบทุกคำอยู่ก่อน${without}`;
     } else {
-      S.status.textContent = `พบ ${n} หน้าที่มีคำว่า ${asked}${without}`;
+      S.status.textContent = say(answer.partial ? "search.partial" : answer.relaxed ? "search.relaxed" : "search.found", values);
     }
     S.status.setAttribute("role", "status");
     if (answer.corrections.length) {
       // "แสดงผลของ … แทน …", and a way back to the words as typed.
       const instead = document.createElement("p");
       instead.className = "sop-search-instead";
-      const fixes = answer.corrections.map((c) => `${quote([c.to])} แทน ${quote([c.from])}`).join(" และ ");
-      instead.append(`แสดงผลของ ${fixes} `);
+      const fixes = answer.corrections.map((c) => say("search.fix", { to: quote([c.to]), from: quote([c.from]) }));
+      instead.append(say("search.instead", { fixes: fixes.join(say("search.fix.join")) }));
       const a = document.createElement("a");
       a.href = searchLink(query, true);
-      a.textContent = `ค้นหาคำว่า ${quote(answer.corrections.map((c) => c.from))} ตามที่พิมพ์`;
+      a.textContent = say("search.as_typed", { words: quote(answer.corrections.map((c) => c.from)) });
       instead.append(a);
       S.status.after(instead);
     }
@@ -1025,7 +1028,7 @@
     // arranges); Thai digits are added so that 15 also marks ๑๕.
     rememberHighlight(
       answer.highlight.flatMap((w) => {
-        const thai = w.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)]);
+        const thai = thaiDigits(w);
         return thai === w ? [w] : [w, thai];
       }),
     );

@@ -30,12 +30,18 @@
   /** @type {Object<string, string>|null} */
   let WORDS = null;
   /**
-   * The handbook's words (sop_helpers.wording.TEXTS, the page's <script class="sop-wording">) with
-   * their {fields} filled; numbers in the site's digits. Every Thai text a script shows comes here.
+   * The handbook's words (sop_helpers.wording.TEXTS: the page's <script class="sop-wording">, one
+   * or several, each all of the table or one feature's keys) with their {fields} filled; numbers
+   * in the site's digits. Every Thai text a script shows comes here.
    * @param {string} key @param {Object<string, any>} [values]
    */
   function say(key, values = {}) {
-    if (!WORDS) try { WORDS = JSON.parse(document.querySelector("script.sop-wording")?.textContent || "{}"); } catch (_) { WORDS = {}; }
+    if (!WORDS) {
+      WORDS = {};
+      for (const script of Array.from(document.querySelectorAll("script.sop-wording"))) {
+        try { Object.assign(WORDS, JSON.parse(script.textContent || "{}")); } catch (_) { /* no words */ }
+      }
+    }
     return String(/** @type {any} */ (WORDS)[key] ?? key).replace(/\{(\w+)\}/g,
       (_, k) => (typeof values[k] === "number" ? digits(values[k]) : String(values[k] ?? "")));
   }

@@ -1,6 +1,7 @@
 // @ts-check
 /* Small page helpers of the handbook (every page): review banner, Thai copy buttons,
-   keyboard access to boxes that scroll sideways. No globals except window.sop. */
+   keyboard access to boxes that scroll sideways. No globals except window.sop. Its words come
+   from the page (sop_helpers.wording.TEXTS page.*): the footer's data-* and the review note. */
 (function () {
   "use strict";
 
@@ -12,19 +13,23 @@
     ? String(s).replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
     : String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
 
-  /** Show a banner when the page is past its review date (read from the footer). */
+  /** A word the build wrote on the footer (data-scroll, data-copy, ...). @param {string} name */
+  const word = (name) => {
+    const footer = /** @type {HTMLElement|null} */ (document.querySelector(".sop-footer"));
+    return (footer && footer.dataset[name]) || "";
+  };
+
+  /** Show a banner when the page is past its review date (the footer's note holds its text). */
   function reviewBanner() {
     const note = /** @type {HTMLElement|null} */ (document.querySelector(".sop-review[data-review-due]"));
     const article = document.querySelector("main .bd-article, article.bd-article");
-    if (!note || !article || !note.dataset.reviewDue) return;
+    if (!note || !article || !note.dataset.reviewDue || !note.dataset.reviewLate) return;
     const due = new Date(note.dataset.reviewDue + "T00:00:00");
     if (isNaN(due.getTime()) || new Date() <= due) return;
     const banner = document.createElement("div");
     banner.className = "sop-review-banner admonition warning";
     banner.setAttribute("role", "note");
-    banner.textContent =
-      "หน้านี้เลยกำหนดทบทวนแล้ว (ครบกำหนด " + (note.dataset.reviewDueText || "") +
-      ") เนื้อหาบางส่วนอาจไม่เป็นปัจจุบัน โปรดตรวจสอบกับกลุ่มนโยบายและแผน";
+    banner.textContent = note.dataset.reviewLate;
     article.prepend(banner);
   }
 
@@ -39,7 +44,7 @@
         el.setAttribute("tabindex", "0");
         if (!el.hasAttribute("aria-label") && !el.hasAttribute("role")) {
           el.setAttribute("role", "region");
-          el.setAttribute("aria-label", "เนื้อหาที่เลื่อนดูด้านข้างได้");
+          el.setAttribute("aria-label", word("scroll"));
         }
       }
     };
@@ -54,12 +59,14 @@
 
   /** Thai tooltips for sphinx-copybutton, which ships no Thai strings. */
   function thaiCopyButtons() {
+    const copy = word("copy");
+    if (!copy) return;
     document.querySelectorAll("button.copybtn").forEach((b) => {
-      b.setAttribute("data-tooltip", "คัดลอก");
-      b.setAttribute("aria-label", "คัดลอกโค้ด");
-      b.setAttribute("title", "คัดลอกโค้ด");
-      b.addEventListener("click", () => b.setAttribute("data-tooltip", "คัดลอกแล้ว"));
-      b.addEventListener("blur", () => b.setAttribute("data-tooltip", "คัดลอก"));
+      b.setAttribute("data-tooltip", copy);
+      b.setAttribute("aria-label", word("copyLabel"));
+      b.setAttribute("title", word("copyLabel"));
+      b.addEventListener("click", () => b.setAttribute("data-tooltip", word("copyDone")));
+      b.addEventListener("blur", () => b.setAttribute("data-tooltip", copy));
     });
   }
 
@@ -79,7 +86,9 @@
     }
   }
 
-  /** Today's fiscal year and quarter, as sop_helpers.fiscal computes them (B.E., from October). */
+  /** Today's fiscal year and quarter, as sop_helpers.fiscal computes them (B.E., from October):
+   *  the build wrote its own today's line, each value in a span (sop-ft-date, -year, -quarter,
+   *  -months); the reader's clock fills them and the "as built" note goes. */
   function fiscalToday() {
     const el = document.querySelector(".sop-fiscal-today");
     if (!el) return;
@@ -87,13 +96,21 @@
     const month = now.getMonth() + 1;
     const year = now.getFullYear() + 543 + (month >= 10 ? 1 : 0);
     const quarter = Math.floor(((month + 2) % 12) / 3) + 1;
-    const months = ["ต.ค.–ธ.ค.", "ม.ค.–มี.ค.", "เม.ย.–มิ.ย.", "ก.ค.–ก.ย."][quarter - 1];
-    const thai = digits;
-    const date = new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-" + (arabic() ? "latn" : "thai"), {
-      day: "numeric", month: "long", year: "numeric",
-    }).format(now);
-    el.textContent = "วันนี้ " + date + " อยู่ในปีงบประมาณ " + thai(year) +
-      " ไตรมาสที่ " + thai(quarter) + " (" + months + ")";
+    const first = ((quarter + 2) % 4) * 3; // the quarter's first month, 0-based (ต.ค. = 9)
+    const locale = "th-TH-u-ca-buddhist-nu-" + (arabic() ? "latn" : "thai");
+    const short = new Intl.DateTimeFormat(locale, { month: "short" });
+    /** @type {Record<string, string>} */
+    const values = {
+      date: new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(now),
+      year: digits(year),
+      quarter: digits(quarter),
+      months: short.format(new Date(2000, first, 1)) + "–" + short.format(new Date(2000, first + 2, 1)),
+    };
+    for (const [name, value] of Object.entries(values)) {
+      const span = el.querySelector(".sop-ft-" + name);
+      if (span) span.textContent = value;
+    }
+    el.querySelector(".sop-ft-built")?.remove();
   }
 
   function start() {

@@ -197,7 +197,8 @@
       button.textContent = say("team.csv");
       button.addEventListener("click", () => {
         const flat = shown.rows.map((/** @type {any} */ r) => Object.fromEntries(shown.heads.map((/** @type {string} */ h) => [h, r[h].join("; ")])));
-        core.download(say("team.csv.file") + "_" + new Date().toISOString().slice(0, 10) + ".csv", "text/csv;charset=utf-8", csv(shown.heads, flat));
+        // named as every download is (checklist.js fileName: B.E. date, e.g. ภาพรวมทีม_2569-12-01.csv)
+        core.download(scorer().fileName(say("team.csv.file"), "", "csv"), "text/csv;charset=utf-8", csv(shown.heads, flat));
       });
       const clear = document.createElement("button");
       clear.type = "button";
