@@ -64,7 +64,9 @@ def test_quiz_progress_line_says_the_decided_words(
     browser: Any, page: Any, site_url: str, width: int
 ) -> None:
     total = len(QUIZ.items)
-    unsent = _line(thai_digits(say("answered", done=0, total=total)) + " · " + say("quiz.unsubmitted"))
+    unsent = _line(
+        thai_digits(say("answered", done=0, total=total)) + " · " + say("quiz.unsubmitted")
+    )
 
     bare = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
     try:
@@ -86,7 +88,9 @@ def test_quiz_progress_line_says_the_decided_words(
     form.locator('[data-action="quiz-submit"]').click()
     form.locator('[data-action="quiz-retry"]').wait_for(state="visible")
     sent = _line(
-        thai_digits(say("answered", done=total, total=total) + " · " + say("quiz", correct=6, total=total))
+        thai_digits(
+            say("answered", done=total, total=total) + " · " + say("quiz", correct=6, total=total)
+        )
     )
     assert _line(line.inner_text()) == sent
     assert "/" not in line.inner_text() and "คะแนน" not in line.inner_text()
@@ -166,7 +170,8 @@ def test_date_label_and_date_sit_on_one_line(page: Any, site_url: str, width: in
           label.selectNodeContents(span.firstChild);
           const out = span.querySelector('output').getBoundingClientRect();
           const l = [...label.getClientRects()];
-          return {label: l.map(r => [r.top, r.bottom]), out: [out.top, out.bottom], rects: span.getClientRects().length};
+          return {label: l.map(r => [r.top, r.bottom]), out: [out.top, out.bottom],
+                  rects: span.getClientRects().length};
         }"""
     )
     assert len(lines["label"]) == 1 and lines["rects"] == 1, lines
@@ -233,9 +238,7 @@ def test_python_names_misfit_items_as_the_page_shows_them() -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", WIDTHS)
-def test_saved_answers_message_names_items_not_ids(
-    page: Any, site_url: str, width: int
-) -> None:
+def test_saved_answers_message_names_items_not_ids(page: Any, site_url: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(site_url + "self-check/action-plan.html")
     page.evaluate(

@@ -82,8 +82,7 @@ TEXTS: Mapping[str, str] = {
     # a .csv given where a results file is read (checklist page, team page, Python); the rule is
     # the file name, as results.read.is_csv_name and checklist.js / team.js say it
     "import.csv": (
-        "เป็นไฟล์ CSV ซึ่งมีไว้เปิดดูใน Excel นำเข้าไม่ได้"
-        " ใช้ได้เฉพาะไฟล์ผล (.json) ที่แบบตรวจสอบในคู่มือนี้ส่งออก"
+        "เป็นไฟล์ CSV ซึ่งมีไว้เปิดดูใน Excel นำเข้าไม่ได้ ใช้ได้เฉพาะไฟล์ผล (.json) ที่แบบตรวจสอบในคู่มือนี้ส่งออก"
     ),
     "import.failed": "นำเข้าไฟล์ '{file}' ไม่ได้: {message} คำตอบที่บันทึกไว้ไม่เปลี่ยนแปลง",
     "import.confirm": "แทนที่คำตอบที่บันทึกไว้ด้วยคำตอบจากไฟล์ {file} หรือไม่",

@@ -222,7 +222,11 @@ def item_names(checklist: Checklist, ids: list[str] | tuple[str, ...]) -> list[s
     """Items named in a message as the page shows them ("๑. <text>"), never by internal id; ids no
     longer in the checklist are counted as removed items (checklist.js ``itemNames``)."""
     known = {item.id: item for item in checklist.items}
-    names = [TEXTS["item.named"].format(number=known[i].number, text=known[i].text) for i in ids if i in known]
+    names = [
+        TEXTS["item.named"].format(number=known[i].number, text=known[i].text)
+        for i in ids
+        if i in known
+    ]
     gone = sum(1 for i in ids if i not in known)
     if gone:
         names.append(TEXTS["item.gone"].format(count=thai_digits(str(gone))))
