@@ -108,6 +108,7 @@ RULES = [
     ("fiscal.py", re.compile(r"monthrange\(.*\n.*min\(|index // 12"), "month arithmetic"),
     ("wording.py", re.compile(r'" และ" \+'), "a Thai run-on list (thai_list)"),
     ("sphinx_ext/html_nodes.py", re.compile(r"\b(latex|texinfo)="), "a node's other builders"),
+    ("wording.py", re.compile(r"(ขั้นตอนที่|มาตรฐานข้อ) ?\{"), "a step's or standard's name (STEP)"),
 ]
 # search_th.py belongs to the search feature and keeps its own normaliser for now.
 EXEMPT = {"sphinx_ext/search_th.py"}

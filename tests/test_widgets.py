@@ -66,6 +66,7 @@ def test_static_html_is_the_website_form() -> None:
     # The website's form (every item, the script's model) showing the widget's answers.
     assert all(f'data-item-id="{item.id}"' in html for item in checklist.items)
     assert 'class="sop-cl-model"' in html
+    assert 'class="sop-wording"' in html  # the words its script says, on a notebook page too
     assert 'data-level="1" data-level-for="std1"' in html
     assert 'data-level="0" data-level-for="std2"' in html
     assert f'data-progress="1/{len(checklist.items)}"' in html

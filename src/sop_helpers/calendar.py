@@ -84,16 +84,14 @@ def step_events(fiscal_year: int, procedure: Procedure, step: Step) -> list[Cale
     """The events one step contributes to a fiscal year (none for pending timing)."""
     timing = step.timing
     # Step and quarter numbers are the procedure's own numbering: Thai digits, as on its pages.
-    base = f"{procedure.short_title} ขั้นตอนที่ {thai_number(step.number)}: {_step_title(step)}"
+    base = f"{procedure.short_title} {step.numbered}: {_step_title(step)}"
     note = getattr(timing, "note", "")
 
     def make(
         start: date, end: date, kind: str, summary: str, part: int = 0, label: str = ""
     ) -> CalendarEvent:
         description = "\n".join(
-            x
-            for x in (procedure.title, f"ขั้นตอนที่ {thai_number(step.number)}: {step.text}", note)
-            if x
+            x for x in (procedure.title, f"{step.numbered}: {step.text}", note) if x
         )
         return CalendarEvent(
             fiscal_year,

@@ -19,6 +19,7 @@ from typing import Literal
 from .procedures import Procedure, Step
 from .schedule import timing_label
 from .thai import number_list, thai_number
+from .wording import STEP
 
 NodeKind = Literal["terminator", "activity", "document", "decision", "parallel"]
 
@@ -140,7 +141,7 @@ def build_flow(procedure: Procedure) -> Flow:
             nodes.append(
                 FlowNode(
                     "parallel",
-                    f"ทำพร้อมกัน: ขั้นตอนที่ {number_list(numbers)}",
+                    f"ทำพร้อมกัน: {STEP} {number_list(numbers)}",
                     step_id=step.id,
                     lanes=lanes,
                 )
@@ -163,12 +164,12 @@ def _text_lines(items: tuple[FlowNode, ...], indent: str = "") -> list[str]:
                 lines.extend(_text_lines(lane, indent))
             continue
         if node.kind == "activity":
-            lines.append(f"{indent}ขั้นตอนที่ {thai_number(node.number)}: {node.text}")
+            lines.append(f"{indent}{STEP} {thai_number(node.number)}: {node.text}")
         elif node.kind == "decision":
             lines.append(
                 f"{indent}  {node.text} {node.yes_label}: ดำเนินการต่อ;"
                 f" {node.no_label}: {node.no_action}"
-                f" (ไปขั้นตอนที่ {thai_number(node.no_goes_to_number)})"
+                f" (ไป{STEP} {thai_number(node.no_goes_to_number)})"
             )
         elif node.kind == "document":
             lines.append(f"{indent}  เอกสาร: {node.text}")

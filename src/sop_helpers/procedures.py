@@ -26,6 +26,8 @@ from ._errors import ProcedureError
 from ._paths import data_folder
 from ._validate import FROZEN, Count, Id, Text, require_id_matches_file, validate
 from ._yaml import data_files, load_yaml
+from .thai import thai_number
+from .wording import STANDARD, STEP
 
 Month = Annotated[StrictInt, Field(ge=1, le=12)]
 ErratumId = Annotated[StrictStr, Field(pattern=r"^E[0-9]+$")]
@@ -130,6 +132,11 @@ class Step(_Model):
         """The flowchart wording: ``label`` if set, else ``text``."""
         return self.label or self.text
 
+    @property
+    def numbered(self) -> str:
+        """How readers see it named: "ขั้นตอนที่ ๓" (:data:`sop_helpers.wording.STEP`)."""
+        return f"{STEP} {thai_number(self.number)}"
+
 
 class Level(_Model):
     """One statement of a cumulative scale; level n holds only if levels 1..n-1 hold too."""
@@ -148,6 +155,11 @@ class Standard(_Model):
     text: StrictStr = ""
     levels: tuple[Level, ...] = ()
     errata: tuple[ErratumId, ...] = ()
+
+    @property
+    def numbered(self) -> str:
+        """How readers see it named: "มาตรฐานข้อ ๒" (:data:`sop_helpers.wording.STANDARD`)."""
+        return f"{STANDARD} {thai_number(self.number)}"
 
     @model_validator(mode="after")
     def _shape(self) -> Standard:
@@ -265,7 +277,7 @@ class Procedure(_Model):
                 _fail(
                     ("steps", index, "parallel", "steps"),
                     "ขั้นตอนที่ทำพร้อมกันต้องเป็นขั้นตอนที่เลขติดกัน"
-                    f" (พบขั้นตอนที่ {', '.join(str(n) for n in numbers)})",
+                    f" (พบ{STEP} {', '.join(str(n) for n in numbers)})",
                 )
 
     def parallel_groups(self) -> tuple[tuple[str, ...], ...]:

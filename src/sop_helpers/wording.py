@@ -20,6 +20,11 @@ from typing import Literal
 
 Digits = Literal["thai", "arabic"]
 
+STEP = "ขั้นตอนที่"
+"""How readers see a step named, before its number: "ขั้นตอนที่ ๓" (``Step.numbered``)."""
+STANDARD = "มาตรฐานข้อ"
+"""How readers see a standard named, before its number: "มาตรฐานข้อ ๒" (``Standard.numbered``)."""
+
 NOT_ASSESSED = "ยังไม่ได้ประเมิน"
 """A standard nobody answered: not assessed (never "ระดับ ๐", never "needs support")."""
 SUPPORT = "ควรได้รับการสนับสนุน"
@@ -38,8 +43,8 @@ TEXTS: Mapping[str, str] = {
     "step.none": "ยังไม่ได้ทำ",
     # results
     "level": "ระดับ {level} จาก {max}",
-    "level.standard": "มาตรฐานข้อ {number}: ระดับ {level} จาก {max}",
-    "level.standard.none": f"มาตรฐานข้อ {{number}}: {NOT_ASSESSED}",
+    "level.standard": f"{STANDARD} {{number}}: ระดับ {{level}} จาก {{max}}",
+    "level.standard.none": f"{STANDARD} {{number}}: {NOT_ASSESSED}",
     "level.next": "สิ่งที่ขาดสำหรับระดับ {level}: {text}",
     "level.top": "ได้ระดับสูงสุดแล้ว",
     "met.count": "ได้ตามมาตรฐาน {met} จาก {total} ข้อ",
@@ -47,7 +52,7 @@ TEXTS: Mapping[str, str] = {
     "met.count.answered": "ตอบแล้ว {done} จาก {total} ข้อ · ได้ตามมาตรฐาน {met} ข้อ",
     # a level the blank statement above it may still raise (never flagged for support)
     "level.partial": "ระดับ {level} จาก {max} (ยังตอบไม่ครบ)",
-    "level.standard.partial": "มาตรฐานข้อ {number}: ระดับ {level} จาก {max} (ยังตอบไม่ครบ)",
+    "level.standard.partial": f"{STANDARD} {{number}}: ระดับ {{level}} จาก {{max}} (ยังตอบไม่ครบ)",
     "steps": "ทำแล้ว {done} จาก {total} ขั้นตอน",
     "tasks": "ทำแล้ว {done} จาก {total} รายการ",
     "answered": "ตอบแล้ว {done} จาก {total} ข้อ",
@@ -61,7 +66,7 @@ TEXTS: Mapping[str, str] = {
     "question.see": "ดูเฉลยและคำอธิบาย",
     "progress": "{done} จาก {total}",
     "support": SUPPORT,
-    "support.standards": f"{SUPPORT}: มาตรฐานข้อ {{numbers}}",
+    "support.standards": f"{SUPPORT}: {STANDARD} {{numbers}}",
     "support.none": "-",
     "not.sent": "ยังไม่ได้ส่งไฟล์",
     # ---- the checklist page (checklist.js): the quiz

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from .glossary import Term
 from .procedures import Procedure
-from .thai import thai_number
 
 DIRECTOR = "ผู้อำนวยการกลุ่มนโยบายและแผน"
 DATA_OWNER = "กลุ่มนโยบายและแผน (ตามหนังสือราชการของ สพฐ. หรือสำนักงบประมาณ)"
@@ -71,9 +70,9 @@ def procedure_items(procedures: Mapping[str, Procedure] | Iterable[Procedure]) -
                 out.append(
                     WorkItem(
                         "timing",
-                        f"ระยะเวลาของขั้นตอนที่ {thai_number(step.number)}: {step.short}",
+                        f"ระยะเวลาของ{step.numbered}: {step.short}",
                         page,
-                        f"ขั้นตอนที่ {thai_number(step.number)}",
+                        step.numbered,
                         DIRECTOR,
                         f"proc-{p.id}-{step.id}",
                         f"{source}: steps/{step.id}/timing",

@@ -117,7 +117,7 @@ def standard_sections(model: StandardsFile, procedure: Procedure, fail: Any) -> 
                 )
                 for level in standard.levels
             )
-            title = f"มาตรฐานข้อ {number} (ระดับสะสม ๑-{thai_number(len(items))})"
+            title = f"{standard.numbered} (ระดับสะสม ๑-{thai_number(len(items))})"
             sections.append(
                 Section(
                     entry.id, "cumulative", title, items, text=entry.note, number=standard.number
@@ -140,7 +140,7 @@ def standard_sections(model: StandardsFile, procedure: Procedure, fail: Any) -> 
                 evidence=entry.evidence,
                 note=entry.note,
             )
-            title = f"มาตรฐานข้อ {number}"
+            title = standard.numbered
             sections.append(Section(entry.id, "single", title, (item,), number=standard.number))
     return tuple(sections)
 

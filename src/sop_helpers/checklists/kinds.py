@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..wording import answer
+from ..wording import STEP, answer
 from . import build
 from .files import (
     IndicatorsFile,
@@ -142,7 +142,7 @@ class ItemKind:
 ITEM_KINDS: dict[str, ItemKind] = {
     kind.name: kind
     for kind in (
-        ItemKind("step", "tick", "step", "ขั้นตอนที่ "),
+        ItemKind("step", "tick", "step", f"{STEP} "),
         ItemKind("task", "tick", "step"),
         ItemKind("statement", "yes-no", "statement"),
         ItemKind("standard", "yes-no", "met"),

@@ -64,6 +64,11 @@ class Item:
         """How many options a question takes, as the page says after it."""
         return CHOICE_HINTS[0] if self.multiple else CHOICE_HINTS[1]
 
+    @property
+    def key_letters(self) -> tuple[str, ...]:
+        """The letters of the right options, in the order the options are shown (ก before ค)."""
+        return tuple(self.letter(o.id) for o in self.options if o.id in self.answer)
+
     def letter(self, option_id: str) -> str:
         """The Thai letter shown for an option of this question (ก, ข, ค, ... by position)."""
         ids = [option.id for option in self.options]

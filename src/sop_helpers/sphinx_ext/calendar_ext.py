@@ -134,7 +134,7 @@ class FiscalMonthsDirective(SphinxDirective):
                     para += _step_ref(
                         e.procedure,
                         e.step.id,
-                        f"{e.procedure.title} ขั้นตอนที่ {thai_number(e.step.number)}",
+                        f"{e.procedure.title} {e.step.numbered}",
                     )
                     para += nodes.Text(f" {e.step.short}" + (f" ({e.note})" if e.note else ""))
                     listing += nodes.list_item("", para)

@@ -36,6 +36,7 @@ from sop_helpers.calendar import (
 )
 from sop_helpers.procedures import Procedure
 from sop_helpers.thai import thai_number
+from sop_helpers.wording import STEP
 
 from .handbook_data import procedures as project_procedures
 from .html_nodes import add_html_node
@@ -75,7 +76,7 @@ def _table(fiscal_year: int, events: tuple[CalendarEvent, ...]) -> nodes.table:
     group += body
     for event in events:
         row = nodes.row()
-        step = f"ขั้นตอนที่ {thai_number(event.step_number)}: {event.step_text}"
+        step = f"{STEP} {thai_number(event.step_number)}: {event.step_text}"
         if event.label:
             step += f" ({event.label})"
         # No break inside a date ("๑ ต.ค. ๖๘"); a range breaks only after its dash.

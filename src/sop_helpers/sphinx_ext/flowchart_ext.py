@@ -17,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from sop_helpers._errors import DataError
 from sop_helpers.flowchart import Flow, build_flow, render_text
 from sop_helpers.render import render
+from sop_helpers.wording import STEP
 
 from .handbook_data import depend, procedure_files, procedures
 from .html_nodes import add_html_node
@@ -59,7 +60,7 @@ class FlowchartDirective(SphinxDirective):
 
 def render_html(flow: Flow) -> str:
     """The flowchart as an HTML ``<figure>`` (escaped text; CSS classes ``sop-flow-*``)."""
-    return render("flowchart.html", flow=flow)
+    return render("flowchart.html", flow=flow, step_name=STEP)
 
 
 def _visit_flowchart_html(self: Any, node: flowchart) -> None:

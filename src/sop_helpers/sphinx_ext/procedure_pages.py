@@ -39,7 +39,7 @@ from sop_helpers.schedule import (
     unscheduled,
 )
 from sop_helpers.thai import month_name, number_list, parse_be_date, thai_date, thai_number
-from sop_helpers.wording import thai_list
+from sop_helpers.wording import STANDARD, STEP, thai_list
 from sop_helpers.worklist import SECTION_NAMES
 
 from . import flowchart_ext, worklist_page
@@ -140,7 +140,15 @@ def _environment() -> jinja2.Environment:
     }
     # Data passes through md_escape (the ``md`` filter, ref(), doc()): the output is MyST.
     return myst_environment(
-        TEMPLATES, filters, {"ref": ref, "doc": doc, "erratum_name": READER_NAME}
+        TEMPLATES,
+        filters,
+        {
+            "ref": ref,
+            "doc": doc,
+            "erratum_name": READER_NAME,
+            "step_name": STEP,
+            "standard_name": STANDARD,
+        },
     )
 
 
@@ -164,7 +172,7 @@ def _duration(procedure: Procedure) -> str:
         return "เอกสารมาตรฐานการปฏิบัติงานไม่ได้ระบุ (รอสำนักงานกำหนด)"
     text = "ตามระยะเวลาของแต่ละขั้นตอนในตารางด้านล่าง"
     if pending:
-        text += f" (ขั้นตอนที่ {number_list(s.number for s in pending)} รอสำนักงานกำหนด)"
+        text += f" ({STEP} {number_list(s.number for s in pending)} รอสำนักงานกำหนด)"
     return text
 
 
@@ -228,7 +236,7 @@ def erratum_places(erratum: Erratum, procedures: dict[str, Procedure]) -> list[t
             if erratum.id in step.errata:
                 places.append(
                     (
-                        f"{prefix}ขั้นตอนที่ {thai_number(step.number)}",
+                        f"{prefix}{step.numbered}",
                         f"proc-{procedure.id}-{step.id}",
                     )
                 )
@@ -236,7 +244,7 @@ def erratum_places(erratum: Erratum, procedures: dict[str, Procedure]) -> list[t
             if erratum.id in standard.errata:
                 places.append(
                     (
-                        f"{prefix}มาตรฐานข้อ {thai_number(standard.number)}",
+                        f"{prefix}{standard.numbered}",
                         f"proc-{procedure.id}-{standard.id}",
                     )
                 )

@@ -29,7 +29,7 @@ from ..results import (
     save_results,
 )
 from ..scoring import Score, score
-from ..wording import TEXTS, answer, statement
+from ..wording import TEXTS, answer, statement, wording_script
 
 _UNANSWERED = statement(None)
 
@@ -239,7 +239,9 @@ class ChecklistWidget:
     # ----------------------------------------------------------------- display
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle: dict[str, Any] = dict(self.box._repr_mimebundle_(**kwargs) or {})
-        bundle["text/html"] = render_checklist(self.checklist, self.answers)
+        # the website form and the words its script says (a notebook page has no directive
+        # that would add the page's wording table)
+        bundle["text/html"] = render_checklist(self.checklist, self.answers) + wording_script()
         bundle["text/plain"] = f"แบบตรวจสอบ {self.checklist.id} ความคืบหน้า {self.score().progress}"
         return bundle
 

@@ -175,5 +175,5 @@
     return d;
   }
 
-  /** @type {any} */ (window).SopTeamMatrix = { people, table, render, lines };
+  /** @type {any} */ (window).SopTeamMatrix = { people, table, render, lines, shortDate };
 })();

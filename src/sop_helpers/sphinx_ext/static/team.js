@@ -35,12 +35,8 @@
     return t === null || r === null ? null : AT_MOST.test(text) ? r <= t : r >= t;
   }
 
-  /** "21 พ.ย. 69": the day in Thailand (+07:00) of an ISO time, whatever offset it was written in (team.thai_day). */
-  function shortDate(/** @type {string} */ iso) {
-    return new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-latn", {
-      day: "numeric", month: "short", year: "2-digit", timeZone: "Asia/Bangkok",
-    }).format(new Date(iso));
-  }
+  /** "21 พ.ย. 69": the day in Thailand of an ISO time (team-matrix.js's shortDate, as team.thai_day). */
+  const shortDate = (/** @type {string} */ iso) => /** @type {any} */ (window).SopTeamMatrix.shortDate(iso);
 
   /** The checklists' scorer (checklist.js), so both pages score alike. */
   const scorer = () => /** @type {any} */ (window).SopChecklist;
