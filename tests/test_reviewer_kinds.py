@@ -60,8 +60,8 @@ def test_an_unanswered_standard_is_not_assessed_in_the_python_team_view() -> Non
     assert cell == [
         "มาตรฐานข้อ ๑: ระดับ ๑ จาก ๕",
         "มาตรฐานข้อ ๒: ยังไม่ได้ประเมิน",
-        "มาตรฐานข้อ ๔: ยังไม่ได้ประเมิน",
         "มาตรฐานข้อ ๓: ยังไม่ได้ประเมิน",  # the single standard left blank: not "0 of 1 met"
+        "มาตรฐานข้อ ๔: ยังไม่ได้ประเมิน",  # standards by their number (5th review)
         "ควรได้รับการสนับสนุน: มาตรฐานข้อ ๑",  # only the one assessed below level 3
     ]
     assert not any("ระดับ ๐" in line for line in cell)
