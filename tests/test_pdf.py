@@ -165,3 +165,90 @@ def test_page_numbers_follow_the_sites_digits(pdf: Path, site_dir: Path) -> None
         assert footer == f"{digits(number, style)}/{digits(total, style)}", (number, lines[-3:])
         if style == "thai":
             assert not re.search(rf"\b{number}\s*/\s*{total}\b", _page_text(pdf, number))
+
+
+WORD_BOX = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
+# Thai marks written above or below a consonant (sara am's nikhahit, the vowels, tone marks ...)
+MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+LONE_MARKS = re.compile(f"[{MARKS}]+")
+
+
+def _all_pages_text(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+def test_no_heading_leaves_its_thai_marks_on_the_previous_page(pdf: Path) -> None:
+    """Reviewer, session 5: a heading at the top of a sheet lost its upper marks to the foot of
+    the sheet before ("ขนตอนการปฏิบัติงาน" on p. 27, a stray "ั้" on p. 26). Such marks are a
+    word with no width of its own (only marks drawn) or a line of marks alone."""
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    stray = []
+    for number, page in enumerate(boxes.split("<page")[1:], 1):
+        for x0, _y0, x1, _y1, word in WORD_BOX.findall(page):
+            if THAI.search(word) and float(x1) - float(x0) < 0.5:
+                stray.append((number, word))
+    assert not stray, stray
+    pages = _all_pages_text(pdf)
+    lone = []
+    for number, text in enumerate(pages, 1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        body = lines[:-1]  # the last line is the page number
+        if body and LONE_MARKS.fullmatch(_squash(body[-1])):
+            lone.append((number, body[-1]))
+    assert not lone, lone
+    # the procedures' heading is read whole on every page that shows it
+    joined = "".join(_squash(text) for text in pages)
+    assert "ขั้นตอนการปฏิบัติงาน" in joined
+    assert "ขนตอนการปฏิบัติงาน" not in joined
+
+
+def test_a_flowchart_does_not_leave_its_last_box_alone(pdf: Path) -> None:
+    """Reviewer, session 5: the flowchart's last box "สิ้นสุด" was alone on the next sheet."""
+    alone = []
+    for number, text in enumerate(_all_pages_text(pdf), 1):
+        lines = [_squash(line) for line in text.splitlines() if line.strip()][:-1]
+        if "สิ้นสุด" in lines:
+            before = lines[: lines.index("สิ้นสุด")]
+            # what stands above it on its sheet is at most a stray cluster of marks
+            if all(len(line) <= 3 for line in before):
+                alone.append((number, lines[:3]))
+    assert not alone, alone
+
+
+def test_wide_tables_keep_whole_words_in_their_columns(pdf: Path) -> None:
+    """Reviewer, session 5: the development-plan indicators table squeezed its text columns to
+    one letter a line (pp. 238-249). No page has 5 lines in a row of at most 2 Thai letters."""
+    squeezed = []
+    for number, text in enumerate(_all_pages_text(pdf), 1):
+        run = 0
+        for line in text.splitlines():
+            letters = _squash(line)
+            if not letters:
+                continue
+            run = run + 1 if len(letters) <= 2 and THAI.search(letters) else 0
+            if run == 5:
+                squeezed.append(number)
+                break
+    assert not squeezed, squeezed
+    joined = "".join(_squash(text) for text in _all_pages_text(pdf))
+    assert "ตัวชี้วัด" in joined and "เป้าหมาย" in joined
+
+
+def test_the_books_pdf_prints_no_web_controls(pdf: Path) -> None:
+    """Reviewer, session 5: the checklists' browser notices and the quiz's buttons and state
+    were printed; paper keeps the items (ticked by pen), not the controls."""
+    joined = "".join(_squash(text) for text in _all_pages_text(pdf))
+    # (the prose may name a button in quotes; the buttons' row may not be printed)
+    buttons = 'ส่งออกไฟล์ผล (JSON) ส่งออก CSV'
+    for words in ("คำตอบเก็บในเบราว์เซอร์นี้", "ยังไม่ได้ส่งคำตอบ", buttons, "ทำใหม่"):
+        assert _squash(words) not in joined, words
+    assert not re.search("ความคืบหน้า[๐-๙0-9]+/[๐-๙0-9]+", joined)
+    # the first week's items are still printed
+    assert "พบและทำความรู้จักผู้ปฏิบัติงานในบทบาทที่งานนี้ระบุ" in joined
