@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from sop_helpers import load_checklist, load_procedures, load_results, score
+from sop_helpers.results.read import item_names
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "src" / "sop_helpers" / "sphinx_ext" / "static"
@@ -227,7 +228,8 @@ def test_new_version_keeps_unchanged_answers(page: Any, site_url: str) -> None:
     assert form.locator(".sop-cl-messages p").count() == 1
     message = form.locator(".sop-cl-messages").inner_text()
     assert "ฉบับที่ ๒" in message
-    assert "std1.2" in message
+    # the item as the page shows it (number and text), never its internal id
+    assert item_names(STANDARDS, ["std1.2"])[0][:80] in message and "std1.2" not in message
     assert form.locator("#cl-director-standards-std1-1-yes").is_checked()
     assert form.locator("#cl-director-standards-std1-3-yes").is_checked()
     assert not form.locator("#cl-director-standards-std1-2-yes").is_checked()

@@ -131,7 +131,7 @@ def test_no_score_before_the_quiz_is_sent(page: Any, site_url: str) -> None:
     page.on("dialog", lambda d: d.accept())
     form.locator('button[data-action="quiz-submit"]').click()
     page.wait_for_function(
-        "s => /[0-9๐-๙]+\\/[0-9๐-๙]+/.test(document.querySelector(s).textContent)",
+        "s => /^ถูก [0-9๐-๙]+ จาก [0-9๐-๙]+ ข้อ$/.test(document.querySelector(s).textContent)",
         arg=QUIZ + " output[data-knowledge]",
     )
     assert any(t.strip() for t in feedback.all_inner_texts())

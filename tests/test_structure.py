@@ -125,6 +125,26 @@ def test_each_rule_has_one_home(owner: str, pattern: re.Pattern[str], what: str)
     assert not elsewhere, f"{what} is written outside {owner}: {elsewhere}"
 
 
+# Files the package writes go through _files.write_*_atomic (a temporary file and a rename): a
+# reader (the served site, a second build, the office PC's sync) never sees half a file.
+_WRITES = re.compile(r"""\.write_(text|bytes)\(|\bopen\([^)]*['"][wax]b?\+?['"]""")
+WRITE_EXEMPT: dict[str, str] = {
+    "_files.py": "the one home of atomic writes",
+}
+"""Modules allowed to write files directly, each with its reason (none other so far)."""
+
+
+def test_files_are_written_atomically_in_one_place() -> None:
+    direct = [
+        f"{p.relative_to(PACKAGE)}:{n}"
+        for p in MODULES
+        if str(p.relative_to(PACKAGE)) not in WRITE_EXEMPT
+        for n, line in enumerate(p.read_text("utf-8").splitlines(), 1)
+        if _WRITES.search(line)
+    ]
+    assert not direct, f"write through sop_helpers._files.write_*_atomic instead: {direct}"
+
+
 def test_views_live_in_their_own_package() -> None:
     assert not (PACKAGE / "widgets.py").exists()
     assert not (PACKAGE / "interactive.py").exists()

@@ -16,7 +16,7 @@ from typing import Any
 from .checklists import INDICATOR_COLUMNS, Checklist, Section
 from .checklists.kinds import ITEM_KINDS, answer_of, rule_of
 from .scoring import Score, score
-from .wording import TEXTS
+from .wording import TEXTS, say
 
 NOTICE = (
     "คำตอบบันทึกไว้ในเบราว์เซอร์นี้เท่านั้น (ไม่ได้ส่งไปที่ใด) หากล้างข้อมูลเบราว์เซอร์หรือเปลี่ยนเครื่อง"
@@ -81,12 +81,13 @@ def render_checklist(
     from .render import render
 
     result = score(checklist, answers or {})
+    model = checklist.to_json()
     return render(
         "checklist/form.html",
         cl=checklist,
         result=result,
         sections=[_section_view(s, result) for s in checklist.sections],
-        model=checklist.to_json(),
+        model=model,
         file_stem=file_stem or checklist.id,
         kinds=ITEM_KINDS,
         columns=INDICATOR_COLUMNS,
@@ -97,5 +98,13 @@ def render_checklist(
             "export_json": EXPORT_JSON,
             "import_json": IMPORT_JSON,
             "unsubmitted": TEXTS["quiz.unsubmitted"],
+            "date": TEXTS["checklist.date"],
+            # the page's digit pass writes the site's digits (sphinx_ext/digits.py)
+            "progress": say(
+                model["progress_words"],
+                "arabic",
+                done=result.progress.done,
+                total=result.progress.total,
+            ),
         },
     )

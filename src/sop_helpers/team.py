@@ -26,6 +26,7 @@ from .checklists.kinds import CHECKLIST_KINDS, kind_order, rule_of
 from .checklists.kinds import KIND_LABELS as KIND_LABELS  # the team notebook imports it here
 from .names import person_key
 from .results import MESSAGES, Bundle, Loaded, Results, check_file, message, migrate
+from .results.read import is_csv_name
 from .scoring import Score, score
 from .targets import indicator_status as indicator_status  # the notebook imports it here
 from .team_states import assessed as assessed  # still importable from here
@@ -137,6 +138,9 @@ def collect(
     entries: list[Entry] = []
     rejected: list[Rejected] = []
     for name, content in files:
+        if is_csv_name(name):
+            rejected.append(Rejected(name, TEXTS["import.csv"]))
+            continue
         try:
             data = json.loads(content.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
@@ -159,9 +163,19 @@ def collect(
     return kept, sorted(rejected, key=lambda r: r.file)
 
 
+THAILAND = dt.timezone(dt.timedelta(hours=7), "Asia/Bangkok")
+"""Thailand's time (+07:00, no daylight saving): the day a file was saved is the day there."""
+
+
+def thai_day(moment: dt.datetime) -> dt.date:
+    """The date in Thailand of a saved time, whatever offset the file wrote it in (team.js and
+    team-matrix.js ``shortDate`` take the same rule)."""
+    return moment.astimezone(THAILAND).date()
+
+
 def _older(newer: Entry) -> str:
     # Said to the director: which file counts instead, and why (same person, same checklist).
-    return say("team.older", file=newer.file, date=thai_date(newer.updated.date(), "short"))
+    return say("team.older", file=newer.file, date=thai_date(thai_day(newer.updated), "short"))
 
 
 def _reason(exc: ResultsError) -> str:
@@ -231,7 +245,7 @@ def team_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
                     else ""
                 ),
                 "ควรได้รับการสนับสนุน": ", ".join(needs_support(entry)),
-                "ปรับปรุงล่าสุด": thai_date(entry.updated.date(), "short"),
+                "ปรับปรุงล่าสุด": thai_date(thai_day(entry.updated), "short"),
             }
         )
     return rows
@@ -365,6 +379,6 @@ def matrix_table(
         for cell in person.cells:
             title = procedures[cell.procedure].short_title if cell.procedure else HANDBOOK_LABEL
             row[title] = cell.lines()
-        row[TEXTS["team.sent"]] = [thai_date(person.updated.date(), "short")]
+        row[TEXTS["team.sent"]] = [thai_date(thai_day(person.updated), "short")]
         table.append(row)
     return table

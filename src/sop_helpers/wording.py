@@ -82,7 +82,13 @@ TEXTS: Mapping[str, str] = {
     ),
     "quiz.restarted": 'เริ่มทำใหม่: ตอบทุกข้อแล้วกด "ส่งคำตอบ"',
     # ---- the checklist page: saved answers, import, export, reset
+    "checklist.date": "วันที่",
     "import.done": "นำเข้าคำตอบจากไฟล์แล้ว",
+    # a .csv given where a results file is read (checklist page, team page, Python); the rule is
+    # the file name, as results.read.is_csv_name and checklist.js / team.js say it
+    "import.csv": (
+        "เป็นไฟล์ CSV ซึ่งมีไว้เปิดดูใน Excel นำเข้าไม่ได้ ใช้ได้เฉพาะไฟล์ผล (.json) ที่แบบตรวจสอบในคู่มือนี้ส่งออก"
+    ),
     "import.failed": "นำเข้าไฟล์ '{file}' ไม่ได้: {message} คำตอบที่บันทึกไว้ไม่เปลี่ยนแปลง",
     "import.confirm": "แทนที่คำตอบที่บันทึกไว้ด้วยคำตอบจากไฟล์ {file} หรือไม่",
     # another person's file (by person key, decision 5): it never renames the page's person
@@ -96,6 +102,9 @@ TEXTS: Mapping[str, str] = {
     "version.saved": "แบบตรวจสอบนี้เป็นฉบับที่ {version} (คำตอบที่บันทึกไว้ทำกับฉบับที่ {old})",
     "version.dropped": ("คำตอบของรายการต่อไปนี้ถูกล้างเพราะข้อความเปลี่ยนหรือรายการถูกยกเลิก: {items}"),
     "version.kept": "คำตอบทั้งหมดยังใช้ได้",
+    # an item named in a message, as the page shows it (results.read.item_names, checklist.js)
+    "item.named": "{number}. {text}",
+    "item.gone": "รายการที่ยกเลิกแล้ว {count} รายการ",
     "saved.bad": ("คำตอบที่บันทึกไว้บางรายการอ่านไม่ได้จึงไม่ได้ใช้ (เก็บสำเนาไว้แล้ว): {items} คำตอบอื่นยังอยู่ครบ"),
     "saved.unreadable": "คำตอบที่บันทึกไว้อ่านไม่ได้ ({message}) เก็บสำเนาไว้แล้ว จึงเริ่มใหม่",
     "export.person": "กรุณากรอกชื่อ-สกุลและตำแหน่งก่อนส่งออก",

@@ -157,7 +157,13 @@ class Checklist:
 def _item_json(item: Item) -> dict[str, Any]:
     from .kinds import ITEM_KINDS
 
-    data: dict[str, Any] = {"id": item.id, "kind": item.kind, "hash": item.hash, "text": item.text}
+    data: dict[str, Any] = {
+        "id": item.id,
+        "kind": item.kind,
+        "number": item.number,
+        "hash": item.hash,
+        "text": item.text,
+    }
     if item.level is not None:
         data["level"] = item.level
     if ITEM_KINDS[item.kind].answer == "choice":

@@ -18,6 +18,7 @@ from .._yaml import pointer
 from ..checklists import Checklist, Item
 from ..checklists.kinds import answer_of
 from ..names import person_key
+from ..thai import thai_digits
 from ..wording import TEXTS
 from . import models
 from .messages import MESSAGES, _error, _fail
@@ -217,9 +218,32 @@ def parse_results(
     return migrate(checked, checklist, source, from_format=int(version), titles=titles)
 
 
+def item_names(checklist: Checklist, ids: list[str] | tuple[str, ...]) -> list[str]:
+    """Items named in a message as the page shows them ("๑. <text>"), never by internal id; ids no
+    longer in the checklist are counted as removed items (checklist.js ``itemNames``)."""
+    known = {item.id: item for item in checklist.items}
+    names = [
+        TEXTS["item.named"].format(number=known[i].number, text=known[i].text)
+        for i in ids
+        if i in known
+    ]
+    gone = sum(1 for i in ids if i not in known)
+    if gone:
+        names.append(TEXTS["item.gone"].format(count=thai_digits(str(gone))))
+    return names
+
+
+def is_csv_name(name: str | Path) -> bool:
+    """Whether a file given as a results file is a CSV export (refused by its name, with
+    ``TEXTS["import.csv"]``; checklist.js and team.js take the same rule)."""
+    return str(name).lower().endswith(".csv")
+
+
 def read_json(path: str | Path) -> object:
     """The JSON data of a file (UTF-8, a BOM allowed); errors are ResultsError naming the file."""
     source = str(path)
+    if is_csv_name(path):
+        raise ResultsError(TEXTS["import.csv"], source=source, key="csv_file")
     try:
         return json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:

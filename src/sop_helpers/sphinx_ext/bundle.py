@@ -15,6 +15,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _JavaScript
 
+from sop_helpers._files import write_text_atomic
+
 from . import css_trim
 
 # The stylesheets the theme's own template links before every other one.
@@ -46,7 +48,7 @@ def bundle_css(app: Sphinx, context: dict[str, Any]) -> None:
     listing = Path(app.doctreedir) / "sop_css" / f"{key}.txt"
     if not listing.exists():
         listing.parent.mkdir(parents=True, exist_ok=True)
-        listing.write_text("\n".join(paths), encoding="utf-8")
+        write_text_atomic(listing, "\n".join(paths))
     css[:] = rest
     context["sop_css_bundle"] = f"{BUNDLE_DIR}/sop-{key}.css"
 
@@ -112,7 +114,7 @@ def write_css_bundles(app: Sphinx, exception: Exception | None) -> None:
         )
         path = out / target
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            write_text_atomic(path, text)
 
 
 _FETCHED = re.compile(r"_static/([\w-]+\.js)\b")

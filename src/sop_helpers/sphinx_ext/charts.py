@@ -27,6 +27,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
+from sop_helpers._files import write_bytes_atomic
 from sop_helpers.thai import DigitStyle, apply_digits
 
 from .digits import site_digits
@@ -69,7 +70,7 @@ def chart_file(png: bytes, images: Path) -> str:
     target = images / name
     if not target.exists():
         images.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        write_bytes_atomic(target, data)
     return name
 
 

@@ -9,6 +9,7 @@ the ``sphinx`` one is also published as ``translations.js`` for Sphinx's search 
 from __future__ import annotations
 
 import gettext
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from babel.messages.pofile import read_po
 from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.config import Config
+
+from sop_helpers._files import write_bytes_atomic, write_text_atomic
 
 SOURCE = Path(__file__).parent / "locale"
 CATALOGUES = {"sphinx": "general", "booktheme": "general"}
@@ -36,14 +39,15 @@ def compile_catalogues(source: Path, target: Path, language: str) -> list[str]:
     for po in sorted((source / language / "LC_MESSAGES").glob("*.po")):
         with po.open("rb") as handle:
             catalog = read_po(handle, locale=language)
-        with (out / f"{po.stem}.mo").open("wb") as handle:
-            write_mo(handle, catalog)
+        mo = io.BytesIO()
+        write_mo(mo, catalog)
+        write_bytes_atomic(out / f"{po.stem}.mo", mo.getvalue())
         if po.stem == "sphinx":
             messages = {m.id: m.string for m in catalog if m.id and m.string}
             payload = {"messages": messages, "plural_expr": "0", "locale": language}
-            (out / "sphinx.js").write_text(
+            write_text_atomic(
+                out / "sphinx.js",
                 f"Documentation.addTranslations({json.dumps(payload, ensure_ascii=False)});\n",
-                encoding="utf-8",
             )
         written.append(po.stem)
     return written

@@ -24,6 +24,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
+from sop_helpers._files import write_text_atomic
+
 LINK_TEXT = "ดาวน์โหลดโน้ตบุ๊ก"
 LINK_CLASS = "sop-notebook-download"
 
@@ -192,7 +194,7 @@ def _doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     # Written only when it changed: the page depends on it, and a new mtime would re-read it.
     if not target.is_file() or target.read_text(encoding="utf-8") != content:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        write_text_atomic(target, content)
     link = addnodes.download_reference(
         "",
         "",

@@ -29,7 +29,7 @@ from ..results import (
     save_results,
 )
 from ..scoring import Score, score
-from ..wording import answer, statement, wording_script
+from ..wording import TEXTS, answer, statement, wording_script
 
 _UNANSWERED = statement(None)
 
@@ -228,13 +228,10 @@ class ChecklistWidget:
         """What to tell after opening a file: the items whose answers were cleared, by number."""
         if not dropped:
             return "เปิดไฟล์แล้ว"
-        numbers = []
-        for key in dropped:
-            try:
-                numbers.append(self.checklist.item(key).number)
-            except KeyError:
-                numbers.append(key)
-        return "เปิดไฟล์แล้ว คำตอบที่ถูกล้างเพราะข้อความของรายการเปลี่ยน: ข้อ " + ", ".join(numbers)
+        from ..results.read import item_names  # the page's rule: items by number and text
+
+        names = ", ".join(item_names(self.checklist, dropped))
+        return "เปิดไฟล์แล้ว " + TEXTS["version.dropped"].format(items=names)
 
     def _refresh(self) -> None:
         self._summary.value = summary_html(self.checklist, self.score())

@@ -10,7 +10,7 @@
   // item's answer_type (tick | yes-no | choice | rows) and yes/no words, each section's score rule
   // (progress | level | met | quiz | rows), the checklist's quiz flag and progress wording.
   /** @typedef {"tick"|"yes-no"|"choice"|"rows"} AnswerType */
-  /** @typedef {{id: string, answer_type: AnswerType, hash: string, text: string, yes?: string, no?: string, level?: number, multiple?: boolean, answer?: string[], options?: string[]}} Item */
+  /** @typedef {{id: string, answer_type: AnswerType, number: string, hash: string, text: string, yes?: string, no?: string, level?: number, multiple?: boolean, answer?: string[], options?: string[]}} Item */
   /** @typedef {{id: string, score: string, items: Item[]}} Section */
   /** @typedef {{id: string, version: number, quiz: boolean, progress_words: string, title: string, min_rows: number, sections: Section[]}} Model */
   /** @typedef {Object<string, any>} Answers */
@@ -236,6 +236,12 @@
   function setup(form) {
     /** @type {Model} */ const model = JSON.parse(one(form, "script.sop-cl-model").textContent);
     const items = itemMap(model);
+    /** Items named as the page shows them ("๑. <text>"), removed ones counted (results.read.item_names). @param {string[]} ids */
+    const itemNames = (ids) => {
+      const gone = ids.filter((id) => !items[id]).length;
+      return [...ids.filter((id) => items[id]).map((id) => words("item.named", { number: items[id].number, text: items[id].text })),
+        ...(gone ? [words("item.gone", { count: gone })] : [])];
+    };
     const rowItems = Object.keys(items).filter((id) => items[id].answer_type === "rows");
     const key = KEY + model.id;
     const messages = one(form, ".sop-cl-messages");
@@ -373,7 +379,8 @@
 
     function update() {
       const r = score(model, readAnswers());
-      put("output[data-progress]", "data-progress", r.progress, thai(r.progress));
+      const [done, total] = r.progress.split("/").map(Number);
+      put("output[data-progress]", "data-progress", r.progress, words(model.progress_words, { done, total }));
       for (const [id, p] of Object.entries(r.sections)) put(`output[data-section-progress="${id}"]`, "", "", thai(p));
       for (const [id, lv] of Object.entries(r.levels)) {
         put(`output[data-level-for="${id}"]`, "data-level", String(lv.level), thai(lv.level));
@@ -388,7 +395,7 @@
       if (k) {
         // No score before "ส่งคำตอบ" (the page says scores show only after sending).
         put("output[data-knowledge]", "data-knowledge", quiz.submitted ? k.correct + "/" + k.total : "",
-          quiz.submitted ? thai(k.correct + "/" + k.total) : words("quiz.unsubmitted"));
+          quiz.submitted ? words("quiz", { correct: k.correct, total: k.total }) : words("quiz.unsubmitted"));
         for (const [id, q] of Object.entries(k.questions)) {
           // Nothing is given away before "ส่งคำตอบ": no right/wrong, no key.
           put(`[data-feedback-for="${id}"]`, "data-correct", quiz.submitted ? String(q ?? "false") : "",
@@ -461,9 +468,10 @@
       const old = m.dropped.length || m.version !== model.version;
       const parts = [];
       if (fromFile) parts.push(words("import.done"));
-      if (old) parts.push(words(fromFile ? "version.file" : "version.saved", { version: model.version, old: m.version }) + " " +
-        (m.dropped.length ? words("version.dropped", { items: core.shortList(m.dropped) }) : words("version.kept")));
-      if (m.bad.length) parts.push(words("saved.bad", { items: core.shortList(m.bad.map((b) => b.id)) }));
+      // The version sentence only when the version differs; items by number and text (results.read.item_names).
+      if (m.version !== model.version) parts.push(words(fromFile ? "version.file" : "version.saved", { version: model.version, old: m.version }));
+      if (old) parts.push(m.dropped.length ? words("version.dropped", { items: core.shortList(itemNames(m.dropped)) }) : words("version.kept"));
+      if (m.bad.length) parts.push(words("saved.bad", { items: core.shortList(itemNames(m.bad.map((b) => b.id))) }));
       if (parts.length) say(parts.join(" "));
       if (fromFile || old || m.bad.length) save(); else update();
       lockQuiz();
@@ -534,9 +542,11 @@
       input.value = "";
       /** @type {Read} */ let m;
       try {
+        // a CSV export is for Excel: said plainly (results.read.is_csv_name)
+        if (/\.csv$/i.test(file.name)) throw words("import.csv");
         m = read(JSON.parse((await file.text()).replace(/^\ufeff/, "")), model);
       } catch (e) {
-        m = { ok: false, key: "not_json", place: "", message: core.contract.message({ key: "not_json", place: "" }) };
+        m = { ok: false, key: "not_json", place: "", message: typeof e === "string" ? e : core.contract.message({ key: "not_json", place: "" }) };
       }
       if (!m.ok) { say(words("import.failed", { file: file.name, message: m.message })); return; }
       // Another person's file (decision 5's key) on a page with a name: the confirm names both.

@@ -80,12 +80,11 @@
     return out;
   }
 
-  /** "20 พ.ย. 69" from the date part of an ISO time, as team.py's thai_date(short). @param {string} iso */
+  /** "21 พ.ย. 69": the day in Thailand (+07:00) of an ISO time, whatever offset it was written in (team.thai_day). @param {string} iso */
   function shortDate(iso) {
-    const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
     return new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-latn", {
-      day: "numeric", month: "short", year: "2-digit", timeZone: "UTC",
-    }).format(new Date(Date.UTC(y, m - 1, d)));
+      day: "numeric", month: "short", year: "2-digit", timeZone: "Asia/Bangkok",
+    }).format(new Date(iso));
   }
 
   /**

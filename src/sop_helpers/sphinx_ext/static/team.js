@@ -35,7 +35,7 @@
     return t === null || r === null ? null : AT_MOST.test(text) ? r <= t : r >= t;
   }
 
-  /** "20 พ.ย. 69" from the date part of an ISO time, as the file wrote it (team-matrix.js's). */
+  /** "21 พ.ย. 69": the day in Thailand of an ISO time (team-matrix.js's shortDate, as team.thai_day). */
   const shortDate = (/** @type {string} */ iso) => /** @type {any} */ (window).SopTeamMatrix.shortDate(iso);
 
   /** The checklists' scorer (checklist.js), so both pages score alike. */
@@ -98,6 +98,7 @@
     /** @type {{file: string, reason: string}[]} */ const rejected = [];
     for (const f of files) {
       let data;
+      if (/\.csv$/i.test(f.name)) { rejected.push({ file: f.name, reason: say("import.csv") }); continue; }
       try { data = JSON.parse(f.text.replace(/^\ufeff/, "")); }
       catch (_) { rejected.push({ file: f.name, reason: core.contract.message({ key: "not_json", place: "" }) }); continue; }
       try { found.push(...entries(data, f.name, models)); }
