@@ -93,8 +93,8 @@ TEXTS: Mapping[str, str] = {
     "import.confirm": "แทนที่คำตอบที่บันทึกไว้ด้วยคำตอบจากไฟล์ {file} หรือไม่",
     # another person's file (by person key, decision 5): it never renames the page's person
     "import.confirm.other": (
-        "ไฟล์ {file} เป็นผลของ {theirs} แต่หน้านี้บันทึกในชื่อ {mine} ถ้านำเข้า คำตอบของแบบ"
-        " '{title}' จะถูกแทนด้วยคำตอบของ {theirs} และชื่อในหน้านี้ยังเป็น {mine} ไม่เปลี่ยน"
+        "ไฟล์ {file} เป็นผลของ {theirs} แต่หน้านี้บันทึกในชื่อ {mine} ถ้านำเข้า คำตอบของ"
+        "แบบตรวจสอบนี้จะถูกแทนด้วยคำตอบของ {theirs} และชื่อในหน้านี้ยังเป็น {mine} ไม่เปลี่ยน"
         ' (ถ้าจะเปลี่ยนผู้ใช้ กด "{switch}" ในหน้าความคืบหน้าของฉัน) นำเข้าหรือไม่'
     ),
     "import.not_in_bundle": "ในชุดผลนี้ไม่มีผลของแบบตรวจสอบ '{title}'",

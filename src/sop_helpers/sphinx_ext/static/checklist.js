@@ -204,8 +204,6 @@
   const trim = (v) => (typeof v === "string" ? v.trim() : "");
   /** @param {any} p @returns {Person} */
   const cleanPerson = (p) => ({ name: trim(p?.name), position: trim(p?.position) });
-  /** One person by SopCore's person key (decision 5). @param {string} a @param {string} b */
-  const samePerson = (a, b) => core.personKey(a) === core.personKey(b);
   /** @type {((p: Person) => void)[]} */
   const personViews = [];
   function sitePerson() {
@@ -458,13 +456,9 @@
           all[it.id] = m.kept[it.id] ? { ...m.kept[it.id], at: now } : { value: null, hash: it.hash, at: now };
         show(all);
       } else show(m.kept);
-      // Saved answers bring their person only when the site has none. A file never renames the
-      // page's person (another person's file was confirmed as such in importFile; the same
-      // person stays as typed here): it fills what the page lacks.
-      const filed = cleanPerson(data.person), here = person();
-      if (!fromFile) { if (!sitePerson() && (filed.name || filed.position)) storePerson(filed); }
-      else if (!here.name) storePerson({ name: filed.name, position: filed.position || here.position });
-      else if (!here.position && samePerson(here.name, filed.name)) storePerson({ ...here, position: filed.position });
+      // A person only where none is: a file never renames the page's (see importFile).
+      const filed = cleanPerson(data.person);
+      if ((fromFile ? !person().name : !sitePerson()) && (filed.name || filed.position)) storePerson(filed);
       const old = m.dropped.length || m.version !== model.version;
       const parts = [];
       if (fromFile) parts.push(words("import.done"));
@@ -549,11 +543,10 @@
         m = { ok: false, key: "not_json", place: "", message: typeof e === "string" ? e : core.contract.message({ key: "not_json", place: "" }) };
       }
       if (!m.ok) { say(words("import.failed", { file: file.name, message: m.message })); return; }
-      // Another person's file (decision 5's key) on a page with a name: the confirm names both.
+      // Another person's file (person key) on a page with a name: the confirm names both.
       const mine = person().name, theirs = cleanPerson(m.file.person).name;
-      const other = mine && theirs && !samePerson(mine, theirs);
-      if (confirm(other ? words("import.confirm.other", { file: file.name, theirs, mine, title: model.title, switch: words("mine.switch") })
-        : words("import.confirm", { file: file.name }))) use(m, true);
+      if (confirm(words(mine && theirs && core.personKey(mine) !== core.personKey(theirs) ? "import.confirm.other" : "import.confirm",
+        { file: file.name, theirs, mine, switch: words("mine.switch") }))) use(m, true);
     }
 
     function reset() {
