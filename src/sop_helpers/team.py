@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,12 +154,15 @@ def collect(
     newest: dict[tuple[str, str], Entry] = {}
     for entry in entries:
         key = (person_key(entry.name), entry.checklist.id)
-        if key in newest and newest[key].updated >= entry.updated:
-            rejected.append(Rejected(entry.file, _older(newest[key])))
-            continue
-        if key in newest:
-            rejected.append(Rejected(newest[key].file, _older(entry)))
-        newest[key] = entry
+        if key not in newest or entry.updated > newest[key].updated:
+            newest[key] = entry
+    replaced: dict[str, list[tuple[Entry, Entry]]] = {}  # file -> (its older entry, the newer)
+    for entry in entries:
+        newer = newest[(person_key(entry.name), entry.checklist.id)]
+        if newer is not entry:
+            replaced.setdefault(entry.file, []).append((entry, newer))
+    forms = Counter(e.file for e in entries)
+    rejected += [Rejected(f, _older(pairs, forms[f])) for f, pairs in replaced.items()]
     kept = sorted(newest.values(), key=lambda e: (person_key(e.name), e.name, e.checklist.id))
     return kept, sorted(rejected, key=lambda r: r.file)
 
@@ -173,9 +177,19 @@ def thai_day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(THAILAND).date()
 
 
-def _older(newer: Entry) -> str:
-    # Said to the director: which file counts instead, and why (same person, same checklist).
-    return say("team.older", file=newer.file, date=thai_date(thai_day(newer.updated), "short"))
+def _older(pairs: list[tuple[Entry, Entry]], forms: int) -> str:
+    # Said to the director, once per file: which file counts instead, and why (same person,
+    # same checklist); for a bundle, which of its forms were replaced and whether the rest count.
+    def when(e: Entry) -> str:
+        return thai_date(thai_day(e.updated), "short")
+
+    if forms == 1:
+        return say("team.older", file=pairs[0][1].file, date=when(pairs[0][1]))
+    said = " ".join(
+        say("team.older.form", title=old.checklist.title, file=new.file, date=when(new))
+        for old, new in pairs
+    )
+    return say("team.older.all" if len(pairs) >= forms else "team.older.some", forms=said)
 
 
 def _reason(exc: ResultsError) -> str:
@@ -227,7 +241,7 @@ def team_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
     for entry in entries:
         progress = entry.score.progress
         knowledge = entry.score.knowledge
-        statuses = [indicator_status(r) for r in entry.rows]
+        statuses = [x for x in map(indicator_status, entry.rows) if x is not None]
         rows.append(
             {
                 "ชื่อ": entry.name,
@@ -252,6 +266,12 @@ def team_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
 
 
 # --------------------------------------------------------------------------- person x procedure
+
+
+def by_number(sections: Iterable[Any]) -> list[Any]:
+    """Sections in their standard's number order (``Section.number``); unnumbered ones after,
+    as the checklist lists them (team-matrix.js sorts alike)."""
+    return sorted(sections, key=lambda x: (x.number is None, x.number or 0))
 
 
 @dataclass(frozen=True)
@@ -284,14 +304,20 @@ class Cell:
                     lines.append(say("quiz", correct=got.correct, total=got.total))
                 if quiz is not None and quiz.attempts:
                     lines.append(say("quiz.attempts", attempts=quiz.attempts))
-            statuses = [indicator_status(r) for r in entry.rows]
+            # a target or result written in words is counted neither way (targets.py)
+            statuses = [x for x in map(indicator_status, entry.rows) if x is not None]
             if "rows" in rules and statuses:
                 reached = sum(1 for x in statuses if x)
                 lines.append(say("indicators", reached=reached, total=len(statuses)))
-            for section in entry.checklist.sections:
+            # standards by their number (Section.number); among levels a single standard is
+            # said in its place, else the single standards are counted (met_lines)
+            mixed = bool(s.levels) and any(x.id in s.met for x in entry.checklist.sections)
+            for section in by_number(entry.checklist.sections):
                 level = s.levels.get(section.id)
                 number = standard_label(section)
-                if level is not None and not assessed(entry, section.id):
+                if mixed and section.id in s.met:
+                    lines.append(say("met.standard", number=number, state=met(s.met[section.id])))
+                elif level is not None and not assessed(entry, section.id):
                     lines.append(say("level.standard.none", number=number))
                 elif level is not None:
                     words = "level.standard.partial" if provisional(entry, section.id) else ""
@@ -303,9 +329,9 @@ class Cell:
                             max=level.max_level,
                         )
                     )
-            lines += met_lines(entry)
+            lines += [] if mixed else met_lines(entry)
             support += [
-                standard_label(x) for x in entry.checklist.sections if _flagged(entry, x.id)
+                standard_label(x) for x in by_number(entry.checklist.sections) if _flagged(entry, x.id)
             ]
         if support:
             lines.append(say("support.standards", numbers=", ".join(support)))

@@ -45,6 +45,8 @@ TEXTS: Mapping[str, str] = {
     "level": "ระดับ {level} จาก {max}",
     "level.standard": f"{STANDARD} {{number}}: ระดับ {{level}} จาก {{max}}",
     "level.standard.none": f"{STANDARD} {{number}}: {NOT_ASSESSED}",
+    # a single standard among levels, said in its number's place (team view)
+    "met.standard": f"{STANDARD} {{number}}: {{state}}",
     "level.next": "สิ่งที่ขาดสำหรับระดับ {level}: {text}",
     "level.top": "ได้ระดับสูงสุดแล้ว",
     "met.count": "ได้ตามมาตรฐาน {met} จาก {total} ข้อ",
@@ -163,12 +165,16 @@ TEXTS: Mapping[str, str] = {
     "team.sent": "ส่งล่าสุด",
     "team.caption": "ภาพรวมของทีม (หนึ่งแถวต่อหนึ่งคน)",
     "team.box": "ภาพรวมของทีม",
-    "team.details": "รายละเอียด ({count} ไฟล์)",
+    "team.details": "รายละเอียด ({count} แบบ)",  # forms counted: one bundle file holds many
     "team.detail": "{title}: {progress} (ไฟล์ {file} บันทึก {date})",
     "team.in_bundle": "ผลที่ {n} ในชุด: ",
     "team.older": (
         "ซ้ำกับไฟล์ที่ใหม่กว่า ({file} บันทึก {date}) ของคนเดียวกันและแบบตรวจสอบเดียวกัน จึงใช้ไฟล์ที่ใหม่กว่า"
     ),
+    # a bundle some of whose forms a newer file replaced: listed once, naming those forms
+    "team.older.form": "\"{title}\" ซ้ำกับไฟล์ที่ใหม่กว่า ({file} บันทึก {date})",
+    "team.older.some": "{forms} จึงใช้ไฟล์ที่ใหม่กว่าสำหรับแบบนั้น ส่วนแบบอื่นในไฟล์นี้ยังใช้อยู่",
+    "team.older.all": "{forms} จึงใช้ไฟล์ที่ใหม่กว่า",
     "team.unexpected": "อ่านไฟล์นี้ไม่ได้เพราะข้อผิดพลาดที่ไม่คาดคิด ({error})",
     "team.file": "ไฟล์",
     "team.reason": "เหตุผล",

@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 
 from sop_helpers.checklist_html import LABELS
+from sop_helpers.wording import TEXTS
 
 
 class LabelRole(SphinxRole):
@@ -32,7 +33,24 @@ class LabelRole(SphinxRole):
         return [nodes.inline(self.rawtext, label, classes=["sop-ui-label"])], []
 
 
+class WordRole(SphinxRole):
+    """``{sop-word}`met.false``` -> a result's words from the wording table (decision 3), so a
+    page that quotes "ยังไม่ได้ตามมาตรฐาน" says what the forms say."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        key = self.text.strip()
+        text = TEXTS.get(key)
+        if text is None or "{" in text:
+            message = self.inliner.reporter.warning(
+                f"ไม่มีข้อความ '{key}' (ที่ไม่มีช่องเติม) ใน sop_helpers.wording.TEXTS",
+                line=self.lineno,
+            )
+            return [], [message]
+        return [nodes.inline(self.rawtext, text, classes=["sop-word"])], []
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the role."""
     app.add_role("sop-label", LabelRole())
+    app.add_role("sop-word", WordRole())
     return {"parallel_read_safe": True, "parallel_write_safe": True}

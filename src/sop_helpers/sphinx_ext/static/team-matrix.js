@@ -32,8 +32,16 @@
     return [say("met.count", { met: got, total: met.length })];
   }
 
+  /** Sections by their standard's number (as team.by_number); unnumbered after, in order. @param {any[]} sections @param {Record<string, string>} numbers */
+  function byNumber(sections, numbers) {
+    const n = (/** @type {any} */ x) => { const v = numbers[x.id]; return v === undefined ? Infinity : Number(core.arabicDigits(String(v))); };
+    return sections.map((x, i) => ({ x, i })).sort((a, b) => n(a.x) - n(b.x) || a.i - b.i).map((o) => o.x);
+  }
+
   /** @param {any} e @param {(row: any) => boolean|null} indicatorStatus */
   const reached = (e, indicatorStatus) => e.rows.map(indicatorStatus).filter((/** @type {any} */ x) => x).length;
+  /** The indicators counted: a target or result in words counts neither way (targets.py). @param {any} e @param {(row: any) => boolean|null} indicatorStatus */
+  const counted = (e, indicatorStatus) => e.rows.map(indicatorStatus).filter((/** @type {any} */ x) => x !== null).length;
 
   /** The score rules of a checklist's sections (kinds' metadata in the model). @param {any} model @param {string[]} rules */
   const scores = (model, rules) => model.sections.some((/** @type {any} */ s) => rules.includes(s.score));
@@ -61,16 +69,22 @@
         }
         if (quiz && quiz.attempts) out.push(say("quiz.attempts", { attempts: quiz.attempts }));
       }
-      if (scores(model, ["rows"]) && e.rows.length)
-        out.push(say("indicators", { reached: reached(e, indicatorStatus), total: e.rows.length }));
-      for (const section of model.sections) {
+      if (scores(model, ["rows"]) && counted(e, indicatorStatus))
+        out.push(say("indicators", { reached: reached(e, indicatorStatus), total: counted(e, indicatorStatus) }));
+      // standards by their number (team.by_number); among levels a single standard is said in its place
+      const sections = byNumber(model.sections, numbers);
+      const mixed = Object.keys(s.levels).length > 0 && sections.some((/** @type {any} */ x) => x.id in s.met);
+      for (const section of sections) {
         const lv = s.levels[section.id];
         const number = numbers[section.id] || section.id;
-        if (lv) out.push(!assessed(s, section.id) ? say("level.standard.none", { number })
+        if (mixed && section.id in s.met) {
+          const v = s.met[section.id];
+          out.push(say("met.standard", { number, state: say(v === true ? "met.true" : v === false ? "met.false" : "met.none") }));
+        } else if (lv) out.push(!assessed(s, section.id) ? say("level.standard.none", { number })
           : say(provisional(e, section.id) ? "level.standard.partial" : "level.standard", { number, level: lv.level, max: lv.max }));
       }
-      out.push(...metLines(e, numbers));
-      for (const section of model.sections) {
+      if (!mixed) out.push(...metLines(e, numbers));
+      for (const section of sections) {
         const lv = s.levels[section.id];
         if ((lv && lv.level < data.support_level && assessed(s, section.id) && !provisional(e, section.id)) || s.met[section.id] === false)
           support.push(numbers[section.id] || section.id);

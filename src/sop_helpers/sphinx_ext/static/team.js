@@ -85,8 +85,17 @@
   const rowsOf = (model, answers) => model.sections.filter((/** @type {any} */ s) => s.score === "rows")
     .flatMap((/** @type {any} */ s) => (Array.isArray(answers[s.items[0].id]) ? answers[s.items[0].id] : []));
 
-  /** Said to the director, as team._older: which file counts instead, and why. @param {any} newer */
-  const older = (newer) => say("team.older", { file: newer.file, date: core.digits(shortDate(newer.updated)) });
+  /**
+   * Said to the director once per file, as team._older: which file counts instead, and why; for a
+   * bundle, which of its forms were replaced and whether the rest still count.
+   * @param {any[][]} pairs (older entry, newer entry) @param {number} forms the file's entries
+   */
+  function older(pairs, forms) {
+    const when = (/** @type {any} */ e) => core.digits(shortDate(e.updated));
+    if (forms === 1) return say("team.older", { file: pairs[0][1].file, date: when(pairs[0][1]) });
+    const said = pairs.map(([old, nu]) => say("team.older.form", { title: old.model.title, file: nu.file, date: when(nu) })).join(" ");
+    return say(pairs.length >= forms ? "team.older.all" : "team.older.some", { forms: said });
+  }
 
   /**
    * The newest file per person (same person_key) and checklist counts, by instant; the others are
@@ -108,15 +117,21 @@
       }
     }
     /** @type {Map<string, any>} */ const newest = new Map();
+    const keyOf = (/** @type {any} */ e) => e.key + "\u0000" + e.model.id;
     for (const e of found) {
-      const key = e.key + "\u0000" + e.model.id, old = newest.get(key);
-      if (old && old.at >= e.at) {
-        rejected.push({ file: e.file, reason: older(old) });
-        continue;
-      }
-      if (old) rejected.push({ file: old.file, reason: older(e) });
-      newest.set(key, e);
+      const old = newest.get(keyOf(e));
+      if (!old || e.at > old.at) newest.set(keyOf(e), e);
     }
+    /** @type {Map<string, any[][]>} */ const replaced = new Map();
+    /** @type {Map<string, number>} */ const forms = new Map();
+    for (const e of found) {
+      forms.set(e.file, (forms.get(e.file) || 0) + 1);
+      const nu = newest.get(keyOf(e));
+      if (nu === e) continue;
+      if (!replaced.has(e.file)) replaced.set(e.file, []);
+      /** @type {any[][]} */ (replaced.get(e.file)).push([e, nu]);
+    }
+    for (const [file, pairs] of replaced) rejected.push({ file, reason: older(pairs, forms.get(file) || 1) });
     const cmp = (/** @type {string} */ a, /** @type {string} */ b) => (a < b ? -1 : a > b ? 1 : 0);
     const kept = [...newest.values()].sort((a, b) => cmp(a.key, b.key) || cmp(a.name, b.name) || cmp(a.model.id, b.model.id));
     return { kept, rejected: rejected.sort((a, b) => cmp(a.file, b.file)) };
