@@ -456,9 +456,9 @@
           all[it.id] = m.kept[it.id] ? { ...m.kept[it.id], at: now } : { value: null, hash: it.hash, at: now };
         show(all);
       } else show(m.kept);
-      // A file brings its person; saved answers only when the site has none.
+      // A person only where none is: a file never renames the page's (see importFile).
       const filed = cleanPerson(data.person);
-      if ((fromFile || !sitePerson()) && (filed.name || filed.position)) storePerson(filed);
+      if ((fromFile ? !person().name : !sitePerson()) && (filed.name || filed.position)) storePerson(filed);
       const old = m.dropped.length || m.version !== model.version;
       const parts = [];
       if (fromFile) parts.push(words("import.done"));
@@ -542,8 +542,11 @@
       } catch (e) {
         m = { ok: false, key: "not_json", place: "", message: typeof e === "string" ? e : core.contract.message({ key: "not_json", place: "" }) };
       }
-      if (!m.ok) say(words("import.failed", { file: file.name, message: m.message }));
-      else if (confirm(words("import.confirm", { file: file.name }))) use(m, true);
+      if (!m.ok) { say(words("import.failed", { file: file.name, message: m.message })); return; }
+      // Another person's file (person key) on a page with a name: the confirm names both.
+      const mine = person().name, theirs = cleanPerson(m.file.person).name;
+      if (confirm(words(mine && theirs && core.personKey(mine) !== core.personKey(theirs) ? "import.confirm.other" : "import.confirm",
+        { file: file.name, theirs, mine, switch: words("mine.switch") }))) use(m, true);
     }
 
     function reset() {
