@@ -30,8 +30,9 @@ from .results import MESSAGES, Bundle, Loaded, Results, check_file, message, mig
 from .results.read import is_csv_name
 from .scoring import Score, score
 from .targets import indicator_status as indicator_status  # the notebook imports it here
+from .team_states import THAILAND as THAILAND  # importable from here
 from .team_states import assessed as assessed  # still importable from here
-from .team_states import met_lines, provisional, standard_label
+from .team_states import by_number, met_lines, provisional, standard_label, thai_day
 from .thai import thai_date
 from .wording import TEXTS, met, say
 
@@ -167,16 +168,6 @@ def collect(
     return kept, sorted(rejected, key=lambda r: r.file)
 
 
-THAILAND = dt.timezone(dt.timedelta(hours=7), "Asia/Bangkok")
-"""Thailand's time (+07:00, no daylight saving): the day a file was saved is the day there."""
-
-
-def thai_day(moment: dt.datetime) -> dt.date:
-    """The date in Thailand of a saved time, whatever offset the file wrote it in (team.js and
-    team-matrix.js ``shortDate`` take the same rule)."""
-    return moment.astimezone(THAILAND).date()
-
-
 def _older(pairs: list[tuple[Entry, Entry]], forms: int) -> str:
     # Said to the director, once per file: which file counts instead, and why (same person,
     # same checklist); for a bundle, which of its forms were replaced and whether the rest count.
@@ -268,12 +259,6 @@ def team_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- person x procedure
 
 
-def by_number(sections: Iterable[Any]) -> list[Any]:
-    """Sections in their standard's number order (``Section.number``); unnumbered ones after,
-    as the checklist lists them (team-matrix.js sorts alike)."""
-    return sorted(sections, key=lambda x: (x.number is None, x.number or 0))
-
-
 @dataclass(frozen=True)
 class Cell:
     """One person's results on one procedure: the files of its checklists, in kind order."""
@@ -331,7 +316,9 @@ class Cell:
                     )
             lines += [] if mixed else met_lines(entry)
             support += [
-                standard_label(x) for x in by_number(entry.checklist.sections) if _flagged(entry, x.id)
+                standard_label(x)
+                for x in by_number(entry.checklist.sections)
+                if _flagged(entry, x.id)
             ]
         if support:
             lines.append(say("support.standards", numbers=", ".join(support)))

@@ -8,7 +8,8 @@ from those not met.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .wording import Digits, digits, say
@@ -59,3 +60,19 @@ def met_count(
     if len(answered) < len(met):
         return [say("met.count.answered", style, done=len(answered), total=len(met), met=got)]
     return [say("met.count", style, met=got, total=len(met))]
+
+
+THAILAND = dt.timezone(dt.timedelta(hours=7), "Asia/Bangkok")
+"""Thailand's time (+07:00, no daylight saving): the day a file was saved is the day there."""
+
+
+def thai_day(moment: dt.datetime) -> dt.date:
+    """The date in Thailand of a saved time, whatever offset the file wrote it in (team.js and
+    team-matrix.js ``shortDate`` take the same rule)."""
+    return moment.astimezone(THAILAND).date()
+
+
+def by_number(sections: Iterable[Any]) -> list[Any]:
+    """Sections in their standard's number order (``Section.number``); unnumbered ones after,
+    as the checklist lists them (team-matrix.js sorts alike)."""
+    return sorted(sections, key=lambda x: (x.number is None, x.number or 0))

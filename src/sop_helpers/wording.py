@@ -172,7 +172,7 @@ TEXTS: Mapping[str, str] = {
         "ซ้ำกับไฟล์ที่ใหม่กว่า ({file} บันทึก {date}) ของคนเดียวกันและแบบตรวจสอบเดียวกัน จึงใช้ไฟล์ที่ใหม่กว่า"
     ),
     # a bundle some of whose forms a newer file replaced: listed once, naming those forms
-    "team.older.form": "\"{title}\" ซ้ำกับไฟล์ที่ใหม่กว่า ({file} บันทึก {date})",
+    "team.older.form": '"{title}" ซ้ำกับไฟล์ที่ใหม่กว่า ({file} บันทึก {date})',
     "team.older.some": "{forms} จึงใช้ไฟล์ที่ใหม่กว่าสำหรับแบบนั้น ส่วนแบบอื่นในไฟล์นี้ยังใช้อยู่",
     "team.older.all": "{forms} จึงใช้ไฟล์ที่ใหม่กว่า",
     "team.unexpected": "อ่านไฟล์นี้ไม่ได้เพราะข้อผิดพลาดที่ไม่คาดคิด ({error})",
