@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, StrictBool, model_validator
 
 from ._errors import DataError
 from ._validate import FROZEN, Text, validate
@@ -101,6 +101,8 @@ class Alias(BaseModel):
 
     term: Text
     aliases: Annotated[tuple[Text, ...], Field(min_length=1)]
+    both_ways: StrictBool = False
+    """The words mean the same (เห็นชอบ, อนุมัติ): searching the term searches its aliases too."""
 
     @model_validator(mode="after")
     def _distinct(self) -> Alias:
@@ -217,9 +219,10 @@ def synonyms(entries: Iterable[tuple[str, Sequence[str]]]) -> dict[str, list[str
 
 def index_data(rules: SearchRules, glossary: Iterable[tuple[str, Sequence[str]]]) -> dict[str, Any]:
     """The query rules as ``searchindex.js`` carries them (key ``sop``): ``drop`` and ``weak``
-    (squeezed words), ``syn`` (:func:`synonyms` of the glossary's and the rules' aliases),
-    ``edit`` (the costs)."""
+    (squeezed words), ``syn`` (:func:`synonyms` of the glossary's and the rules' aliases; an
+    entry marked ``both_ways`` also makes the term stand for its aliases), ``edit`` (the costs)."""
     entries = [*glossary, *((a.term, a.aliases) for a in rules.aliases)]
+    entries += [(alias, (a.term,)) for a in rules.aliases if a.both_ways for alias in a.aliases]
     return {
         "drop": sorted({squeeze(w) for w in rules.drop.words()}),
         "weak": sorted({squeeze(w) for w in rules.weak}),

@@ -461,7 +461,8 @@
   /**
    * Cut a run of Thai into words: the longest words of the index, the aliases and the words to
    * drop, fewest letters left unknown, then fewest words (a near word counts as one word and three
-   * per unit of edit, so "งบประมาน" is one corrected word, not งบ | ประ | มา | น). Letters no word
+   * per unit of edit, so "งบประมาน" is one corrected word, not งบ | ประ | มา | น; a joining,
+   * weak or dropped word a little less, so that a tie leaves it on its own). Letters no word
    * covers stay together up to the next place a word can start. No Intl.Segmenter needed.
    * @param {Prepared} p @param {string} word @param {boolean} fuzzy
    * @returns {Array<{text: string, kind: "known" | "near" | "unknown",
@@ -485,7 +486,10 @@
       for (let j = i + 1; j <= Math.min(n, i + p.longest); j++) {
         if (!ok[j]) continue;
         const s = word.slice(i, j);
-        if (p.dict.has(s)) relax(j, { unknown: here.unknown, cost: here.cost + 1, from: i, kind: "known" });
+        // Of two cuts with as many words, the one that leaves a joining word on its own
+        // (แผนปฏิบัติการ | ใช้, not แผน | ปฏิบัติการใช้: the index pairs ปฏิบัติการ with ใช้).
+        const cost = FUNCTION_WORDS.has(s) || p.weak.has(s) || p.drop.has(s) ? 0.9 : 1;
+        if (p.dict.has(s)) relax(j, { unknown: here.unknown, cost: here.cost + cost, from: i, kind: "known" });
         else if (fuzzy && j - i >= p.edit.min_length) {
           const near = nearest(p, s);
           if (near.length) {
@@ -559,8 +563,23 @@
     // 1. cut the runs, leave out the words to drop; what stays of a run stays together. In a
     // question, words that join everything and weak words split it too.
     /** @type {Array<Array<{text: string, kind: string}>>} */
+    // The index also pairs a weak word with its neighbour (ทำเมื่อไร, ใช้ข้อมูล): such a piece is
+    // read as its two words, so that a question's words stay apart from what it asks about.
+    /** @param {{text: string, kind: string}} s */
+    const apart = (s) => {
+      const t = s.text;
+      if (s.kind === "known" && !p.syn.has(t) && !p.drop.has(t)) {
+        for (let k = 1; k < t.length; k++) {
+          const [a, b] = [t.slice(0, k), t.slice(k)];
+          if ((p.weak.has(a) && p.dict.has(b)) || (p.weak.has(b) && p.dict.has(a))) {
+            return [{ text: a, kind: "known" }, { text: b, kind: "known" }];
+          }
+        }
+      }
+      return [s];
+    };
     const cutRuns = words.map((word) =>
-      HAS_THAI.test(word) ? segment(p, word, false) : [{ text: word, kind: "known" }],
+      HAS_THAI.test(word) ? segment(p, word, false).flatMap(apart) : [{ text: word, kind: "known" }],
     );
     const question = cutRuns.some((run) => run.some((s) => s.kind === "known" && p.drop.has(s.text)));
     /** @param {string} w */
@@ -855,16 +874,10 @@
   /**
    * The text a result's snippet comes from: the glossary entry (term and meaning) or the section
    * the result links to, else the page's main text.
-   * @param {string} html @param {string} anchor
+   * @param {string | Document} html @param {string} anchor
    */
   function mainText(html, anchor) {
-    const doc = new DOMParser().parseFromString(html, "text/html");
-    // Code cells of the worked examples are not what a reader looks for.
-    doc.querySelectorAll(".headerlink, script, style, nav, .prev-next-area, footer, .cell_input, pre")
-      .forEach((el) => el.remove());
-    // Blocks read as separate phrases, not run together.
-    doc.querySelectorAll("p, li, div, td, th, dt, dd, h1, h2, h3, h4, h5, h6, label, caption, br")
-      .forEach((el) => el.after(" "));
+    const doc = typeof html === "string" ? readable(html) : html;
     const main = doc.querySelector("article") || doc.querySelector('[role="main"]') || doc.body;
     /** @type {Element[]} */
     let parts = [main];
@@ -876,6 +889,38 @@
       }
     } else if (target) parts = [target];
     return parts.map((el) => el.textContent || "").join(" ").replace(/\s+/g, " ").trim();
+  }
+
+  /**
+   * A result page as text to read: without what a reader does not look for, blocks apart.
+   * @param {string} html
+   */
+  function readable(html) {
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    // Code cells of the worked examples are not what a reader looks for.
+    doc.querySelectorAll(".headerlink, script, style, nav, .prev-next-area, footer, .cell_input, pre")
+      .forEach((el) => el.remove());
+    // Blocks read as separate phrases, not run together.
+    doc.querySelectorAll("p, li, div, td, th, dt, dd, h1, h2, h3, h4, h5, h6, label, caption, br")
+      .forEach((el) => el.after(" "));
+    return doc;
+  }
+
+  /**
+   * The section of a page (below its title) that holds `pattern` most often, with its heading.
+   * @param {Document} doc @param {RegExp} pattern
+   * @returns {{id: string, title: string} | null}
+   */
+  function holdingSection(doc, pattern) {
+    let best = null;
+    let most = 0;
+    for (const el of doc.querySelectorAll("article section[id]")) {
+      const head = el.querySelector(":scope > h2, :scope > h3, :scope > h4");
+      if (!head) continue;
+      const n = [...(el.textContent || "").matchAll(pattern)].length;
+      if (n > most) [most, best] = [n, { id: el.id, title: (head.textContent || "").trim() }];
+    }
+    return best;
   }
 
   /**
@@ -1046,9 +1091,23 @@
       p.className = "context";
       li.append(p);
       list.append(li);
+      // A page found by its title and words its title does not say (the ระยะเวลา of
+      // "แผนปฏิบัติการต้องเสร็จเมื่อไร"): the link opens the section that holds those most.
+      const title = squeeze(r.title);
+      const rest = answer.highlight.filter((w) => !title.includes(w));
+      const focus = !r.anchor && rest.length < answer.highlight.length ? highlighter(rest) : null;
       fetch(root + r.docname + (opts.FILE_SUFFIX || ".html"))
         .then((res) => res.text())
-        .then((html) => appendMarked(p, snippet(mainText(html, r.anchor), pattern), pattern))
+        .then((html) => {
+          const doc = readable(html);
+          const part = focus && holdingSection(doc, focus);
+          if (part) {
+            a.setAttribute("href", `${a.getAttribute("href")}#${part.id}`);
+            a.textContent = `${r.title} › ${part.title}`;
+          }
+          const text = mainText(doc, part ? `#${part.id}` : r.anchor);
+          appendMarked(p, snippet(text, part ? focus : pattern), pattern);
+        })
         .catch(() => p.remove());
     }
     list.dataset.done = "true";
