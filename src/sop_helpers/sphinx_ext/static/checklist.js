@@ -19,6 +19,7 @@
   /** @typedef {{ok: true, kept: Object<string, Answer>, dropped: string[], bad: {id: string, message: string}[], version: number, notes: string[], file: any} | {ok: false, key: string, place: string, message: string}} Read */
 
   const core = /** @type {any} */ (window).SopCore;
+  const sop = /** @type {any} */ (window).sop; // the page rules: dates, B.E. years
   // numbers in the site's digits; every Thai text from the handbook's one wording table
   const { digits: thai, storage, say: words } = core;
   const COLUMNS = ["indicator", "target", "evidence", "result"];
@@ -197,8 +198,7 @@
   // ------------------------------------------------------------------- display helpers
 
   /** @param {Date} d */
-  const thaiDate = (d) => isNaN(d.getTime()) ? "" :
-    core.digits(new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { day: "numeric", month: "long", year: "numeric" }).format(d));
+  const thaiDate = (d) => sop.date(d);
 
   /** @param {any} v */
   const trim = (v) => (typeof v === "string" ? v.trim() : "");
@@ -221,7 +221,7 @@
   /** Today as B.E. "2569-12-01" (file names keep Arabic digits). */
   function beToday() {
     const d = new Date();
-    return (d.getFullYear() + 543) + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+    return sop.beYear(d) + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
   }
   /** "<stem>_<person>_<date>.<ext>", e.g. แผนปฏิบัติการ-มาตรฐาน_สมหญิง-ใจดี_2569-12-01.json; an
    * empty part is left out. The one naming rule of the downloads (sop_helpers.names.file_name;

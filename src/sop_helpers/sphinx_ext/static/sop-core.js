@@ -8,22 +8,10 @@
 (() => {
   "use strict";
 
-  // ------------------------------------------------------------------------------- digits
-
-  /** "12" -> "๑๒" (what the page shows). @param {string|number} s */
-  const thaiDigits = (s) => String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-  /** "๑๒" -> "12" (what inputs are read as). @param {string|number} s */
-  const arabicDigits = (s) => String(s).replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
-
-  /**
-   * A number or text in the site's digits (decision 1: Thai unless the page carries
-   * data-sop-digits="arabic" on <body> or <html>). Every number the scripts show goes through it.
-   * @param {string|number} s
-   */
-  function digits(s) {
-    const style = (document.body && document.body.dataset.sopDigits) || document.documentElement.dataset.sopDigits;
-    return style === "arabic" ? arabicDigits(s) : thaiDigits(s);
-  }
+  // The page rules (digits, dates, the fiscal year, a wording's {fields}) are sop.js's, loaded first.
+  const sop = /** @type {any} */ (window).sop;
+  /** @type {(s: string|number) => string} */
+  const digits = sop.digits;
 
   // ------------------------------------------------------------------------------- words
 
@@ -42,8 +30,7 @@
         try { Object.assign(WORDS, JSON.parse(script.textContent || "{}")); } catch (_) { /* no words */ }
       }
     }
-    return String(/** @type {any} */ (WORDS)[key] ?? key).replace(/\{(\w+)\}/g,
-      (_, k) => (typeof values[k] === "number" ? digits(values[k]) : String(values[k] ?? "")));
+    return sop.fill(/** @type {any} */ (WORDS)[key] ?? key, values);
   }
 
   // ------------------------------------------------------------------------------- storage
@@ -223,8 +210,9 @@
 
   /** The Thai message of a key at a place, as sop_helpers.results.message. @param {Fault} f */
   function message(f) {
-    const text = String(CONTRACT.messages[f.key]).replace(/\{(\w+)\}/g,
-      (_, k) => thaiDigits(String(f.params && k in f.params ? f.params[k] : "")));
+    /** @type {Record<string, string>} */ const params = {};
+    for (const [k, v] of Object.entries(f.params || {})) params[k] = sop.thaiDigits(String(v));
+    const text = sop.fill(CONTRACT.messages[f.key], params);
     return f.place ? fieldText(f.place) + ": " + text : text;
   }
 
@@ -382,7 +370,7 @@
   }
 
   /** @type {any} */ (window).SopCore = {
-    thaiDigits, arabicDigits, digits, say,
+    thaiDigits: sop.thaiDigits, arabicDigits: sop.arabicDigits, digits, say,
     storage: { load, save, remove, keys },
     download, csvCell, csvText, shortList,
     normalizeText, personKey,
