@@ -66,14 +66,13 @@ SCRIPT_BUDGETS: dict[str, int] = {
     # every page. 3,200 (was 3,000) since it became the one home of the page rules (digits, B.E.
     # years, Thai dates, the fiscal year and quarter, a wording's {fields}) that sop-core.js,
     # calendar-now.js, checklist.js, calculator.js, team-matrix.js and print-form.js each had:
-    # 2,437 -> 3,097, while those six lost 572 bytes (sop-core.js's budget went down by 100,
-    # calendar-now.js's by 200).
+    # 2,437 -> 3,097 while those six lost 572 bytes; calendar-now.js's budget went down by 200.
     "sop.js": 3_200,
     # the 7 checklist and team pages (not the others): storage, digits, CSV, the generated
     # results contract (about 1.9 KB of it, the JSON Schema both Python and the browser check
-    # files by) and its checker. 6 KB was the aim when it was meant for every page; 7.9 KB keeps
+    # files by) and its checker. 6 KB was the aim when it was meant for every page; 8 KB keeps
     # the checker readable, and no page that lacks a checklist pays for it.
-    "sop-core.js": 7_900,
+    "sop-core.js": 8_000,
     "checklist.js": 12_000,
     "team.js": 8_000,
     "team-matrix.js": 4_000,

@@ -534,14 +534,9 @@
       const file = input.files && input.files[0];
       if (!file) return;
       input.value = "";
-      /** @type {Read} */ let m;
-      try {
-        // a CSV export is for Excel: said plainly (results.read.is_csv_name)
-        if (/\.csv$/i.test(file.name)) throw words("import.csv");
-        m = read(JSON.parse((await file.text()).replace(/^\ufeff/, "")), model);
-      } catch (e) {
-        m = { ok: false, key: "not_json", place: "", message: typeof e === "string" ? e : core.contract.message({ key: "not_json", place: "" }) };
-      }
+      // a CSV export is for Excel, said plainly; a file that is no JSON, too (results.read.read_json)
+      const got = core.contract.readJson(file.name, await file.text().catch(() => ""));
+      /** @type {Read} */ const m = got.ok ? read(got.data, model) : { ok: false, key: "not_json", place: "", message: got.message };
       if (!m.ok) { say(words("import.failed", { file: file.name, message: m.message })); return; }
       // Another person's file (person key) on a page with a name: the confirm names both.
       const mine = person().name, theirs = cleanPerson(m.file.person).name;

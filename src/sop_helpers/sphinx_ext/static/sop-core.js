@@ -1,7 +1,8 @@
 // @ts-check
-/* Shared helpers of the handbook's scripts (checklist.js, team.js, search-th.js): digits, words, browser
+/* Shared helpers of the handbook's scripts (checklist.js, team.js, search-th.js): words, browser
    storage that never throws, downloads, CSV cells, short lists, the same-person rule, and the
-   results-file contract. Loaded before the scripts that use it. One namespace: SopCore.
+   results-file contract (a chosen file read, checked). Loaded after sop.js (the page rules:
+   digits, dates, a wording's {fields}) and before the scripts that use it. One namespace: SopCore.
 
    The contract (schemas, message keys, field names) is generated from sop_helpers.results by
    scripts/make_checklist_schemas.py: Python and the browser check files by one definition. */
@@ -369,11 +370,25 @@
     };
   }
 
+  /**
+   * A chosen file's data, as sop_helpers.results.read.read_json: a CSV export refused by its
+   * name, a BOM allowed, text that is no JSON said in the contract's words.
+   * @param {string} name @param {string} text @returns {{ok: true, data: any} | {ok: false, message: string}}
+   */
+  function readJson(name, text) {
+    if (/\.csv$/i.test(name)) return { ok: false, message: say("import.csv") };
+    try {
+      return { ok: true, data: JSON.parse(text.replace(/^\ufeff/, "")) };
+    } catch (_) {
+      return { ok: false, message: message({ key: "not_json", place: "" }) };
+    }
+  }
+
   /** @type {any} */ (window).SopCore = {
     thaiDigits: sop.thaiDigits, arabicDigits: sop.arabicDigits, digits, say,
     storage: { load, save, remove, keys },
     download, csvCell, csvText, shortList,
     normalizeText, personKey,
-    contract: { checkFile, message, instant, version: () => CONTRACT.current, formats: () => CONTRACT.formats },
+    contract: { checkFile, readJson, message, instant, version: () => CONTRACT.current, formats: () => CONTRACT.formats },
   };
 })();
