@@ -10,20 +10,17 @@ Usage: .venv/bin/python scripts/bench_site.py [--skip-build]
 from __future__ import annotations
 
 import argparse
-import functools
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _is_local, _QuietHandler, site_pages  # noqa: E402
-from tests.support import load_and_weigh  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _is_local, site_pages  # noqa: E402
+from tests.support import load_and_weigh, serve  # noqa: E402
 
 
 def timed_build(out: Path, *extra: str) -> float:
@@ -55,13 +52,9 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     rows = []
     foreign = 0
-    with sync_playwright() as p:
+    with serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for rel in site_pages(site):
             context = browser.new_context()
@@ -80,7 +73,6 @@ def main() -> None:
             rows.append((load.gzip_bytes, load.requests, rel))
             context.close()
         browser.close()
-    server.shutdown()
     print(f"\n{'gzip KB':>8} {'requests':>8}  page")
     for size, count, rel in sorted(rows, reverse=True):
         print(f"{size / 1024:8.1f} {count:8d}  {rel}")

@@ -15,51 +15,25 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, load_procedures
 from sop_helpers.team import collect, matrix_table, team_matrix
 from sop_helpers.thai import thai_digits
 from sop_helpers.wording import say
 
-ROOT = Path(__file__).resolve().parents[1]
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
-CHECKLISTS = load_checklists(ROOT / "checklists", PROCEDURES)
+from . import support
+from .support import answer_quiz, export_json, fill_person, open_checklist, open_team, send_quiz
+
+PROCEDURES = support.procedures()
+CHECKLISTS = support.checklists()
 QUIZ = CHECKLISTS["director-knowledge"]
-FORM = 'form[data-checklist-id="director-knowledge"]'
 COLUMN = PROCEDURES["director"].short_title
 RIGHT = 6
 
 pytestmark = pytest.mark.browser
 
 
-def _answer(form: Any, right: int) -> None:
-    for n, q in enumerate(QUIZ.items):
-        ids = (
-            list(q.answer) if n < right else [next(o.id for o in q.options if o.id not in q.answer)]
-        )
-        for o in q.options:
-            box = form.locator(f"#cl-director-knowledge-{q.id}-o-{o.id}")
-            if o.id in ids:
-                box.check()
-            elif q.multiple:
-                box.uncheck()
-
-
-def _export(page: Any, form: Any, target: Path) -> Path:
-    with page.expect_download() as got:
-        form.locator('[data-action="export-json"]').click()
-    got.value.save_as(target)
-    return target
-
-
 def _team_cell(page: Any, site_url: str, path: Path) -> list[str]:
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
-    page.set_input_files("#sop-team-files", [str(path)])
-    matrix = page.locator(".sop-team-output table.sop-team-matrix")
-    matrix.wait_for()
-    heads = matrix.locator("thead th").all_inner_texts()
-    column = [h.strip() for h in heads].index(COLUMN)
-    cell = matrix.locator("tbody tr").first.locator("th, td").nth(column)
-    return cell.locator(":scope > .sop-team-line").all_text_contents()
+    open_team(page, site_url, [path])
+    return support.team_lines(page, [COLUMN])[0][COLUMN]
 
 
 def _python_cell(path: Path) -> list[str]:
@@ -73,16 +47,11 @@ def _python_cell(path: Path) -> list[str]:
 def test_sent_score_and_attempts_reach_the_team_view(
     page: Any, site_url: str, tmp_path: Path, width: int
 ) -> None:
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_url + "self-check/director.html")
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
-    form.locator('input[data-person="name"]').fill("นางสาวสมหญิง ใจดี")
-    form.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผน")
-    _answer(form, RIGHT)
-    form.locator('[data-action="quiz-submit"]').click()
-    form.locator('[data-action="quiz-retry"]').wait_for(state="visible")
-    sent = _export(page, form, tmp_path / "sent.json")
+    form = open_checklist(page, site_url, "self-check/director.html", QUIZ.id, width=width)
+    fill_person(form)
+    answer_quiz(form, QUIZ, RIGHT)
+    send_quiz(form)
+    sent = export_json(page, form, tmp_path / "sent.json")
     assert json.loads(sent.read_text("utf-8"))["quiz"]["submitted"] is True
 
     # "ทำใหม่", then one answer changed and exported before sending again
@@ -90,7 +59,7 @@ def test_sent_score_and_attempts_reach_the_team_view(
     form.locator('[data-action="quiz-retry"]').click()
     first = QUIZ.items[0]
     form.locator(f"#cl-director-knowledge-{first.id}-o-{first.answer[0]}").check()
-    again = _export(page, form, tmp_path / "again.json")
+    again = export_json(page, form, tmp_path / "again.json")
     quiz = json.loads(again.read_text("utf-8"))["quiz"]
     assert (quiz["submitted"], quiz["attempts"]) == (False, 1), quiz
 

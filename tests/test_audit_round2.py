@@ -23,17 +23,25 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, load_procedures, make_results
 from sop_helpers._errors import ResultsError
-from sop_helpers.results import load_results, results_json
+from sop_helpers.results import load_results
 from sop_helpers.results.read import item_names
 from sop_helpers.team import collect, matrix_table, team_matrix
 from sop_helpers.thai import thai_digits
 from sop_helpers.wording import TEXTS, say
 
-ROOT = Path(__file__).resolve().parents[1]
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
-CHECKLISTS = load_checklists(ROOT / "checklists", PROCEDURES)
+from . import support
+from .support import (
+    answer_quiz,
+    open_checklist,
+    open_team,
+    results_file,
+    send_quiz,
+    write_files,
+)
+
+PROCEDURES = support.procedures()
+CHECKLISTS = support.checklists()
 QUIZ = CHECKLISTS["director-knowledge"]
 FORM = 'form[data-checklist-id="director-knowledge"]'
 PAGE = "self-check/director.html"
@@ -43,19 +51,6 @@ SHOTS = Path("/tmp/sop-audit2-shots")
 
 def _line(text: str) -> str:
     return " ".join(text.split())
-
-
-def _answer(form: Any, right: int) -> None:
-    for n, q in enumerate(QUIZ.items):
-        ids = (
-            list(q.answer) if n < right else [next(o.id for o in q.options if o.id not in q.answer)]
-        )
-        for o in q.options:
-            box = form.locator(f"#cl-director-knowledge-{q.id}-o-{o.id}")
-            if o.id in ids:
-                box.check()
-            elif q.multiple:
-                box.uncheck()
 
 
 @pytest.mark.browser
@@ -77,16 +72,12 @@ def test_quiz_progress_line_says_the_decided_words(
         bare.close()
     assert static == unsent
 
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_url + PAGE)
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = open_checklist(page, site_url, PAGE, QUIZ.id, width=width)
     line = form.locator(".sop-cl-progress")
     assert _line(line.inner_text()) == static  # the scripted line agrees with the static one
 
-    _answer(form, 6)
-    form.locator('[data-action="quiz-submit"]').click()
-    form.locator('[data-action="quiz-retry"]').wait_for(state="visible")
+    answer_quiz(form, QUIZ, 6)
+    send_quiz(form)
     sent = _line(
         thai_digits(
             say("answered", done=total, total=total) + " · " + say("quiz", correct=6, total=total)
@@ -101,15 +92,7 @@ def test_quiz_progress_line_says_the_decided_words(
 
 
 def _file(answers: dict[str, Any], when: dt.datetime) -> bytes:
-    results = make_results(
-        CHECKLISTS["action-plan-steps"],
-        answers,
-        name="นางสาวสมหญิง ใจดี",
-        position="นักวิเคราะห์นโยบายและแผน",
-        now=when,
-        created=when,
-    )
-    return results_json(results).encode("utf-8")
+    return results_file("action-plan-steps", answers, when=when)
 
 
 # the newer file saved at 20:00 UTC on 20 Nov = 03:00 on 21 Nov in Thailand
@@ -138,14 +121,7 @@ def test_python_dates_the_newer_file_by_its_day_in_thailand() -> None:
 def test_team_page_dates_the_newer_file_by_its_day_in_thailand(
     page: Any, site_url: str, tmp_path: Path, width: int
 ) -> None:
-    paths = []
-    for name, content in DAY_FILES:
-        (tmp_path / name).write_bytes(content)
-        paths.append(str(tmp_path / name))
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
-    page.set_input_files("#sop-team-files", paths)
-    page.wait_for_selector(".sop-team-output table.sop-team-matrix")
+    open_team(page, site_url, write_files(tmp_path, DAY_FILES), width=width)
     text = page.locator(".sop-team-output").inner_text()
     _, rejected = collect(DAY_FILES, CHECKLISTS)
     assert thai_digits(rejected[0].reason) in text  # the page says Python's reason word for word
@@ -200,18 +176,16 @@ def test_checklist_and_team_pages_say_a_csv_cannot_be_imported(
 ) -> None:
     path = tmp_path / "แผน_นางสาวสมหญิง-ใจดี_2569-12-02.csv"
     path.write_text(CSV_TEXT, encoding="utf-8-sig")
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_url + "self-check/action-plan.html")
-    form = page.locator('form[data-checklist-id="action-plan-steps"]')
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = open_checklist(
+        page, site_url, "self-check/action-plan.html", "action-plan-steps", width=width
+    )
     form.locator('input[type="file"][data-action="import"]').set_input_files(str(path))
     said = form.locator(".sop-cl-messages")
     said.filter(has_text="นำเข้าไฟล์").wait_for()  # whatever it says
     assert TEXTS["import.csv"] in said.inner_text()
     assert "ไม่ใช่ JSON" not in said.inner_text()
 
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
-    page.set_input_files("#sop-team-files", [str(path)])
+    open_team(page, site_url, [path], wait_for=None)
     page.locator(".sop-team-output table").filter(has_text=path.name).first.wait_for()
     text = page.locator(".sop-team-output").inner_text()
     assert TEXTS["import.csv"] in text and "ไม่ใช่ JSON" not in text

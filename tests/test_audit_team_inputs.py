@@ -27,32 +27,24 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, load_procedures, make_results
 from sop_helpers.checklists.model import content_hash
 from sop_helpers.names import person_key
 from sop_helpers.output import sheet_cell
-from sop_helpers.results import results_json
 from sop_helpers.team import collect, matrix_table, team_matrix
 from sop_helpers.thai import thai_digits
 
-ROOT = Path(__file__).resolve().parents[1]
-CHECKLISTS = load_checklists(ROOT / "checklists")
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
+from . import support
+from .support import TEAM_MATRIX as MATRIX
+from .support import open_team, results_file, save_download, write_files
+
+CHECKLISTS = support.checklists()
+PROCEDURES = support.procedures()
 BANGKOK = dt.timezone(dt.timedelta(hours=7))
-MATRIX = ".sop-team-output table.sop-team-matrix"
 REJECTED_CAPTION = "ไฟล์ที่ใช้ไม่ได้หรือซ้ำ"
 
 
 def _file(cid: str, answers: dict[str, Any], name: str, when: dt.datetime, **person: str) -> bytes:
-    results = make_results(
-        CHECKLISTS[cid],
-        answers,
-        name=name,
-        position=person.get("position", "นักวิเคราะห์นโยบายและแผน"),
-        now=when,
-        created=when,
-    )
-    return results_json(results).encode("utf-8")
+    return results_file(cid, answers, name=name, when=when, **person)
 
 
 # The older file is written in Bangkok time, the newer in UTC: as text the older one sorts LAST
@@ -132,14 +124,7 @@ def test_a_decomposed_sara_am_hashes_as_the_composed_text() -> None:
 
 
 def _team_page(page: Any, site_url: str, width: int, tmp_path: Path, files: list) -> Any:
-    paths = []
-    for name, content in files:
-        (tmp_path / name).write_bytes(content)
-        paths.append(str(tmp_path / name))
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
-    page.set_input_files("#sop-team-files", paths)
-    page.wait_for_selector(MATRIX)
+    open_team(page, site_url, write_files(tmp_path, files), width=width)
     return page.evaluate(
         """() => Object.fromEntries(
            [...document.querySelectorAll('.sop-team-output table')].map(t =>
@@ -207,10 +192,7 @@ def test_team_csv_download_neutralises_formulas(page: Any, site_url: str, tmp_pa
         ),
     ]
     _team_page(page, site_url, 1280, tmp_path, files)
-    with page.expect_download() as info:
-        page.locator(".sop-team-csv").click()
-    path = tmp_path / "team.csv"
-    info.value.save_as(path)
+    path = save_download(page, page.locator(".sop-team-csv"), tmp_path / "team.csv")
     rows = list(csv.reader(io.StringIO(path.read_text("utf-8-sig"))))
     assert len(rows) >= 3, rows
     cells = [cell for row in rows[1:] for cell in row]

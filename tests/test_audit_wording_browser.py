@@ -15,30 +15,25 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, load_procedures
 from sop_helpers.thai import thai_digits
 from sop_helpers.wording import say
 
-ROOT = Path(__file__).resolve().parents[1]
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
-CHECKLISTS = load_checklists(ROOT / "checklists", PROCEDURES)
+from . import support
+from .support import checklist_form, download, export_json, fill_person, open_checklist, open_team
+
+CHECKLISTS = support.checklists()
 MET, NOT_MET = say("met.true"), say("met.false")
 # the other wordings the issue found for the same result; none may appear for a standard
 OTHER_WORDS = re.compile(r"ผ่าน|ใช่")
 STANDARDS = "action-plan-standards"
-FORM = f'form[data-checklist-id="{STANDARDS}"]'
 WIDTHS = [360, 1280]
 
 pytestmark = pytest.mark.browser
 
 
 def _fill(page: Any, site_url: str, width: int) -> Any:
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_url + "self-check/action-plan.html")
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
-    form.locator('input[data-person="name"]').fill("นางสาวสมหญิง ใจดี")
-    form.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผน")
+    form = open_checklist(page, site_url, "self-check/action-plan.html", STANDARDS, width=width)
+    fill_person(form)
     form.locator(f"#cl-{STANDARDS}-std1-yes").check()
     form.locator(f"#cl-{STANDARDS}-std2-no").check()
     return form
@@ -63,21 +58,15 @@ def test_one_wording_for_a_result_on_page_print_csv_and_team_view(
     assert not OTHER_WORDS.search(whole_print), OTHER_WORDS.findall(whole_print)
     page.evaluate("dispatchEvent(new Event('afterprint'))")
     # 3. the CSV
-    with page.expect_download() as got:
-        form.locator('[data-action="export-csv"]').click()
-    rows = list(csv.reader(io.StringIO(Path(got.value.path()).read_text("utf-8-sig"))))
+    got = download(page, form.locator('[data-action="export-csv"]'))
+    rows = list(csv.reader(io.StringIO(Path(got.path()).read_text("utf-8-sig"))))
     by_id = {row[0]: row[-1] for row in rows if row and row[0]}
     assert (by_id["std1"], by_id["std2"]) == (MET, NOT_MET), by_id
     assert not any(OTHER_WORDS.search(cell) for row in rows for cell in row[2:]), rows
     # 4. the team view, from the JSON the same person exports
-    with page.expect_download() as got:
-        form.locator('[data-action="export-json"]').click()
-    exported = tmp_path / got.value.suggested_filename
-    got.value.save_as(exported)
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
-    page.set_input_files("#sop-team-files", [str(exported)])
-    matrix = page.locator(".sop-team-output table.sop-team-matrix")
-    matrix.wait_for()
+    exported = export_json(page, form, tmp_path)
+    open_team(page, site_url, [exported])
+    matrix = page.locator(support.TEAM_MATRIX)
     for details in page.locator(".sop-team-details").all():  # details on demand, all opened
         details.evaluate("d => { d.open = true; }")
     shown = matrix.inner_text()
@@ -118,8 +107,7 @@ def test_step_items_show_their_sub_items_on_the_page_and_the_print(
     for procedure, items in by_page.items():
         page.goto(site_url + f"self-check/{procedure}.html")
         for checklist_id, item_id, details in items:
-            form = page.locator(f'form[data-checklist-id="{checklist_id}"]')
-            form.locator(".sop-cl-tools").wait_for(state="visible")
+            form = checklist_form(page, checklist_id)
             item = form.locator(f"li.sop-cl-item:has(input[data-item-id='{item_id}'])")
             lines = item.locator("ul.sop-cl-details > li")
             assert lines.count() == len(details), (checklist_id, item_id)

@@ -12,6 +12,15 @@ import pytest
 from sop_helpers import load_checklist, load_procedures, load_results, score
 from sop_helpers.results.read import item_names
 
+from .support import (
+    checklist_form,
+    download,
+    export_json,
+    fill_person,
+    open_checklist,
+    save_download,
+)
+
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "src" / "sop_helpers" / "sphinx_ext" / "static"
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "scoring.json").read_text("utf-8"))
@@ -53,10 +62,7 @@ OTHER_CHECKLIST = {
 
 
 def _open(page: Any, site_url: str, path: str = PAGE) -> Any:
-    page.goto(site_url + path)
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
-    return form
+    return open_checklist(page, site_url, path, STANDARDS.id)
 
 
 def _answer(form: Any, item: str, value: bool) -> None:
@@ -103,8 +109,7 @@ def test_levels_follow_the_cumulative_rule_and_survive_reload(page: Any, site_ur
         expected.progress
     )
     page.reload()
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = checklist_form(page, STANDARDS.id)
     assert _level(form, "std1") == expected.levels["std1"].level == 4
     assert form.locator("#cl-director-standards-std1-3-yes").is_checked()
     assert form.locator('output[data-met-for="std3"]').get_attribute("data-met") == "true"
@@ -118,12 +123,8 @@ def test_export_json_reads_back_with_load_results(page: Any, site_url: str, tmp_
     _answer(form, "std1.3", False)
     form.locator('button[data-action="export-json"]').click()
     assert "ชื่อ" in form.locator(".sop-cl-messages").inner_text()  # asked before export
-    form.locator('input[data-person="name"]').fill("สมหญิง ใจดี")
-    form.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผน")
-    with page.expect_download() as info:
-        form.locator('button[data-action="export-json"]').click()
-    path = tmp_path / "export.json"
-    info.value.save_as(path)
+    fill_person(form, "สมหญิง ใจดี")
+    path = export_json(page, form, tmp_path / "export.json")
     loaded = load_results(path, STANDARDS)
     assert loaded.dropped == ()
     assert loaded.results.person.name == "สมหญิง ใจดี"
@@ -132,10 +133,9 @@ def test_export_json_reads_back_with_load_results(page: Any, site_url: str, tmp_
         assert result.levels[standard].level == _level(form, standard)
     assert [result.levels[s].level for s in ("std1", "std2", "std4")] == [2, 1, 3]
 
-    with page.expect_download() as info:
-        form.locator('button[data-action="export-csv"]').click()
-    csv_path = tmp_path / "export.csv"
-    info.value.save_as(csv_path)
+    csv_path = save_download(
+        page, form.locator('button[data-action="export-csv"]'), tmp_path / "export.csv"
+    )
     raw = csv_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert "สมหญิง ใจดี" in raw.decode("utf-8-sig")
@@ -223,8 +223,7 @@ def test_new_version_keeps_unchanged_answers(page: Any, site_url: str) -> None:
 
     page.route("**/self-check/director.html", newer)
     page.reload()
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = checklist_form(page, STANDARDS.id)
     assert form.locator(".sop-cl-messages p").count() == 1
     message = form.locator(".sop-cl-messages").inner_text()
     assert "ฉบับที่ ๒" in message
@@ -431,9 +430,7 @@ def test_messages_show_next_to_the_tools_one_at_a_time(
 
 def test_knowledge_questions_read_in_thai_and_keep_the_key_closed(page: Any, site_url: str) -> None:
     knowledge = load_checklist(ROOT / "checklists" / "director-knowledge.yml", BOOK_PROCEDURES)
-    page.goto(site_url + PAGE)
-    form = page.locator('form[data-checklist-id="director-knowledge"]')
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = open_checklist(page, site_url, PAGE, knowledge.id)
     text = form.inner_text()
     for hint in ("เลือกได้หลายข้อ", "เลือกข้อเดียว"):
         assert f"({hint}) ({hint})" not in text
@@ -465,8 +462,7 @@ def test_one_person_for_every_form_and_page(page: Any, site_url: str) -> None:
         key: page.evaluate(f"localStorage.getItem('sop-checklist:{key}')")
         for key in ("director-standards", "director-steps")
     }
-    steps.locator('input[data-person="name"]').fill("สมหญิง ใจดี")
-    steps.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผน")
+    fill_person(steps, "สมหญิง ใจดี")
     names = page.locator('form.sop-checklist input[data-person="name"]')
     assert names.count() == 4
     assert names.evaluate_all("xs => xs.map(x => x.value)") == ["สมหญิง ใจดี"] * 4
@@ -478,17 +474,13 @@ def test_one_person_for_every_form_and_page(page: Any, site_url: str) -> None:
     other = json.loads(page.evaluate("localStorage.getItem('sop-checklist:director-standards')"))
     assert other["answers"] == json.loads(stored["director-standards"])["answers"]
     page.reload()
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = checklist_form(page, STANDARDS.id)
     assert form.locator('input[data-person="name"]').input_value() == "สมหญิง ใจดี"
     assert _level(form, "std1") == 1
     # Another page: prefilled, and export no longer asks.
-    page.goto(site_url + "self-check/action-plan.html")
-    steps = page.locator('form[data-checklist-id="action-plan-steps"]')
-    steps.locator(".sop-cl-tools").wait_for(state="visible")
+    steps = open_checklist(page, site_url, "self-check/action-plan.html", "action-plan-steps")
     assert steps.locator('input[data-person="position"]').input_value() == ("นักวิเคราะห์นโยบายและแผน")
-    with page.expect_download():
-        steps.locator('button[data-action="export-json"]').click()
+    download(page, steps.locator('button[data-action="export-json"]'))
     _clean(page)
 
 
@@ -501,8 +493,7 @@ def test_saved_person_never_replaces_saved_answers(page: Any, site_url: str) -> 
         "localStorage.setItem('sop-person', JSON.stringify({name: 'ก ข', position: 'ค'}))"
     )
     page.reload()
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = checklist_form(page, STANDARDS.id)
     assert form.locator('input[data-person="name"]').input_value() == "ก ข"
     assert _level(form, "std1") == 2
     form.locator('input[data-person="name"]').fill("ง จ")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sop_helpers import ChecklistError, load_checklist, load_procedures
+from sop_helpers import ChecklistError, load_checklist, load_procedures, parse_checklist
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "data" / "bad_checklists"
@@ -23,7 +23,9 @@ CASES = [
     ("unknown-kind", 3, "/kind", "ไม่รู้จักชนิด (kind) 'quiz'"),
     ("yaml-syntax", 6, "", "YAML ผิดรูปแบบ"),
     ("number-as-text", 5, "/title", "ต้องเป็นข้อความ"),
-    ("bool-as-text", 9, "/items/0/when", "ต้องเป็นข้อความ"),
+    ("bool-as-text", 9, "/items/0/note", "ต้องเป็นข้อความ"),
+    # the timing is the step's own (procedure data): a checklist may not retype it
+    ("timing-retyped", 9, "/items/0/when", "ไม่รู้จักช่องนี้"),
     ("choice-hint", 9, "/items/0/question", "ลบ (เลือกได้หลายข้อ) ออกจากคำถาม"),
     ("step-twice", 10, "/items/1/step", "ขั้นตอน 's1' ซ้ำกับรายการที่ ๑"),
     ("steps-incomplete", 6, "/items", "ยังไม่มี s3, s4"),
@@ -47,33 +49,26 @@ def test_bad_checklist(name: str, line: int, where: str, words: str) -> None:
     assert str(error).startswith(f"{path}:{line}: ")
 
 
-def test_cumulative_levels_must_match_the_standard() -> None:
+# a standard's levels in the checklist against the standard's own: what the message must say
+LEVEL_CASES = [
+    ("std2", [{"level": 1}, {"level": 2}], "มี 3 ระดับ"),  # cumulative: as many as the standard
+    ("std3", [{"level": 1}], "single"),  # a single standard has no levels
+]
+
+
+@pytest.mark.parametrize(
+    ("standard", "levels", "words"), LEVEL_CASES, ids=["cumulative-count", "single-standard"]
+)
+def test_levels_must_match_the_standard(standard: str, levels: list[dict], words: str) -> None:
     data = {
         "id": "x",
         "version": 1,
         "kind": "standards",
         "procedure": "director",
         "title": "ท",
-        "items": [{"id": "std2", "standard": "std2", "levels": [{"level": 1}, {"level": 2}]}],
+        "items": [{"id": standard, "standard": standard, "levels": levels}],
     }
-    from sop_helpers import parse_checklist
-
-    with pytest.raises(ChecklistError, match="มี 3 ระดับ"):
-        parse_checklist(data, PROCEDURES)
-
-
-def test_levels_on_a_single_standard_are_refused() -> None:
-    from sop_helpers import parse_checklist
-
-    data = {
-        "id": "x",
-        "version": 1,
-        "kind": "standards",
-        "procedure": "director",
-        "title": "ท",
-        "items": [{"id": "std3", "standard": "std3", "levels": [{"level": 1}]}],
-    }
-    with pytest.raises(ChecklistError, match="single"):
+    with pytest.raises(ChecklistError, match=words):
         parse_checklist(data, PROCEDURES)
 
 

@@ -24,6 +24,8 @@ from sop_helpers.calculators import (
 from sop_helpers.rates import load_rates
 from sop_helpers.thai import arabic_digits, baht_text
 
+from .support import at_width
+
 ROOT = Path(__file__).resolve().parents[1]
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "calculators.json").read_text("utf-8"))
 CASES = VECTORS["cases"]
@@ -208,13 +210,22 @@ def _normal(text: str) -> str:
     return arabic_digits(text)
 
 
+def _open_calculator(page: Any, site_url: str, name: str, width: int | None = None) -> Any:
+    """Open a worked example's page; its calculator once it has worked out the page's example."""
+    from playwright.sync_api import expect
+
+    at_width(page, width)
+    page.goto(f"{site_url}examples/{name}.html", wait_until="load")
+    form = page.locator(f"[data-sop-calc={PAGES[name]}]")
+    expect(form).to_have_attribute("data-state", "ok")
+    return form
+
+
 @pytest.mark.browser
 def test_subsidy_form_gives_the_issue_example(site_url: str, page: Any) -> None:
     from playwright.sync_api import expect
 
-    page.goto(f"{site_url}examples/budget-analysis-per-student-subsidy.html", wait_until="load")
-    form = page.locator("[data-sop-calc=subsidy]")
-    expect(form).to_have_attribute("data-state", "ok")
+    form = _open_calculator(page, site_url, "budget-analysis-per-student-subsidy")
     for name, value in (("preprimary", "12"), ("primary", "๘๕"), ("lower_secondary", "40")):
         form.locator(f"input[name={name}]").fill(value)
     result = form.locator(".sop-calc-result")
@@ -234,9 +245,7 @@ def test_subsidy_form_gives_the_issue_example(site_url: str, page: Any) -> None:
 def test_bad_input_gets_a_thai_message_never_nan(site_url: str, page: Any, name: str) -> None:
     from playwright.sync_api import expect
 
-    page.goto(f"{site_url}examples/{name}.html", wait_until="load")
-    form = page.locator("[data-sop-calc]")
-    expect(form).to_have_attribute("data-state", "ok")
+    form = _open_calculator(page, site_url, name)
     first = form.locator("input").first
     for text, message in (
         ("", MESSAGES["empty"]),
@@ -267,10 +276,7 @@ def test_spending_over_the_allocation_is_warned_and_marked(
 ) -> None:
     from playwright.sync_api import expect
 
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(f"{site_url}examples/action-plan-quarterly-report.html", wait_until="load")
-    form = page.locator("[data-sop-calc=disbursement]")
-    expect(form).to_have_attribute("data-state", "ok")
+    form = _open_calculator(page, site_url, "action-plan-quarterly-report", width)
     warning = form.locator(".sop-calc-warning")
     expect(warning).to_be_hidden()  # the page's own example is within the allocation
     form.locator("input[name=allocated]").fill("1,000,000")
@@ -305,10 +311,7 @@ def test_allocation_says_what_is_left_as_a_person_would(
 ) -> None:
     from playwright.sync_api import expect
 
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(f"{site_url}examples/action-plan-proposals.html", wait_until="load")
-    form = page.locator("[data-sop-calc=allocation]")
-    expect(form).to_have_attribute("data-state", "ok")
+    form = _open_calculator(page, site_url, "action-plan-proposals", width)
     result = form.locator(".sop-calc-result")
     warning = form.locator(".sop-calc-warning")
 

@@ -13,7 +13,8 @@ import pytest
 from sop_helpers.thai import thai_digits
 from sop_helpers.wording import TEXTS, say
 
-ROOT = Path(__file__).resolve().parents[1]
+from .support import ROOT, open_team
+
 SAMPLES = sorted((ROOT / "book" / "data" / "sample" / "team").glob("*.json"))
 SHOTS = Path("/tmp/sop-file-picker-shots")
 
@@ -24,8 +25,7 @@ pytestmark = pytest.mark.browser
 def test_team_file_picker_is_a_thai_button_naming_the_chosen_files(
     page: Any, site_url: str, width: int
 ) -> None:
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
+    open_team(page, site_url, width=width)
     pick = page.locator(".sop-team-pick")
     button = pick.locator("label", has_text=TEXTS["team.pick"])
     assert button.inner_text().strip() == TEXTS["team.pick"]

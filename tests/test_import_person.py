@@ -16,12 +16,14 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, make_results, save_results
+from sop_helpers import make_results, save_results
 from sop_helpers.results.read import make_bundle
 from sop_helpers.wording import TEXTS
 
-ROOT = Path(__file__).resolve().parents[1]
-STEPS = load_checklists(ROOT / "checklists")["action-plan-steps"]
+from . import support
+from .support import download, fill_person, open_checklist
+
+STEPS = support.checklists()["action-plan-steps"]
 PAGE = "self-check/action-plan.html"
 FORM = 'form[data-checklist-id="action-plan-steps"]'
 STANDARDS = 'form[data-checklist-id="action-plan-standards"]'
@@ -33,16 +35,11 @@ pytestmark = pytest.mark.browser
 
 
 def _open(page: Any, site_url: str, width: int) -> Any:
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_url + PAGE)
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
-    return form
+    return open_checklist(page, site_url, PAGE, STEPS.id, width=width)
 
 
 def _as_somjai(page: Any, form: Any) -> None:
-    form.locator('input[data-person="name"]').fill(SOMJAI[0])
-    form.locator('input[data-person="position"]').fill(SOMJAI[1])
+    fill_person(form, *SOMJAI)
     for s in ("s1", "s2"):
         form.locator(f"#cl-action-plan-steps-{s}-done").check()
     page.locator(STANDARDS).locator("#cl-action-plan-standards-std1-yes").check()
@@ -81,9 +78,7 @@ def _ticked(form: Any) -> list[str]:
 
 
 def _export_name(page: Any, form: Any) -> str:
-    with page.expect_download() as got:
-        form.locator('button[data-action="export-json"]').click()
-    return got.value.suggested_filename
+    return download(page, form.locator('button[data-action="export-json"]')).suggested_filename
 
 
 @pytest.mark.parametrize("bundle", [False, True], ids=["file", "bundle"])

@@ -30,6 +30,7 @@ from sop_helpers.procedures import load_procedures
 from sop_helpers.sphinx_ext.procedure_pages import md_escape
 
 from .fixture_project import build, handbook_pages, make_project
+from .support import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = (
@@ -340,21 +341,8 @@ def test_built_pages_show_hostile_text_as_text(hostile_site: Path, name: str) ->
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site: Path) -> Iterator[str]:
     """The hostile site served on loopback."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(hostile_site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(hostile_site) as url:
+        yield url
 
 
 def test_hostile_text_runs_nothing_in_the_browser(

@@ -17,11 +17,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sop_helpers.fiscal import months_of
-from sop_helpers.procedures import load_procedures
 
-from .conftest import ROOT
+from . import support
 
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
+PROCEDURES = support.procedures()
 WIDTHS = (360, 1280)
 
 
@@ -54,6 +53,13 @@ def _block(pg: Any) -> Any:
     # the script replaces the no-script sentence with the day's heading
     block.locator(".sop-mw-today").wait_for()
     return block
+
+
+def _marked(pg: Any) -> Any:
+    """The fiscal-year table's rows marked as this month, once the script has marked one."""
+    marked = pg.locator("table.sop-year-table tr.sop-now")
+    marked.first.wait_for()
+    return marked
 
 
 def _this_month(block: Any) -> list[str]:
@@ -111,8 +117,7 @@ def test_in_december_the_start_page_lists_the_december_steps(at: Any, site_dir: 
 
 def test_in_december_the_fiscal_year_page_marks_december(at: Any) -> None:
     pg = at("2026-12-01T09:00:00+07:00", "fiscal-year.html")
-    marked = pg.locator("table.sop-year-table tr.sop-now")
-    marked.first.wait_for()
+    marked = _marked(pg)
     assert marked.count() == 1
     text = marked.inner_text()
     assert text.startswith("ธันวาคม (ไตรมาสที่ ๑)") and "เดือนนี้" in text
@@ -130,16 +135,12 @@ def test_in_march_only_the_quarterly_report_is_this_months_work(at: Any) -> None
         "๓๑ มี.ค. ๒๕๗๐ (อีก ๒๑ วัน) แผนปฏิบัติการประจำปีงบประมาณ: "
         "ขั้นตอนที่ ๘ ติดตาม ประเมิน และรายงานผลการดำเนินงาน · รายงานไตรมาส ๒"
     ]
-    fy = at("2027-03-10T08:00:00+07:00", "fiscal-year.html")
-    marked = fy.locator("table.sop-year-table tr.sop-now")
-    marked.first.wait_for()
+    marked = _marked(at("2027-03-10T08:00:00+07:00", "fiscal-year.html"))
     assert marked.inner_text().startswith("มีนาคม (ไตรมาสที่ ๒)")
 
 
 def test_a_month_without_steps_is_marked_in_its_folded_row(at: Any) -> None:
-    pg = at("2027-05-05T08:00:00+07:00", "fiscal-year.html")
-    marked = pg.locator("table.sop-year-table tr.sop-now")
-    marked.first.wait_for()
+    marked = _marked(at("2027-05-05T08:00:00+07:00", "fiscal-year.html"))
     assert marked.count() == 1
     assert marked.inner_text().startswith("เมษายน–พฤษภาคม (ไตรมาสที่ ๓)")
     start = _block(at("2027-05-05T08:00:00+07:00", "index.html"))
@@ -163,9 +164,7 @@ def test_in_september_the_turn_of_the_fiscal_year_is_shown(at: Any) -> None:
     assert report and all("งานของปีงบประมาณ ๒๕๗๐" in line for line in report)
     october = [line for line in due if line.startswith("๓๑ ต.ค. ๒๕๗๐")]
     assert len(october) == 3 and all(line.endswith("ปีงบประมาณ ๒๕๗๑") for line in october)
-    fy = at("2027-09-20T08:00:00+07:00", "fiscal-year.html")
-    marked = fy.locator("table.sop-year-table tr.sop-now")
-    marked.first.wait_for()
+    marked = _marked(at("2027-09-20T08:00:00+07:00", "fiscal-year.html"))
     assert marked.inner_text().startswith("กันยายน (ไตรมาสที่ ๔)")
 
 
@@ -214,7 +213,7 @@ def test_the_current_fiscal_years_calendar_comes_first(
     at: Any, when: str, expected: list[tuple[str, bool, str]], tmp_path: Path
 ) -> None:
     pg = at(when, "fiscal-year.html")
-    pg.locator("table.sop-year-table tr.sop-now").first.wait_for()  # the script has run
+    _marked(pg)  # the script has run
     assert _years(pg) == expected
     first = pg.locator("details.sop-fy").first
     assert first.locator("table.sop-calendar").is_visible()
@@ -290,8 +289,7 @@ def test_in_another_month_the_builds_mark_moves(at: Any) -> None:
     other = 3 if dt.date.today().month != 3 else 4
     pg = at(f"2027-{other:02d}-10T09:00:00+07:00", "fiscal-year.html")
     table = pg.locator("table.sop-year-table")
-    marked = table.locator("tr.sop-now")
-    marked.first.wait_for()
+    marked = _marked(pg)
     assert marked.count() == 1 and f"sop-m-{other}" in (marked.get_attribute("class") or "")
     assert table.locator(".sop-now-badge").count() == 1
 

@@ -9,11 +9,8 @@ and exports JSON that the Python side reads and scores alike, and CSV in the kin
 from __future__ import annotations
 
 import csv
-import functools
 import io
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -25,18 +22,14 @@ from sop_helpers.checklists import parse_checklist
 
 from .fixture_project import BOOK_DATA, build, make_project
 from .new_kind import FILE, registered
+from .support import checklist_form, download, export_json, fill_person, open_checklist, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 CONF = (
     f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
     "from tests.new_kind import register\nregister()\n"
 )
-FORM = 'form[data-checklist-id="director-week"]'
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+WEEK = "director-week"
 
 
 @pytest.fixture(scope="module")
@@ -55,18 +48,8 @@ def week_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = root / "out"
     done = build(src, out, checklists=folder)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-def _open(page: Any, url: str) -> Any:
-    page.goto(url + "week.html")
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
-    return form
+    with serve(out) as url:
+        yield url
 
 
 def _week() -> Any:
@@ -76,7 +59,7 @@ def _week() -> Any:
 def test_a_kind_declared_in_python_scores_saves_reloads_and_exports(
     page: Any, week_url: str, tmp_path: Path
 ) -> None:
-    form = _open(page, week_url)
+    form = open_checklist(page, week_url, "week.html", WEEK)
     progress = form.locator("output[data-progress]")
     assert progress.get_attribute("data-progress") == "0/4"
     form.locator("#cl-director-week-read-done").check()
@@ -88,19 +71,14 @@ def test_a_kind_declared_in_python_scores_saves_reloads_and_exports(
     assert met.inner_text() == "เป็นจริง"  # the pledge's own words, from the model
 
     page.reload()
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = checklist_form(page, WEEK)
     assert form.locator("output[data-progress]").get_attribute("data-progress") == "3/4"
     assert form.locator("#cl-director-week-read-done").is_checked()
     assert not form.locator("#cl-director-week-meet-done").is_checked()
     assert form.locator("#cl-director-week-ask-yes").is_checked()
 
-    form.locator('input[data-person="name"]').fill("สมหญิง ใจดี")
-    form.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผน")
-    with page.expect_download() as info:
-        form.locator('button[data-action="export-json"]').click()
-    path = tmp_path / "week.json"
-    info.value.save_as(path)
+    fill_person(form, "สมหญิง ใจดี")
+    path = export_json(page, form, tmp_path / "week.json")
     with registered():  # the Python side, with the same one declaration
         week = _week()
         loaded = load_results(path, week)
@@ -110,9 +88,8 @@ def test_a_kind_declared_in_python_scores_saves_reloads_and_exports(
     assert result.met == {"ask": True}
     assert result.knowledge is None
 
-    with page.expect_download() as info:
-        form.locator('button[data-action="export-csv"]').click()
-    rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_bytes().decode("utf-8-sig"))))
+    got = download(page, form.locator('button[data-action="export-csv"]'))
+    rows = list(csv.reader(io.StringIO(Path(got.path()).read_bytes().decode("utf-8-sig"))))
     said = {row[0]: row[2] for row in rows if len(row) == 3}
     assert said["read"] == "ทำแล้ว" and said["meet"] == "ยังไม่ได้ทำ" and said["ask"] == "เป็นจริง"
 

@@ -246,7 +246,7 @@ def test_the_books_pdf_prints_no_web_controls(pdf: Path) -> None:
     were printed; paper keeps the items (ticked by pen), not the controls."""
     joined = "".join(_squash(text) for text in _all_pages_text(pdf))
     # (the prose may name a button in quotes; the buttons' row may not be printed)
-    buttons = 'ส่งออกไฟล์ผล (JSON) ส่งออก CSV'
+    buttons = "ส่งออกไฟล์ผล (JSON) ส่งออก CSV"
     for words in ("คำตอบเก็บในเบราว์เซอร์นี้", "ยังไม่ได้ส่งคำตอบ", buttons, "ทำใหม่"):
         assert _squash(words) not in joined, words
     assert not re.search("ความคืบหน้า[๐-๙0-9]+/[๐-๙0-9]+", joined)

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from sop_helpers import load_checklists, load_procedures
+from . import support
 
-ROOT = Path(__file__).resolve().parents[1]
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
-QUIZZES = {
-    c.procedure: c
-    for c in load_checklists(ROOT / "checklists", PROCEDURES).values()
-    if c.kind == "knowledge"
-}
+PROCEDURES = support.procedures()
+QUIZZES = {c.procedure: c for c in support.checklists().values() if c.kind == "knowledge"}
 
 
 def test_every_procedure_has_a_quiz() -> None:

@@ -10,56 +10,28 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists
+from . import support
+from .support import answer_quiz, checklist_form, download, fill_person, open_checklist, open_team
 
-ROOT = Path(__file__).resolve().parents[1]
-CHECKLISTS = load_checklists(ROOT / "checklists")
-QUIZ = CHECKLISTS["director-knowledge"]
-FORM = 'form[data-checklist-id="director-knowledge"]'
+QUIZ = support.checklists()["director-knowledge"]
+DIRECTOR = "self-check/director.html"
 WIDTHS = [360, 1280]
 
 pytestmark = pytest.mark.browser
-
-
-def _open(
-    page: Any,
-    site_url: str,
-    width: int,
-    path: str = "self-check/director.html",
-    selector: str = FORM,
-) -> Any:
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_url + path)
-    form = page.locator(selector)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
-    return form
-
-
-def _person(page: Any, form: Any) -> None:
-    form.locator('input[data-person="name"]').fill("นางสาวสมหญิง ใจดี")
-    form.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผน")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_key_hidden_until_submitted_then_answers_locked(
     page: Any, site_url: str, width: int
 ) -> None:
-    form = _open(page, site_url, width)
+    form = open_checklist(page, site_url, DIRECTOR, QUIZ.id, width=width)
     multiple = next(q for q in QUIZ.items if q.multiple)
     # One tick in a multi-answer question gives nothing away.
     form.locator(f"#cl-director-knowledge-{multiple.id}-o-{multiple.answer[0]}").check()
     assert not form.locator(f'details[data-answer-for="{multiple.id}"]').is_visible()
     assert form.locator(f'[data-feedback-for="{multiple.id}"]').inner_text() == ""
-    right = 0
-    for n, q in enumerate(QUIZ.items):  # the first six right, the rest wrong
-        ids = list(q.answer) if n < 6 else [next(o.id for o in q.options if o.id not in q.answer)]
-        for o in q.options:
-            box = form.locator(f"#cl-director-knowledge-{q.id}-o-{o.id}")
-            if o.id in ids:
-                box.check()
-            elif q.multiple:
-                box.uncheck()
-        right += n < 6
+    right = 6
+    answer_quiz(form, QUIZ, right)  # the first six right, the rest wrong
     assert form.locator("details[data-answer-for]:visible").count() == 0
     form.locator('[data-action="quiz-submit"]').click()
     assert form.locator("details[data-answer-for]:visible").count() == len(QUIZ.items)
@@ -69,7 +41,7 @@ def test_key_hidden_until_submitted_then_answers_locked(
     assert saved["quiz"] == {"submitted": True, "attempts": 1, "score": {"correct": 6, "total": 10}}
     # Locked after a reload too; "ทำใหม่" starts a new attempt with the key hidden again.
     page.reload()
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    checklist_form(page, QUIZ.id)
     assert form.locator(f"#cl-director-knowledge-{QUIZ.items[0].id}-o-a").is_disabled()
     # "ทำใหม่" asks first (the score of this attempt goes): saying no keeps everything.
     asked: list[str] = []
@@ -91,28 +63,21 @@ def test_key_hidden_until_submitted_then_answers_locked(
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_export_names_the_checklist_person_and_date(page: Any, site_url: str, width: int) -> None:
-    form = _open(
-        page,
-        site_url,
-        width,
-        "self-check/action-plan.html",
-        'form[data-checklist-id="action-plan-standards"]',
+    form = open_checklist(
+        page, site_url, "self-check/action-plan.html", "action-plan-standards", width=width
     )
     form.locator('[data-action="export-csv"]').click()  # no name yet: refused, as for JSON
     assert "กรุณากรอกชื่อ" in form.locator(".sop-cl-messages").inner_text()
-    _person(page, form)
+    fill_person(form)
     form.locator("#cl-action-plan-standards-std1-yes").check()
     form.locator("#cl-action-plan-standards-std2-no").check()
-    with page.expect_download() as got:
-        form.locator('[data-action="export-json"]').click()
-    name = got.value.suggested_filename
+    name = download(page, form.locator('[data-action="export-json"]')).suggested_filename
     assert re.fullmatch(
         r"แผนปฏิบัติการประจำปีงบประมาณ-มาตรฐาน_นางสาวสมหญิง-ใจดี_25\d\d-\d\d-\d\d\.json", name
     )
-    with page.expect_download() as got:
-        form.locator('[data-action="export-csv"]').click()
-    assert got.value.suggested_filename.endswith(".csv")
-    text = Path(got.value.path()).read_text("utf-8-sig")
+    got = download(page, form.locator('[data-action="export-csv"]'))
+    assert got.suggested_filename.endswith(".csv")
+    text = Path(got.path()).read_text("utf-8-sig")
     assert "ได้ตามมาตรฐาน" in text and "ยังไม่ได้ตามมาตรฐาน" in text
     assert "ใช่" not in text and "/" not in text.split("ความคืบหน้า")[1]
 
@@ -121,21 +86,18 @@ def test_export_names_the_checklist_person_and_date(page: Any, site_url: str, wi
 def test_bundle_round_trips_through_the_team_view(
     page: Any, site_url: str, width: int, tmp_path: Path
 ) -> None:
-    form = _open(page, site_url, width)
-    _person(page, form)
+    form = open_checklist(page, site_url, DIRECTOR, QUIZ.id, width=width)
+    fill_person(form)
     page.locator("#cl-director-standards-std1-1-yes").check()
     page.locator('form[data-checklist-id="director-steps"] input[data-item-id]').first.check()
     page.goto(site_url + "self-check/index.html")
-    with page.expect_download() as got:
-        page.locator('[data-action="export-all"]').click()
-    assert got.value.suggested_filename.startswith("ผลทั้งหมด_นางสาวสมหญิง-ใจดี_")
-    bundle = tmp_path / got.value.suggested_filename
-    got.value.save_as(bundle)
+    got = download(page, page.locator('[data-action="export-all"]'))
+    assert got.suggested_filename.startswith("ผลทั้งหมด_นางสาวสมหญิง-ใจดี_")
+    bundle = tmp_path / got.suggested_filename
+    got.save_as(bundle)
     data = json.loads(bundle.read_text("utf-8"))
     assert data["format"] == "sop-checklist-bundle" and len(data["results"]) == 2
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
-    page.set_input_files("#sop-team-files", [str(bundle)])
-    page.wait_for_selector(".sop-team-matrix")
+    open_team(page, site_url, [bundle])
     rows = page.locator(".sop-team-matrix tbody tr")
     assert rows.count() == 1
     cell = rows.first.locator("td").first.inner_text()
@@ -144,8 +106,8 @@ def test_bundle_round_trips_through_the_team_view(
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_switch_user_exports_first_then_clears(page: Any, site_url: str, width: int) -> None:
-    form = _open(page, site_url, width)
-    _person(page, form)
+    form = open_checklist(page, site_url, DIRECTOR, QUIZ.id, width=width)
+    fill_person(form)
     page.locator("#cl-director-standards-std1-1-yes").check()
     page.goto(site_url + "self-check/index.html")
     titles = page.locator(".sop-cl-progress-table tbody tr td:first-child").all_inner_texts()
@@ -153,20 +115,17 @@ def test_switch_user_exports_first_then_clears(page: Any, site_url: str, width: 
     assert titles[0].startswith("สัปดาห์แรกของบุคลากรใหม่")
     assert titles[1].startswith("แบบตรวจสอบขั้นตอนการปฏิบัติงาน การบริหารงานของผู้อำนวยการ")
     page.on("dialog", lambda d: d.accept())
-    with page.expect_download() as got:
-        page.locator('[data-action="switch-user"]').click()
-    assert got.value.suggested_filename.startswith("ผลทั้งหมด_")
+    got = download(page, page.locator('[data-action="switch-user"]'))
+    assert got.suggested_filename.startswith("ผลทั้งหมด_")
     page.wait_for_function("() => !localStorage.getItem('sop-person')")
     left = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('sop-'))")
     assert left == []
-    page.goto(site_url + "self-check/director.html")
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = open_checklist(page, site_url, DIRECTOR, QUIZ.id)
     assert form.locator('input[data-person="name"]').input_value() == ""
 
 
 def test_sending_with_questions_left_asks_first(page: Any, site_url: str) -> None:
-    form = _open(page, site_url, 360)
+    form = open_checklist(page, site_url, DIRECTOR, QUIZ.id, width=360)
     first = QUIZ.items[0]
     form.locator(f"#cl-director-knowledge-{first.id}-o-{first.answer[0]}").check()
     asked: list[str] = []

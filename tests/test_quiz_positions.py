@@ -9,21 +9,15 @@ on the built site in tests/test_quiz_browser.py.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from sop_helpers import load_checklists, load_procedures
 from sop_helpers.checklists.model import Item
 from sop_helpers.scoring import score
 
-ROOT = Path(__file__).resolve().parents[1]
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
-QUIZZES = {
-    c.id: c
-    for c in load_checklists(ROOT / "checklists", PROCEDURES).values()
-    if c.kind == "knowledge"
-}
+from . import support
+
+QUIZZES = {c.id: c for c in support.checklists().values() if c.kind == "knowledge"}
 
 
 def _by_position(quiz_id: str, pick: int) -> int:

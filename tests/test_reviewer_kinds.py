@@ -18,34 +18,22 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import (
-    ResultsError,
-    load_checklists,
-    load_procedures,
-    make_results,
-    parse_results,
-)
-from sop_helpers.results import results_json
+from sop_helpers import ResultsError, parse_results
 from sop_helpers.team import collect, matrix_table, needs_support, standard_cells, team_matrix
 from sop_helpers.wording import TEXTS, say
 
-ROOT = Path(__file__).resolve().parents[1]
+from . import support
+from .support import open_checklist, open_team, results_file, team_lines, write_files
+
 TZ = dt.timezone(dt.timedelta(hours=7))
 SHOTS = Path("/tmp/sop-kinds-shots")
-CHECKLISTS = load_checklists(ROOT / "checklists")
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
+CHECKLISTS = support.checklists()
+PROCEDURES = support.procedures()
 DIRECTOR = PROCEDURES["director"].short_title
 
 
 def _file(cid: str, answers: dict[str, Any], name: str = "นายกิตติ อ่อนน้อม") -> bytes:
-    results = make_results(
-        CHECKLISTS[cid],
-        answers,
-        name=name,
-        position="นักวิเคราะห์นโยบายและแผน",
-        now=dt.datetime(2026, 11, 20, 9, tzinfo=TZ),
-    )
-    return results_json(results).encode()
+    return results_file(cid, answers, name=name, when=dt.datetime(2026, 11, 20, 9, tzinfo=TZ))
 
 
 # std1 answered up to level 1 (then a "not true"), std2 and std4 (levels) untouched, std3 (single)
@@ -88,21 +76,11 @@ def test_the_team_page_says_not_assessed_as_python_does(
 ) -> None:
     files = [("k.json", _file("director-standards", PARTLY))]
     files.append(("m.json", _file("director-standards", {"std2.1": False}, "นางมาลี ใจดี")))
-    for name, content in files:
-        (tmp_path / name).write_bytes(content)
+    paths = write_files(tmp_path, files)
     entries, _ = collect(files, CHECKLISTS)
     expected = matrix_table(team_matrix(entries, PROCEDURES), PROCEDURES)
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
-    page.set_input_files("#sop-team-files", [str(tmp_path / n) for n, _ in files])
-    page.wait_for_selector(".sop-team-matrix")
-    heads = page.locator(".sop-team-matrix thead th").all_inner_texts()
-    column = heads.index(DIRECTOR)
-    shown = page.evaluate(
-        """i => [...document.querySelectorAll('.sop-team-matrix tbody tr')].map(r => [...r.cells[i]
-             .querySelectorAll(':scope > .sop-team-line')].map(s => s.textContent))""",
-        column,
-    )
+    open_team(page, site_url, paths, width=width)
+    shown = [row[DIRECTOR] for row in team_lines(page, [DIRECTOR])]
     assert shown == [row[DIRECTOR] for row in expected]
     kitti = shown[0]
     assert "มาตรฐานข้อ ๒: ยังไม่ได้ประเมิน" in kitti and "มาตรฐานข้อ ๔: ยังไม่ได้ประเมิน" in kitti
@@ -131,9 +109,7 @@ def test_the_page_names_another_checklist_by_its_title(
 ) -> None:
     path = tmp_path / "แผนปฏิบัติการ-ขั้นตอน_กิตติ_2569-11-20.json"
     path.write_bytes(_file("action-plan-steps", {"s1": True}))
-    page.goto(site_url + "self-check/director.html")
-    form = page.locator('form[data-checklist-id="director-standards"]')
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = open_checklist(page, site_url, "self-check/director.html", "director-standards")
     form.locator('input[data-action="import"]').set_input_files(str(path))
     messages = form.locator(".sop-cl-messages")
     messages.filter(has_text="ไม่ได้:").wait_for()
@@ -180,9 +156,7 @@ def test_the_scripts_say_what_the_pages_wording_table_says(site_url: str, page: 
         route.fulfill(response=response, body=html)
 
     page.route("**/self-check/*.html", reword)
-    page.goto(site_url + "self-check/director.html")
-    quiz = page.locator('form[data-checklist-id="director-knowledge"]')
-    quiz.locator(".sop-cl-tools").wait_for(state="visible")
+    quiz = open_checklist(page, site_url, "self-check/director.html", "director-knowledge")
     submit = quiz.locator('[data-action="quiz-submit"]')
     assert submit.inner_text() == "«" + TEXTS["quiz.submit"] + "»"
     assert quiz.locator(".sop-cl-quiz-state").inner_text() == "«" + TEXTS["quiz.unsubmitted"] + "»"

@@ -6,15 +6,12 @@ document) and on the handbook's own site (``site_dir``), each with its own query
 
 from __future__ import annotations
 
-import functools
 import gzip
 import itertools
 import json
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -31,7 +28,7 @@ from sop_helpers.sphinx_ext.search_th import (
     words,
 )
 
-from .support import sphinx_build
+from .support import serve, sphinx_build
 
 DATA = Path(__file__).parent / "data"
 FIXTURE = DATA / "search_fixture"
@@ -237,6 +234,24 @@ def type_query(page: Any, url: str, query: str) -> list[str]:
     return docnames
 
 
+def without_segmenter(context: Any, url: str) -> Any:
+    """The search page in a browser without Intl.Segmenter (an older one), its index loaded."""
+    context.add_init_script("delete Intl.Segmenter;")
+    page = context.new_page()
+    page.goto(url + "search.html")
+    page.wait_for_function("typeof SopSearchTh !== 'undefined' && !SopSearchTh.segmenter")
+    return page
+
+
+def search_each(page: Any, queries: list[Query]) -> list[list[str]]:
+    """``SopSearchTh.search`` of each query on the loaded search page: its result pages."""
+    docnames: list[list[str]] = page.evaluate(
+        "qs => qs.map(q => SopSearchTh.search(q).results.map(r => r.docname))",
+        [q.query for q in queries],
+    )
+    return docnames
+
+
 @dataclass
 class Outcome:
     found: int
@@ -269,17 +284,8 @@ def run_queries(page: Any, url: str, site: Path, queries: list[Query]) -> Outcom
 
 @pytest.fixture(scope="module")
 def fixture_url(fixture_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(fixture_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+    with serve(fixture_site) as url:
+        yield url
 
 
 def _check(outcome: Outcome) -> None:
@@ -373,15 +379,9 @@ def test_book_queries(site_dir: Path, site_url: str, page: Any) -> None:
 @pytest.mark.browser
 def test_book_queries_without_segmenter(site_url: str, context: Any) -> None:
     """A browser without Intl.Segmenter finds the same pages (the index's words cut queries)."""
-    context.add_init_script("delete Intl.Segmenter;")
-    page = context.new_page()
-    page.goto(site_url + "search.html")
-    page.wait_for_function("typeof SopSearchTh !== 'undefined' && !SopSearchTh.segmenter")
+    page = without_segmenter(context, site_url)
     queries = load_queries(BOOK_QUERIES)
-    got = page.evaluate(
-        "qs => qs.map(q => SopSearchTh.search(q).results.map(r => r.docname))",
-        [q.query for q in queries],
-    )
+    got = search_each(page, queries)
     found = [q.query for q, docs in zip(queries, got, strict=True) if q.page in docs[:TOP]]
     assert len(found) / len(queries) >= MIN_FOUND, set(q.query for q in queries) - set(found)
 

@@ -16,7 +16,16 @@ from typing import Any
 import pytest
 import yaml
 
-from .test_search import TOP, _index, _squeeze, load_queries, page_text, type_query
+from .test_search import (
+    TOP,
+    _index,
+    _squeeze,
+    load_queries,
+    page_text,
+    search_each,
+    type_query,
+    without_segmenter,
+)
 
 DATA = Path(__file__).parent / "data"
 STAFF_QUERIES = DATA / "search_staff_queries.yml"
@@ -335,15 +344,9 @@ def test_staff_queries_find_their_page(site_url: str, page: Any) -> None:
 
 def test_staff_queries_without_segmenter(site_url: str, context: Any) -> None:
     """A browser without Intl.Segmenter reads the queries alike (the index's words cut them)."""
-    context.add_init_script("delete Intl.Segmenter;")
-    page = context.new_page()
-    page.goto(site_url + "search.html")
-    page.wait_for_function("typeof SopSearchTh !== 'undefined' && !SopSearchTh.segmenter")
+    page = without_segmenter(context, site_url)
     queries = load_queries(STAFF_QUERIES)
-    got = page.evaluate(
-        "qs => qs.map(q => SopSearchTh.search(q).results.map(r => r.docname))",
-        [q.query for q in queries],
-    )
+    got = search_each(page, queries)
     found, empty, report = _report(queries, got)
     assert found >= MIN_FOUND, report
     assert empty <= MAX_EMPTY, report

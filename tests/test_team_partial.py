@@ -17,27 +17,20 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, load_procedures, make_results
-from sop_helpers.results import results_json
 from sop_helpers.team import collect, matrix_table, needs_support, standard_cells, team_matrix
 
-ROOT = Path(__file__).resolve().parents[1]
+from . import support
+from .support import open_team, results_file, team_lines, write_files
+
 TZ = dt.timezone(dt.timedelta(hours=7))
-CHECKLISTS = load_checklists(ROOT / "checklists")
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
+CHECKLISTS = support.checklists()
+PROCEDURES = support.procedures()
 BUDGET = PROCEDURES["budget-analysis"].short_title
 DIRECTOR = PROCEDURES["director"].short_title
 
 
 def _file(cid: str, answers: dict[str, Any], name: str) -> bytes:
-    results = make_results(
-        CHECKLISTS[cid],
-        answers,
-        name=name,
-        position="นักวิเคราะห์นโยบายและแผน",
-        now=dt.datetime(2026, 11, 20, 9, tzinfo=TZ),
-    )
-    return results_json(results).encode()
+    return results_file(cid, answers, name=name, when=dt.datetime(2026, 11, 20, 9, tzinfo=TZ))
 
 
 FILES = [
@@ -106,18 +99,7 @@ def test_a_fully_answered_standard_list_reads_as_before() -> None:
 
 @pytest.mark.browser
 def test_the_team_page_says_the_same_as_python(site_url: str, page: Any, tmp_path: Path) -> None:
-    for name, content in FILES:
-        (tmp_path / name).write_bytes(content)
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
-    page.set_input_files("#sop-team-files", [str(tmp_path / n) for n, _ in FILES])
-    page.wait_for_selector(".sop-team-matrix")
-    heads = page.locator(".sop-team-matrix thead th").all_inner_texts()
-    shown = page.evaluate(
-        """cols => [...document.querySelectorAll('.sop-team-matrix tbody tr')].map(r =>
-             Object.fromEntries(cols.map(([h, i]) => [h, [...r.cells[i]
-               .querySelectorAll(':scope > .sop-team-line')].map(s => s.textContent)])))""",
-        [[h, heads.index(h)] for h in (BUDGET, DIRECTOR)],
-    )
-    assert shown == EXPECTED
+    open_team(page, site_url, write_files(tmp_path, FILES))
+    assert team_lines(page, [BUDGET, DIRECTOR]) == EXPECTED
     flagged = page.locator(".sop-team-matrix td.sop-team-support").count()
     assert flagged == 2  # Kitti's budget cell and Malee's director cell; not Kitti's director

@@ -12,28 +12,23 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, load_procedures, make_results
-from sop_helpers.results import results_json
 from sop_helpers.team import collect, matrix_table, team_matrix
 from sop_helpers.thai import arabic_digits, thai_digits
 
-ROOT = Path(__file__).resolve().parents[1]
-CHECKLISTS = load_checklists(ROOT / "checklists")
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
+from . import support
+from .support import open_team, results_file, team_lines, write_files
+
+CHECKLISTS = support.checklists()
+PROCEDURES = support.procedures()
 TZ = dt.timezone(dt.timedelta(hours=7))
 PERSON = "นางสาวทดลอง เรียงข้อ"
 DIRECTOR = PROCEDURES["director"].short_title
 
 
 def _results(cid: str, answers: dict[str, Any], day: int) -> dict[str, Any]:
-    results = make_results(
-        CHECKLISTS[cid],
-        answers,
-        name=PERSON,
-        position="นักวิเคราะห์นโยบายและแผน",
-        now=dt.datetime(2026, 11, day, 9, tzinfo=TZ),
-    )
-    return json.loads(results_json(results))
+    file = results_file(cid, answers, name=PERSON, when=dt.datetime(2026, 11, day, 9, tzinfo=TZ))
+    result: dict[str, Any] = json.loads(file)
+    return result
 
 
 STANDARDS = {f"std{n}.{k}": k <= 2 for n in (1, 2, 4) for k in range(1, 4)} | {"std3": True}
@@ -94,31 +89,26 @@ def test_a_partly_replaced_bundle_is_listed_once_naming_the_replaced_form() -> N
 
 @pytest.mark.browser
 def test_the_team_page_agrees(site_url: str, page: Any, tmp_path: Path) -> None:
-    for name, content in FILES:
-        (tmp_path / name).write_bytes(content)
+    paths = write_files(tmp_path, FILES)
     entries, rejected = collect(FILES, CHECKLISTS)
     expected = matrix_table(team_matrix(entries, PROCEDURES), PROCEDURES)[0][DIRECTOR]
-    page.set_viewport_size({"width": 360, "height": 900})
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
+    open_team(page, site_url, width=360)
     # ordered lists follow sop_digits (thai by default): the steps are numbered ๑. ๒. ๓.
-    marker = page.evaluate("() => getComputedStyle(document.querySelector('article ol li')).listStyleType")
+    marker = page.evaluate(
+        "() => getComputedStyle(document.querySelector('article ol li')).listStyleType"
+    )
     assert marker == "thai"
     # the support rule quotes the form's choice, not "ไม่ผ่าน"
     article = page.inner_text("article")
     assert "ไม่ผ่าน" not in article and '"ยังไม่ได้ตามมาตรฐาน"' in article
-    page.set_input_files("#sop-team-files", [str(tmp_path / FILES[0][0])])
+    page.set_input_files("#sop-team-files", paths[:1])
     page.wait_for_selector(".sop-team-matrix")
     # one bundle file of two forms: the details count forms, never "๒ ไฟล์"
     summary = page.text_content(".sop-team-details summary")
     assert summary == "รายละเอียด (๒ แบบ)", summary
-    page.set_input_files("#sop-team-files", [str(tmp_path / FILES[1][0])])
+    page.set_input_files("#sop-team-files", paths[1:])
     page.wait_for_function("() => document.querySelectorAll('.sop-team-output table').length > 1")
-    heads = page.locator(".sop-team-matrix thead th").all_inner_texts()
-    shown = page.evaluate(
-        """i => [...document.querySelector('.sop-team-matrix tbody tr').cells[i]
-             .querySelectorAll(':scope > .sop-team-line')].map(s => s.textContent)""",
-        heads.index(DIRECTOR),
-    )
+    shown = team_lines(page, [DIRECTOR])[0][DIRECTOR]
     assert shown == [thai_digits(line) for line in expected]
     assert _numbers(shown) == [1, 2, 3, 4]
     listed = page.evaluate(

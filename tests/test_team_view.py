@@ -9,34 +9,18 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, make_results
-from sop_helpers.results import results_json
+from .support import ROOT, open_team, results_file, write_files
+from .support import TEAM_MATRIX as MATRIX
 
-ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "book" / "data" / "sample" / "team").glob("*.json"))
-CHECKLISTS = load_checklists(ROOT / "checklists")
 TZ = dt.timezone(dt.timedelta(hours=7))
-MATRIX = ".sop-team-output table.sop-team-matrix"
 
 pytestmark = pytest.mark.browser
 
 
 def _write(tmp: Path, name: str, cid: str, answers: dict[str, Any], person: str, day: int) -> str:
-    results = make_results(
-        CHECKLISTS[cid],
-        answers,
-        name=person,
-        position="นักวิเคราะห์นโยบายและแผน",
-        now=dt.datetime(2026, 11, day, 9, tzinfo=TZ),
-    )
-    path = tmp / name
-    path.write_text(results_json(results), encoding="utf-8")
-    return str(path)
-
-
-def _open(page: Any, site_url: str, width: int) -> None:
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
+    when = dt.datetime(2026, 11, day, 9, tzinfo=TZ)
+    return write_files(tmp, [(name, results_file(cid, answers, name=person, when=when))])[0]
 
 
 def _names(page: Any) -> list[str]:
@@ -47,9 +31,7 @@ def _names(page: Any) -> list[str]:
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_files_in_two_rounds_make_the_same_table(page: Any, site_url: str, width: int) -> None:
-    _open(page, site_url, width)
-    page.set_input_files("#sop-team-files", [str(p) for p in SAMPLES])
-    page.wait_for_selector(MATRIX)
+    open_team(page, site_url, SAMPLES, width=width)
     once = page.inner_text(MATRIX)
     page.reload(wait_until="networkidle")
     page.set_input_files("#sop-team-files", [str(p) for p in SAMPLES[:5]])
@@ -82,9 +64,7 @@ def test_two_files_of_one_person_make_one_row(
             tmp_path, "c-old.json", "action-plan-steps", {"s1": True, "s2": True}, "สมหญิง ใจดี", 1
         ),
     ]
-    _open(page, site_url, width)
-    page.set_input_files("#sop-team-files", files)
-    page.wait_for_selector(MATRIX)
+    open_team(page, site_url, files, width=width)
     assert page.locator(f"{MATRIX} tbody tr").count() == 1
     assert _names(page) == ["สมหญิง  ใจดี"]  # as typed in the newest file
     rejected = page.inner_text(".sop-team-output table:not(.sop-team-matrix)")
@@ -94,9 +74,7 @@ def test_two_files_of_one_person_make_one_row(
 
 
 def test_table_fits_its_box_at_1280(page: Any, site_url: str) -> None:
-    _open(page, site_url, 1280)
-    page.set_input_files("#sop-team-files", [str(p) for p in SAMPLES])
-    page.wait_for_selector(MATRIX)
+    open_team(page, site_url, SAMPLES, width=1280)
     box = page.evaluate(
         """() => { const b = document.querySelector('.sop-team-box');
                    const t = b.querySelector('table');
@@ -115,9 +93,7 @@ def test_table_fits_its_box_at_1280(page: Any, site_url: str) -> None:
 
 
 def test_cards_on_a_phone(page: Any, site_url: str) -> None:
-    _open(page, site_url, 360)
-    page.set_input_files("#sop-team-files", [str(p) for p in SAMPLES])
-    page.wait_for_selector(MATRIX)
+    open_team(page, site_url, SAMPLES, width=360)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     display = page.locator(f"{MATRIX} tbody tr").first.evaluate("r => getComputedStyle(r).display")
     assert display == "block"
@@ -135,9 +111,7 @@ def test_cards_on_a_phone(page: Any, site_url: str) -> None:
 def test_team_table_prints_on_a4_landscape(page: Any, site_url: str, tmp_path: Path) -> None:
     import subprocess
 
-    _open(page, site_url, 1280)
-    page.set_input_files("#sop-team-files", [str(p) for p in SAMPLES])
-    page.wait_for_selector(MATRIX)
+    open_team(page, site_url, SAMPLES, width=1280)
     page.emulate_media(media="print")
     pdf = tmp_path / "team.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True)
