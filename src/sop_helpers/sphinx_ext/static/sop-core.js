@@ -370,11 +370,8 @@
     };
   }
 
-  /**
-   * A chosen file's data, as sop_helpers.results.read.read_json: a CSV export refused by its
-   * name, a BOM allowed, text that is no JSON said in the contract's words.
-   * @param {string} name @param {string} text @returns {{ok: true, data: any} | {ok: false, message: string}}
-   */
+  /** A chosen file's data, as results.read.read_json: a CSV refused, a BOM allowed.
+   * @param {string} name @param {string} text @returns {{ok: true, data: any} | {ok: false, message: string}} */
   function readJson(name, text) {
     if (/\.csv$/i.test(name)) return { ok: false, message: say("import.csv") };
     try {
