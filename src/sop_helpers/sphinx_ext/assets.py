@@ -172,17 +172,13 @@ def _add_features(
                 app.add_css_file(style, priority=feature.priority)
 
 
-PAGE_RULES_PRIORITY = 450
-"""sop.js's place: after Sphinx's own scripts (200), before every declared feature's (500 and up)."""
-
-
 def _builder_inited(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     use_static(app)
     app.add_css_file("sop.css", priority=900)
-    # The page rules come first: the feature scripts (priority 500 and up) use window.sop.
-    app.add_js_file("sop.js", priority=PAGE_RULES_PRIORITY, loading_method="defer")
+    # The page rules (window.sop) after Sphinx's scripts (200), before every feature's (500+).
+    app.add_js_file("sop.js", priority=450, loading_method="defer")
 
 
 # Assets the bundled extensions add to every page, by the feature that needs them. A page gets
