@@ -32,7 +32,7 @@ from sop_helpers.render import render
 from sop_helpers.team import KIND_LABELS
 from sop_helpers.wording import TEXTS, wording_script
 
-from .assets import declare, use_static
+from .assets import declare
 from .handbook_data import checklists_folder, data_dir, depend, procedure_files
 from .handbook_data import procedures as handbook_procedures
 from .html_nodes import add_html_node
@@ -255,7 +255,6 @@ def setup(app: Sphinx) -> None:
     add_html_node(app, checklist_progress_node, visit_progress_html, elsewhere="skip")
     app.add_directive("checklist", ChecklistDirective)
     app.add_directive("checklist-progress", ChecklistProgressDirective)
-    app.connect("builder-inited", use_static)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     # checklist.js and its stylesheet on the pages with a checklist or "my progress" (and the
