@@ -23,7 +23,9 @@ CASES = [
     ("unknown-kind", 3, "/kind", "ไม่รู้จักชนิด (kind) 'quiz'"),
     ("yaml-syntax", 6, "", "YAML ผิดรูปแบบ"),
     ("number-as-text", 5, "/title", "ต้องเป็นข้อความ"),
-    ("bool-as-text", 9, "/items/0/when", "ต้องเป็นข้อความ"),
+    ("bool-as-text", 9, "/items/0/note", "ต้องเป็นข้อความ"),
+    # the timing is the step's own (procedure data): a checklist may not retype it
+    ("timing-retyped", 9, "/items/0/when", "ไม่รู้จักช่องนี้"),
     ("choice-hint", 9, "/items/0/question", "ลบ (เลือกได้หลายข้อ) ออกจากคำถาม"),
     ("step-twice", 10, "/items/1/step", "ขั้นตอน 's1' ซ้ำกับรายการที่ ๑"),
     ("steps-incomplete", 6, "/items", "ยังไม่มี s3, s4"),

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from sop_helpers.worklist import KINDS
+
 from .conftest import site_pages
 from .test_digits import visible_text
 
@@ -48,14 +50,8 @@ def _expected_counts() -> dict[str, int]:
     return counts
 
 
-TITLES = {
-    "timing": "ขั้นตอนที่ยังไม่กำหนดเวลา",
-    "law": "กฎหมายและระเบียบที่ยังไม่ยืนยัน",
-    "drafted": "เนื้อหาที่ร่างขึ้นจากเอกสารมาตรฐานการปฏิบัติงาน",
-    "question": "เรื่องที่รอสำนักงานตัดสิน",
-    "figure": "ตัวเลขและแหล่งที่มาที่ยังไม่ยืนยัน",
-    "setting": "ข้อมูลของสำนักงานที่ยังไม่ได้กำหนด",
-}
+# Each section's heading, as the page writes it (the counts above are the independent side).
+TITLES = KINDS
 
 
 def _sections(html: str) -> dict[str, int]:

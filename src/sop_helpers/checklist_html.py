@@ -71,12 +71,17 @@ def _section_view(section: Section, result: Score) -> dict[str, Any]:
 
 
 def render_checklist(
-    checklist: Checklist, answers: Mapping[str, Any] | None = None, file_stem: str = ""
+    checklist: Checklist,
+    answers: Mapping[str, Any] | None = None,
+    file_stem: str = "",
+    links: Mapping[str, tuple[str, str]] | None = None,
 ) -> str:
     """The checklist as an HTML form (progressively enhanced by ``checklist.js``).
 
     ``answers`` only sets the initial scores shown; the browser keeps its own answers.
     ``file_stem`` begins the names of exported files (``<stem>_<person>_<date>``, checklist.js).
+    ``links``: item id -> (address, title) of the page the item names (``Item.page``, resolved by
+    the site's build); each such item links to it.
     """
     from .render import render
 
@@ -92,6 +97,7 @@ def render_checklist(
         kinds=ITEM_KINDS,
         columns=INDICATOR_COLUMNS,
         dom_id=dom_id,
+        links=links or {},
         texts={
             "notice": NOTICE,
             "person_notice": PERSON_NOTICE,

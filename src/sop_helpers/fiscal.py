@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
-from .thai import be_year, ce_year
+from .thai import be_year, ce_year, month_name
 
 if TYPE_CHECKING:
     from .procedures import Timing
@@ -22,8 +22,25 @@ if TYPE_CHECKING:
 FISCAL_MONTHS: tuple[int, ...] = (10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9)
 """Calendar months in fiscal order (ต.ค. first)."""
 
-QUARTER_END: dict[int, int] = {12: 1, 3: 2, 6: 3, 9: 4}
-"""Last month of each fiscal quarter -> quarter number."""
+QUARTERS: tuple[int, ...] = (1, 2, 3, 4)
+"""The fiscal quarters, in order."""
+
+
+def quarter_months(quarter: int) -> tuple[int, ...]:
+    """The calendar months of a fiscal quarter, in order: 1 -> (10, 11, 12), 4 -> (7, 8, 9)."""
+    if quarter not in QUARTERS:
+        raise ValueError(f"ไตรมาสต้องเป็น 1 ถึง 4 (ได้ {quarter})")
+    return FISCAL_MONTHS[(quarter - 1) * 3 : quarter * 3]
+
+
+def quarter_span(quarter: int) -> str:
+    """A quarter's months as readers see them: 1 -> "ต.ค.–ธ.ค."."""
+    months = quarter_months(quarter)
+    return f"{month_name(months[0], short=True)}–{month_name(months[-1], short=True)}"
+
+
+QUARTER_END: dict[int, int] = {quarter_months(q)[-1]: q for q in QUARTERS}
+"""Last month of each fiscal quarter -> quarter number (12 -> 1 ... 9 -> 4)."""
 
 
 def fiscal_year(d: date) -> int:
@@ -81,11 +98,8 @@ def fiscal_year_range(fiscal_year: int) -> tuple[date, date]:
 
 def quarter_range(fiscal_year: int, quarter: int) -> tuple[date, date]:
     """First and last day of a quarter of a fiscal year (both inclusive)."""
-    if not 1 <= quarter <= 4:
-        raise ValueError(f"ไตรมาสต้องเป็น 1 ถึง 4 (ได้ {quarter})")
-    first_month = FISCAL_MONTHS[(quarter - 1) * 3]
-    last_month = FISCAL_MONTHS[(quarter - 1) * 3 + 2]
-    return month_range(fiscal_year, first_month)[0], month_range(fiscal_year, last_month)[1]
+    months = quarter_months(quarter)
+    return month_range(fiscal_year, months[0])[0], month_range(fiscal_year, months[-1])[1]
 
 
 def add_months(day: date, months: int) -> date:

@@ -10,6 +10,7 @@ fields and the summary, ``data-pf-answer`` on each item's answer cell.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from .checklists import INDICATOR_COLUMNS, Checklist, Item
 from .checklists.kinds import ITEM_KINDS, rule_of
@@ -34,9 +35,12 @@ def render_print_form(
     checklist: Checklist,
     office: str,
     director_name: str = "",
+    links: Mapping[str, tuple[str, str]] | None = None,
 ) -> str:
     """The hidden A4 form of ``checklist`` for ``office`` (its full name) with two signatures;
     its summary names each level-scored standard by its number (``Section.number``: ๑, ๒ ...).
+    ``links`` (item id -> page address and title, as :func:`render_checklist` takes them) names
+    the page after each item that has one, linked (a PDF of the form keeps the link).
     """
     from .render import render
 
@@ -62,4 +66,5 @@ def render_print_form(
         sections=sections,
         columns=INDICATOR_COLUMNS,
         blanks=blanks,
+        links=links or {},
     )

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .fiscal import FISCAL_MONTHS, QUARTER_END, fiscal_quarter, months_of
+from .fiscal import FISCAL_MONTHS, QUARTER_END, QUARTERS, fiscal_quarter, months_of, quarter_span
 from .procedures import (
     DeadlineTiming,
     MonthsTiming,
@@ -32,7 +32,7 @@ def timing_label(timing: Timing) -> str:
     elif isinstance(timing, DeadlineTiming):
         text = f"ภายในวันที่ {thai_number(timing.day)} {month_name(timing.month)}"
     elif isinstance(timing, QuarterlyTiming):
-        text = "ทุกไตรมาส (ต.ค.–ธ.ค., ม.ค.–มี.ค., เม.ย.–มิ.ย., ก.ค.–ก.ย.)"
+        text = f"ทุกไตรมาส ({', '.join(quarter_span(q) for q in QUARTERS)})"
     else:
         text = "ยังไม่กำหนด"
     return text

@@ -20,6 +20,7 @@ from .fields import (
     _pct,
     failed,
     money,
+    solved,
 )
 from .texts import LINES, WARNINGS, line
 
@@ -73,19 +74,17 @@ def allocation(data: Data, inputs: Inputs) -> Result:
             excess = _figure(total - weight_sum)
             warning = WARNINGS["allocation.over"].format(excess=excess)
             result += line("allocation.over", excess=excess)
-    return {
-        "ok": True,
-        "warning": warning,
-        "values": {
+    return solved(
+        values={
             "parts": {str(i): str(p) for i, p in parts.items()},
             "left": str(left),
             "over": over,
         },
-        "lines": worked,
-        "result": result,
-        "words": baht_text(total),
-        "illustrative": False,
-    }
+        lines=worked,
+        result=result,
+        words=baht_text(total),
+        warning=warning,
+    )
 
 
 def _asked(flag: object) -> bool:

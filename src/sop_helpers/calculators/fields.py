@@ -117,3 +117,27 @@ class _Fields:
 
 def failed(errors: Mapping[str, str]) -> Result:
     return {"ok": False, "errors": dict(errors)}
+
+
+def solved(
+    values: Mapping[str, Any],
+    lines: list[str],
+    result: str,
+    *,
+    words: str = "",
+    warning: str = "",
+    illustrative: bool = False,
+) -> Result:
+    """A calculation that worked, in the one shape the pages, the vectors and ``calculator.js``
+    read: the normalised ``values``, the worked ``lines``, the ``result`` sentence, the amount
+    in ``words``, a ``warning`` shown above the lines ("" for none) and whether a figure used is
+    ``illustrative``."""
+    return {
+        "ok": True,
+        "warning": warning,
+        "values": dict(values),
+        "lines": lines,
+        "result": result,
+        "words": words,
+        "illustrative": illustrative,
+    }

@@ -30,6 +30,7 @@ from .fields import (
     _plain,
     failed,
     money,
+    solved,
 )
 from .texts import LINES, WARNINGS, line
 
@@ -62,21 +63,19 @@ def subsidy(data: Data, inputs: Inputs) -> Result:
         for row in lines
     ]
     worked.append(line("subsidy.total", total=money(total), term=money(total / 2)))
-    return {
-        "ok": True,
-        "warning": "",
-        "values": {
+    return solved(
+        values={
             "amounts": {row.level: _plain(row.amount) for row in lines},
             "total": _plain(total),
             "per_term": _plain(total / 2),
         },
-        "lines": worked,
-        "result": line("money", amount=money(total)),
-        "words": baht_text(total),
-        "illustrative": any(
+        lines=worked,
+        result=line("money", amount=money(total)),
+        words=baht_text(total),
+        illustrative=any(
             lv.get("illustrative") for lv in data["levels"] if counts.get(lv["label"])
         ),
-    }
+    )
 
 
 def disbursement(data: Data, inputs: Inputs) -> Result:
@@ -136,21 +135,20 @@ def disbursement(data: Data, inputs: Inputs) -> Result:
             excess=money(excess), rate=format_number(check.rate_percent, 2)
         )
         result += LINES["disbursement.result.over"]
-    return {
-        "ok": True,
-        "warning": warning,
-        "values": {
+    return solved(
+        values={
             "rate": _plain(check.rate_percent),
             "target": _plain(check.target_percent),
             "shortfall": _plain(check.shortfall),
             "met": check.met,
             "over": over,
         },
-        "lines": worked,
-        "result": result,
-        "words": baht_text(check.shortfall) if not check.met else "",
-        "illustrative": bool(target.get("illustrative")),
-    }
+        lines=worked,
+        result=result,
+        words=baht_text(check.shortfall) if not check.met else "",
+        warning=warning,
+        illustrative=bool(target.get("illustrative")),
+    )
 
 
 def indicator(data: Data, inputs: Inputs) -> Result:
@@ -181,19 +179,15 @@ def indicator(data: Data, inputs: Inputs) -> Result:
     ]
     if goal == base:
         worked = [LINES["indicator.flat"]]
-    return {
-        "ok": True,
-        "warning": "",
-        "values": {"progress": _plain(progress.progress_percent), "met": progress.met},
-        "lines": worked,
-        "result": line(
+    return solved(
+        values={"progress": _plain(progress.progress_percent), "met": progress.met},
+        lines=worked,
+        result=line(
             "indicator.result",
             state=LINES["indicator.met" if progress.met else "indicator.short"],
             progress=_pct(progress.progress_percent),
         ),
-        "words": "",
-        "illustrative": False,
-    }
+    )
 
 
 def school_size(data: Data, inputs: Inputs) -> Result:
@@ -223,21 +217,19 @@ def school_size(data: Data, inputs: Inputs) -> Result:
         ),
         line("school-size.year", day=money(per_day), days=_figure(days), year=money(per_year)),
     ]
-    return {
-        "ok": True,
-        "warning": "",
-        "values": {
+    return solved(
+        values={
             "size": size,
             "small": small,
             "lunch_rate": _plain(rate),
             "lunch_day": _plain(per_day),
             "lunch_year": _plain(per_year),
         },
-        "lines": worked,
-        "result": line("school-size.result", size=size, year=money(per_year)),
-        "words": baht_text(per_year),
-        "illustrative": bool(rate_band.get("illustrative") or data.get("days_illustrative")),
-    }
+        lines=worked,
+        result=line("school-size.result", size=size, year=money(per_year)),
+        words=baht_text(per_year),
+        illustrative=bool(rate_band.get("illustrative") or data.get("days_illustrative")),
+    )
 
 
 def spending(data: Data, inputs: Inputs) -> Result:
@@ -268,19 +260,16 @@ def spending(data: Data, inputs: Inputs) -> Result:
         )
     else:
         worked.append(LINES["spending.no_percent"])
-    return {
-        "ok": True,
-        "warning": "",
-        "values": {
+    return solved(
+        values={
             "per_pupil": _plain(per_pupil),
             "change": _plain(change),
             "change_percent": None if change_pct is None else _plain(change_pct),
         },
-        "lines": worked,
-        "result": line("spending.result", per=money(per_pupil)),
-        "words": baht_text(per_pupil),
-        "illustrative": False,
-    }
+        lines=worked,
+        result=line("spending.result", per=money(per_pupil)),
+        words=baht_text(per_pupil),
+    )
 
 
 CALCULATORS: dict[str, Callable[[Data, Inputs], Result]] = {

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..procedures import Procedure, Standard, Step
+from ..schedule import timing_text
 from ..thai import thai_number
 from ..wording import thai_list
 from .files import (
@@ -65,7 +66,8 @@ def steps_sections(model: StepsFile, procedure: Procedure, fail: Any) -> tuple[S
                     for sub in step.substeps
                 ),
                 evidence=entry.evidence,
-                when=entry.when,
+                # the step's own timing, worded as its procedure page words it: one home
+                when=timing_text(step.timing),
                 note=entry.note,
             )
         )
@@ -234,7 +236,7 @@ def onboarding_sections(
             continue
         text = entry.text.strip()
         details: tuple[str, ...] = tuple(forms) if entry.task == "forms" else ()
-        own.append(_task(entry.id, len(own) + 1, "first", text, entry.note, details))
+        own.append(_task(entry.id, len(own) + 1, "first", text, entry.note, details, entry.page))
     if not per:
         raise fail("ต้องมีงานของแต่ละกระบวนงานอย่างน้อยหนึ่งงาน (read, self-check หรือ meet)", ("items",))
     sections = [Section("first", "steps", "เริ่มต้น", tuple(own))] if own else []
@@ -247,15 +249,29 @@ def onboarding_sections(
                 "meet": "พบและทำความรู้จักผู้ปฏิบัติงานในบทบาทที่งานนี้ระบุ: "
                 + thai_list(tuple(dict.fromkeys(r.role for r in procedure.responsibilities))),
             }[task]
+            page = entry.page.replace("{procedure}", procedure.id)
             items.append(
-                _task(f"{entry.id}-{procedure.id}", len(items) + 1, procedure.id, text, entry.note)
+                _task(
+                    f"{entry.id}-{procedure.id}",
+                    len(items) + 1,
+                    procedure.id,
+                    text,
+                    entry.note,
+                    page=page,
+                )
             )
         sections.append(Section(procedure.id, "steps", procedure.title, tuple(items)))
     return tuple(sections)
 
 
 def _task(
-    item_id: str, number: int, section: str, text: str, note: str, details: tuple[str, ...] = ()
+    item_id: str,
+    number: int,
+    section: str,
+    text: str,
+    note: str,
+    details: tuple[str, ...] = (),
+    page: str = "",
 ) -> Item:
     return Item(
         id=item_id,
@@ -266,4 +282,5 @@ def _task(
         hash=content_hash(text + "".join(details)),
         details=details,
         note=note,
+        page=page,
     )

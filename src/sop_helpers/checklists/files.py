@@ -32,12 +32,12 @@ class _Model(BaseModel):
 
 
 class StepEntry(_Model):
-    """One item of a steps checklist: a procedure step and what to keep as evidence."""
+    """One item of a steps checklist: a procedure step and what to keep as evidence (its text and
+    its timing come from the step in the procedure data)."""
 
     id: Id = Field(description="รหัสรายการ (คงที่ ห้ามเปลี่ยนเมื่อออกฉบับใหม่)")
     step: Id = Field(description="รหัสขั้นตอนในข้อมูลกระบวนงาน เช่น s1")
     evidence: tuple[Text, ...] = Field(default=(), description="หลักฐานที่ควรเก็บ")
-    when: StrictStr = Field(default="", description="ช่วงเวลาที่ทำ (ข้อความ)")
     note: StrictStr = Field(default="", description="คำอธิบายเพิ่มเติม")
 
 
@@ -171,9 +171,16 @@ class OnboardingEntry(_Model):
         default="", description="ข้อความของงาน calendar / forms (งานของแต่ละกระบวนงานใช้ข้อมูลกระบวนงาน)"
     )
     note: StrictStr = ""
+    page: StrictStr = Field(
+        default="",
+        description="หน้าของคู่มือที่งานนี้ให้เปิด (ชื่อหน้าแบบ {doc} เช่น fiscal-year) รายการเชื่อมไปที่หน้านั้น"
+        " งานของแต่ละกระบวนงานใช้ {procedure} แทนรหัสกระบวนงาน เช่น procedures/{procedure}",
+    )
 
     @model_validator(mode="after")
     def _text(self) -> OnboardingEntry:
+        if "{procedure}" in self.page and self.task not in PER_PROCEDURE:
+            raise ValueError(f"งาน {self.task} เป็นรายการเดียว จึงใช้ {{procedure}} ใน page ไม่ได้")
         if self.task in PER_PROCEDURE and self.text:
             raise ValueError(f"งาน {self.task} ใช้ข้อความจากข้อมูลกระบวนงาน จึงไม่มี text")
         if self.task not in PER_PROCEDURE and not self.text.strip():

@@ -58,6 +58,9 @@ class Item:
     options: tuple[Option, ...] = ()
     answer: tuple[str, ...] = ()
     explanation: str = ""
+    page: str = ""
+    """The handbook page the item names (a docname such as ``fiscal-year``), or "": the site's
+    build resolves it to the page's address and title and links the item to it."""
 
     @property
     def hint(self) -> str:

@@ -112,15 +112,18 @@ def declare(app: Sphinx, feature: str, **files: Any) -> None:
     ``words`` (wording prefixes) its scripts show.
 
     A page gets them when it needs the feature (:func:`needs`); nothing searches the rendered
-    HTML, so prose or code that shows a class name brings no script. Works for a project that
-    loads only the feature's own extension module, too. This module is the only one that adds
-    a page's files (``tests/test_page_assets.py`` fails on another).
+    HTML, so prose or code that shows a class name brings no script. The files come from the
+    package's ``static/`` folder, which the first declaration makes a static path
+    (:func:`use_static`), so a project that loads only the feature's own extension module gets
+    them too. This module is the only one that adds a page's files
+    (``tests/test_page_assets.py`` fails on another).
     """
     kept = {"priority", "attributes"}
     fields: dict[str, Any] = {k: v if k in kept else tuple(v) for k, v in files.items()}
     FEATURES[feature] = Feature(**fields)
     if not getattr(app, "_sop_features", False):
         app._sop_features = True  # type: ignore[attr-defined]
+        app.connect("builder-inited", use_static)
         app.connect("html-page-context", _add_features)  # before _page_context (900) defers
 
 

@@ -27,7 +27,7 @@ from sop_helpers.rates import load_rates
 from sop_helpers.render import render
 from sop_helpers.thai import format_number, thai_digits
 
-from .assets import declare, use_static
+from .assets import declare
 from .handbook_data import data_dir, depend
 from .html_nodes import add_html_node
 
@@ -221,7 +221,6 @@ def setup(app: Sphinx) -> None:
     """Register the directive, its node and the per-page assets."""
     add_html_node(app, calculator_node, visit_calculator_html)  # other builders: its note
     app.add_directive("calculator", CalculatorDirective)
-    app.connect("builder-inited", use_static)
     declare(
         app,
         "calculator",

@@ -32,7 +32,7 @@ from sop_helpers.schedule import MonthRow, year_table
 from sop_helpers.thai import month_name, thai_number
 
 from . import calendar_years
-from .assets import declare, use_static
+from .assets import declare
 from .calendar_years import year_box
 from .html_nodes import add_html_node
 
@@ -206,7 +206,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     calendar_years.setup(app)
     app.add_directive("fiscal-months", FiscalMonthsDirective)
     app.add_directive("sop-month-work", MonthWorkDirective)
-    app.connect("builder-inited", use_static)
     # Only the pages that show "now" load the script; the start page's block needs SopCore.
     declare(
         app,

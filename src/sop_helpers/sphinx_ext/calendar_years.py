@@ -34,8 +34,9 @@ from sop_helpers.calendar import (
     to_ical,
     year_order,
 )
+from sop_helpers.fiscal import fiscal_year_range
 from sop_helpers.procedures import Procedure
-from sop_helpers.thai import thai_number
+from sop_helpers.thai import thai_date, thai_number
 from sop_helpers.wording import STEP
 
 from .handbook_data import procedures as project_procedures
@@ -194,7 +195,7 @@ _STATE_WORDS = {"current": "ปีงบประมาณนี้", "future": 
 
 def _visit_year_box_html(translator: Any, node: year_box) -> None:
     year = int(node["fy"])
-    start, end = f"ตุลาคม {year - 1}", f"กันยายน {year}"
+    start, end = (thai_date(day, "month") for day in fiscal_year_range(year))
     opened = bool(node["open"]) or translator.builder.name == "singlehtml"
     # The badge names the build's view of the year; calendar-now.js changes it by the reader's
     # clock to the word it carries for that state (data-current, data-future, data-past).

@@ -9,6 +9,7 @@ that hold a checklist or the progress list.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -18,6 +19,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sop_helpers._errors import DataError
+from sop_helpers._yaml import load_yaml
 from sop_helpers.checklist_html import render_checklist
 from sop_helpers.checklists import Checklist, load_checklist
 from sop_helpers.checklists.kinds import kind_order
@@ -30,7 +32,7 @@ from sop_helpers.render import render
 from sop_helpers.team import KIND_LABELS
 from sop_helpers.wording import TEXTS, wording_script
 
-from .assets import declare, use_static
+from .assets import declare
 from .handbook_data import checklists_folder, data_dir, depend, procedure_files
 from .handbook_data import procedures as handbook_procedures
 from .html_nodes import add_html_node
@@ -67,6 +69,9 @@ class ChecklistDirective(SphinxDirective):
             message = f"{error.pointer}: {error.message}" if error.pointer else error.message
             logger.warning(message, location=location, type="sop", subtype="checklist")
             return [nodes.problematic(text=f"[แบบตรวจสอบ {checklist_id} ผิดรูปแบบ]")]
+        missing = _missing_page(self.env, path, checklist)
+        if missing:
+            logger.warning(missing[1], location=missing[0], type="sop", subtype="checklist")
         # a list over the whole handbook (the first week) reads every procedure
         used = [checklist.procedure] if checklist.procedure else list(procedures)
         depend(app, procedure_files(app, used))
@@ -87,22 +92,59 @@ class ChecklistDirective(SphinxDirective):
         }
         node = checklist_node(
             checklist=checklist,
-            print_form=_print_form(self, checklist),
+            print_form=_print_form(self),
             file_stem=_file_stem(checklist, procedures.get(checklist.procedure)),
         )
         node += _plain_list(checklist)
         return [node]
 
 
-def _print_form(directive: SphinxDirective, checklist: Checklist) -> str:
-    """The office form printed for this checklist (office name from book/data/office.yml)."""
+def _print_form(directive: SphinxDirective) -> tuple[str, str]:
+    """Who the office form printed for a checklist names: the office (book/data/office.yml) and
+    the director; the form is drawn when the page is written, with the items' page links."""
     office_file = data_dir(directive.env.app) / "office.yml"
     office = ""
     if office_file.is_file():
         directive.env.note_dependency(str(office_file))
         office = load_office(office_file).name
     director = str(getattr(directive.config, "sop_director_name", "") or "")
-    return render_print_form(checklist, office, director)
+    return office, director
+
+
+def _missing_page(
+    env: BuildEnvironment, path: Path, checklist: Checklist
+) -> tuple[str, str] | None:
+    """(file:line, message) of the first item whose ``page`` is no page of the book, or None."""
+    for item in checklist.items:
+        if not item.page or item.page in env.found_docs:
+            continue
+        located = load_yaml(path, DataError)
+        entries = located.data.get("items", []) if isinstance(located.data, dict) else []
+        index = next(
+            (
+                i
+                for i, entry in enumerate(entries)
+                if isinstance(entry, dict)
+                and "page" in entry
+                and item.page.startswith(str(entry["page"]).split("{procedure}")[0])
+            ),
+            0,
+        )
+        line = located.line_of(("items", index, "page")) or 1
+        return f"{path}:{line}", f"/items/{index}/page: ไม่มีหน้า '{item.page}' ในคู่มือ"
+    return None
+
+
+def page_links(translator: Any, checklist: Checklist) -> dict[str, tuple[str, str]]:
+    """Item id -> (address, title) of the page the item names, as the page being written reaches
+    it: Sphinx resolves the docname (one home for each page's address and title)."""
+    builder = translator.builder
+    links = {}
+    for item in checklist.items:
+        if item.page and item.page in builder.env.titles:
+            uri = builder.get_relative_uri(builder.current_docname, item.page)
+            links[item.id] = (uri, builder.env.titles[item.page].astext())
+    return links
 
 
 def _file_stem(checklist: Checklist, procedure: Procedure | None) -> str:
@@ -151,8 +193,13 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildE
 
 
 def visit_checklist_html(translator: Any, node: checklist_node) -> None:
-    translator.body.append(render_checklist(node["checklist"], file_stem=node.get("file_stem", "")))
-    translator.body.append(node.get("print_form", ""))
+    checklist = node["checklist"]
+    links = page_links(translator, checklist)
+    translator.body.append(
+        render_checklist(checklist, file_stem=node.get("file_stem", ""), links=links)
+    )
+    office, director = node.get("print_form", ("", ""))
+    translator.body.append(render_print_form(checklist, office, director, links=links))
     if not getattr(translator, "_sop_wording", False):
         # One result wording for the page's scripts (sop_helpers.wording), once per page, and
         # every checklist's Thai title (an import of another checklist's file names it so).
@@ -208,7 +255,6 @@ def setup(app: Sphinx) -> None:
     add_html_node(app, checklist_progress_node, visit_progress_html, elsewhere="skip")
     app.add_directive("checklist", ChecklistDirective)
     app.add_directive("checklist-progress", ChecklistProgressDirective)
-    app.connect("builder-inited", use_static)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     # checklist.js and its stylesheet on the pages with a checklist or "my progress" (and the

@@ -82,7 +82,9 @@ OPTIONS: tuple[Option, ...] = (
         _url,
         "ที่อยู่เว็บไซต์ที่เผยแพร่คู่มือ (ใช้ในลิงก์ถาวร ปฏิทิน และฉบับพิมพ์)",
         "The address where the handbook is published.",
-        "html",
+        # "env": each event of the .ics downloads links to its step on the site, and the .ics
+        # files are written while the calendar page is read.
+        "env",
         office_must_set=True,
         placeholder="ยังไม่ได้กำหนดที่อยู่เว็บไซต์",
     ),

@@ -10,8 +10,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sop_helpers.fiscal import fiscal_quarter, fiscal_year, quarter_range
-from sop_helpers.thai import month_name, parse_be_date, thai_date, thai_number
+from sop_helpers.fiscal import fiscal_quarter, fiscal_year, quarter_span
+from sop_helpers.thai import parse_be_date, thai_date, thai_number
 from sop_helpers.wording import TEXTS
 
 logger = logging.getLogger(__name__)
@@ -68,12 +68,11 @@ class FiscalTodayDirective(SphinxDirective):
 def fiscal_today_values(day: dt.date) -> dict[str, str]:
     """The fields of ``fiscal.today`` on ``day``: date, fiscal year, quarter and its months."""
     year, quarter = fiscal_year(day), fiscal_quarter(day)
-    first, last = quarter_range(year, quarter)
     return {
         "date": thai_date(day, "official"),
         "year": thai_number(year),
         "quarter": thai_number(quarter),
-        "months": f"{month_name(first.month, short=True)}–{month_name(last.month, short=True)}",
+        "months": quarter_span(quarter),
     }
 
 

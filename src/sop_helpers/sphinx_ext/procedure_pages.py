@@ -43,7 +43,7 @@ from sop_helpers.wording import STANDARD, STEP, thai_list
 from sop_helpers.worklist import SECTION_NAMES
 
 from . import flowchart_ext, worklist_page
-from .assets import declare, use_static
+from .assets import declare
 from .flowchart_ext import flowchart
 from .handbook_data import depend, procedures_folder
 from .handbook_data import errata as _errata
@@ -319,7 +319,6 @@ def expand_markers(app: Sphinx, docname: str, source: list[str]) -> None:
 def setup(app: Sphinx) -> None:
     """Register the marker expansion, the flowchart (``flowchart_ext``) and the CSS."""
     app.connect("source-read", expand_markers)
-    app.connect("builder-inited", use_static)
     # Only pages that show procedure content load its stylesheet (fewer requests elsewhere):
     # the templates that make such content declare it with ``{sop-assets} procedure``.
     declare(app, "procedure", styles=("procedure.css",), nodes=(flowchart,), priority=910)

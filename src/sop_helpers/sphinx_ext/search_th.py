@@ -289,7 +289,6 @@ def _builder_inited(app: Sphinx) -> None:
         _served_script(app)
     if hasattr(app.builder, "indexer_format"):
         app.builder.indexer_format = _index_format(app)
-    use_static(app)
 
 
 def _index_format(app: Sphinx) -> _CompactJavaScriptIndex:
