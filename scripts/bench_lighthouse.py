@@ -63,8 +63,11 @@ STATIC = ROOT / "src" / "sop_helpers" / "sphinx_ext" / "static"
 # them, so readable code need not be traded for bytes. A script loads only on the pages that
 # use its feature, and every script is deferred (it never delays the first paint).
 SCRIPT_BUDGETS: dict[str, int] = {
-    # every page
-    "sop.js": 3_000,
+    # every page. 3,200 (was 3,000) since it became the one home of the page rules (digits, B.E.
+    # years, Thai dates, the fiscal year and quarter, a wording's {fields}) that sop-core.js,
+    # calendar-now.js, checklist.js, calculator.js, team-matrix.js and print-form.js each had:
+    # 2,437 -> 3,097 while those six lost 572 bytes; calendar-now.js's budget went down by 200.
+    "sop.js": 3_200,
     # the 7 checklist and team pages (not the others): storage, digits, CSV, the generated
     # results contract (about 1.9 KB of it, the JSON Schema both Python and the browser check
     # files by) and its checker. 6 KB was the aim when it was meant for every page; 8 KB keeps
@@ -82,8 +85,9 @@ SCRIPT_BUDGETS: dict[str, int] = {
     # (search_th.served_text, rjsmin): the commented, type-checked source is about 14 KB gzip.
     "search-th.js": 12_000,
     # index and fiscal-year: the month marked, this month's work, this fiscal year's calendar
-    # first (start: 3 KB before the year's calendar moved with the reader's clock)
-    "calendar-now.js": 3_300,
+    # first (start: 3 KB before the year's calendar moved with the reader's clock; 3,300 until
+    # its date rules moved into sop.js)
+    "calendar-now.js": 3_100,
 }
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".txt", ".ics", ".inv", ".map")
 

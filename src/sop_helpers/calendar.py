@@ -18,6 +18,7 @@ from icalendar import Alarm, Calendar, Event
 
 from .fiscal import (
     QUARTER_END,
+    QUARTERS,
     fiscal_month_index,
     fiscal_year,
     fiscal_year_range,
@@ -139,7 +140,7 @@ def step_events(fiscal_year: int, procedure: Procedure, step: Step) -> list[Cale
         return [make(day, day, "deadline", summary, label=label)]
     if isinstance(timing, QuarterlyTiming):
         events = []
-        for quarter in range(1, 5):
+        for quarter in QUARTERS:
             q_end = quarter_range(fiscal_year, quarter)[1]
             events.append(
                 make(

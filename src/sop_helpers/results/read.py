@@ -235,12 +235,13 @@ def item_names(checklist: Checklist, ids: list[str] | tuple[str, ...]) -> list[s
 
 def is_csv_name(name: str | Path) -> bool:
     """Whether a file given as a results file is a CSV export (refused by its name, with
-    ``TEXTS["import.csv"]``; checklist.js and team.js take the same rule)."""
+    ``TEXTS["import.csv"]``; sop-core.js ``readJson`` takes the same rule for the browser)."""
     return str(name).lower().endswith(".csv")
 
 
 def read_json(path: str | Path) -> object:
-    """The JSON data of a file (UTF-8, a BOM allowed); errors are ResultsError naming the file."""
+    """The JSON data of a file (UTF-8, a BOM allowed); errors are ResultsError naming the file
+    (sop-core.js ``readJson`` reads a chosen file alike)."""
     source = str(path)
     if is_csv_name(path):
         raise ResultsError(TEXTS["import.csv"], source=source, key="csv_file")

@@ -177,7 +177,8 @@ def _builder_inited(app: Sphinx) -> None:
         return
     use_static(app)
     app.add_css_file("sop.css", priority=900)
-    app.add_js_file("sop.js", priority=900, loading_method="defer")
+    # The page rules (window.sop) after Sphinx's scripts (200), before every feature's (500+).
+    app.add_js_file("sop.js", priority=450, loading_method="defer")
 
 
 # Assets the bundled extensions add to every page, by the feature that needs them. A page gets

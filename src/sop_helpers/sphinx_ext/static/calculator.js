@@ -42,8 +42,10 @@
     }
     return TEXTS;
   }
-  /** @param {string} template @param {Record<string, string|number>} values */
-  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
+  // The page rules (sop.js, every page, loaded first): digits, a wording's {fields}.
+  const sop = /** @type {any} */ (window).sop;
+  /** Numbers stay Arabic until shown (enhance's show). @param {string} template @param {Record<string, string|number>} values */
+  const fill = (template, values) => sop.fill(template, values, String);
   /** A worked line or result (texts().lines). @param {string} key @param {Record<string, string|number>} [values] */
   const line = (key, values = {}) => fill(texts().lines[key], values);
 
@@ -52,10 +54,8 @@
   const MAX_VALUE = 10n ** 9n;
   const SMALL_SCHOOL_MAX = 120n;
 
-  /** Thai digits typed are read as Arabic ones (as SopCore.arabicDigits). @param {string} text */
-  function arabicDigits(text) {
-    return text.replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
-  }
+  /** Thai digits typed are read as Arabic ones. @type {(text: string) => string} */
+  const arabicDigits = sop.arabicDigits;
 
   /** @param {number} places */
   function pow10(places) {
@@ -526,12 +526,9 @@
     const form = /** @type {HTMLFormElement | null} */ (root.querySelector("form"));
     const out = /** @type {HTMLElement | null} */ (root.querySelector(".sop-calc-output"));
     if (!form || !out) return;
-    // The site's one digit style (decision 1): SopCore.digits where the page loads it, else
-    // sop.js's (every page), both reading <body data-sop-digits>.
-    /** @type {any} */
-    const w = window;
+    // The site's one digit style (decision 1, sop.js).
     /** @param {string} text @returns {string} */
-    const show = (text) => (w.SopCore || w.sop).digits(text);
+    const show = (text) => sop.digits(text);
 
     const run = () => {
       /** @type {Inputs} */
@@ -645,7 +642,7 @@
     }
     scrollCues();
   };
-  // After every deferred script ran (sop.js, which shows the digits, comes after this one).
+  // After every deferred script ran.
   if (document.readyState === "complete") start();
   else document.addEventListener("DOMContentLoaded", start);
 })();

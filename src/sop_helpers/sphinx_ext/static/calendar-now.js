@@ -2,7 +2,7 @@
 /* "Now" on a static site: the reader's clock marks the current month on the fiscal-year page
    (rows carry their months as classes, sop-m-12) and fills the start page's block "งานเดือนนี้ /
    ใกล้ครบกำหนด" from the JSON the build wrote (steps' months by sop_helpers.fiscal.months_of, and
-   the days they fall due). Numbers go through SopCore.digits (the site's digit setting). Its words
+   the days they fall due). Numbers, dates and the fiscal year follow sop.js (the page rules). Its words
    are the page's: SopCore.say (the start page carries the wording now.*), the build's own
    "เดือนนี้" badge (moved) and each year's state words on its badge (data-current, ...). */
 (function () {
@@ -15,21 +15,14 @@
    *   steps: StepWork[]}} MonthData */
 
   const w = /** @type {any} */ (window);
-  /** @param {string|number} s */
-  const digits = (s) => (w.SopCore ? w.SopCore.digits(String(s)) : w.sop ? w.sop.digits(s) : String(s));
+  // The page rules (sop.js, every page): digits, the fiscal year and quarter, Thai dates.
+  const { digits, fiscalYear, fiscalQuarter: quarter, beYear } = w.sop;
   /** sop_helpers.wording.TEXTS[key] filled (the start page loads SopCore).
    *  @param {string} key @param {Record<string, any>} [values] @returns {string} */
   const say = (key, values) => w.SopCore.say(key, values);
   const DAY = 86400000;
-
-  /** Fiscal year (B.E.) of a date: from 1 October, named by the year it ends in. @param {Date} d */
-  const fiscalYear = (d) => d.getFullYear() + 543 + (d.getMonth() >= 9 ? 1 : 0);
-  /** Fiscal quarter 1-4 (ต.ค.-ธ.ค. = 1). @param {number} month 1-12 */
-  const quarter = (month) => Math.floor(((month + 2) % 12) / 3) + 1;
-  /** "๓๑ ธ.ค. ๒๕๖๙" @param {Date} d */
-  const shortDate = (d) => digits(new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-latn", {
-    day: "numeric", month: "short", year: "numeric",
-  }).format(d));
+  /** "๓๑ ธ.ค. ๒๕๖๙" @param {Date} d @returns {string} */
+  const shortDate = (d) => w.sop.date(d, "short");
 
   /** @param {string} tag @param {string} [cls] @param {string} [text] */
   function el(tag, cls, text) {
@@ -96,7 +89,7 @@
     const month = now.getMonth() + 1;
     const fy = fiscalYear(now);
     const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-    const year = digits(now.getFullYear() + 543);
+    const year = digits(beYear(now));
     const out = document.createDocumentFragment();
     out.append(el("p", "sop-mw-today", say("now.today", { date: shortDate(today), year: fy, quarter: quarter(month) })));
     if (month === 9) {

@@ -19,6 +19,7 @@
   /** @typedef {{ok: true, kept: Object<string, Answer>, dropped: string[], bad: {id: string, message: string}[], version: number, notes: string[], file: any} | {ok: false, key: string, place: string, message: string}} Read */
 
   const core = /** @type {any} */ (window).SopCore;
+  const sop = /** @type {any} */ (window).sop; // the page rules: dates, B.E. years
   // numbers in the site's digits; every Thai text from the handbook's one wording table
   const { digits: thai, storage, say: words } = core;
   const COLUMNS = ["indicator", "target", "evidence", "result"];
@@ -197,8 +198,7 @@
   // ------------------------------------------------------------------- display helpers
 
   /** @param {Date} d */
-  const thaiDate = (d) => isNaN(d.getTime()) ? "" :
-    core.digits(new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { day: "numeric", month: "long", year: "numeric" }).format(d));
+  const thaiDate = (d) => sop.date(d);
 
   /** @param {any} v */
   const trim = (v) => (typeof v === "string" ? v.trim() : "");
@@ -221,7 +221,7 @@
   /** Today as B.E. "2569-12-01" (file names keep Arabic digits). */
   function beToday() {
     const d = new Date();
-    return (d.getFullYear() + 543) + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+    return sop.beYear(d) + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
   }
   /** "<stem>_<person>_<date>.<ext>", e.g. แผนปฏิบัติการ-มาตรฐาน_สมหญิง-ใจดี_2569-12-01.json; an
    * empty part is left out. The one naming rule of the downloads (sop_helpers.names.file_name;
@@ -534,14 +534,9 @@
       const file = input.files && input.files[0];
       if (!file) return;
       input.value = "";
-      /** @type {Read} */ let m;
-      try {
-        // a CSV export is for Excel: said plainly (results.read.is_csv_name)
-        if (/\.csv$/i.test(file.name)) throw words("import.csv");
-        m = read(JSON.parse((await file.text()).replace(/^\ufeff/, "")), model);
-      } catch (e) {
-        m = { ok: false, key: "not_json", place: "", message: typeof e === "string" ? e : core.contract.message({ key: "not_json", place: "" }) };
-      }
+      // a CSV export is for Excel, said plainly; a file that is no JSON, too (results.read.read_json)
+      const got = core.contract.readJson(file.name, await file.text().catch(() => ""));
+      /** @type {Read} */ const m = got.ok ? read(got.data, model) : { ok: false, key: "not_json", place: "", message: got.message };
       if (!m.ok) { say(words("import.failed", { file: file.name, message: m.message })); return; }
       // Another person's file (person key) on a page with a name: the confirm names both.
       const mine = person().name, theirs = cleanPerson(m.file.person).name;

@@ -91,7 +91,7 @@
     put("position", value("position"));
     put("name-sign", value("name"));
     put("position-sign", value("position"));
-    put("date", new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-thai", { day: "numeric", month: "long", year: "numeric" }).format(new Date()));
+    put("date", /** @type {any} */ (window).sop.date(new Date()));
     const items = Object.fromEntries(model.sections.flatMap((/** @type {any} */ s) => s.items).map((/** @type {any} */ it) => [it.id, it]));
     copy.querySelectorAll("[data-pf-answer]").forEach((cell) => {
       const it = items[/** @type {HTMLElement} */ (cell).dataset.pfAnswer || ""];

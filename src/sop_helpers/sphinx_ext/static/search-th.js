@@ -102,9 +102,8 @@
     partial: 1,
   };
 
-  /** @param {string} text */
-  const foldDigits = (text) =>
-    text.replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+  /** "๑๕" -> "15" (sop.js: the page rules, loaded first). @param {string} text */
+  const foldDigits = (text) => String(W.sop.arabicDigits(text));
 
   /** @param {string} match */
   const undot = (match) => ` ${match.replace(/\./g, "")} `;
@@ -142,14 +141,14 @@
       : null;
 
   /**
-   * Text shown to the reader (counts, the words searched) in the site's digits: sop-core.js,
-   * loaded before this script, is the one home of the digit style (decision 1). Queries are
-   * read with Arabic digits, so "แผน 5 ปี" is echoed as the site writes it.
+   * Text shown to the reader (counts, the words searched) in the site's digits: sop.js, loaded
+   * before this script, is the one home of the digit style (decision 1). Queries are read with
+   * Arabic digits, so "แผน 5 ปี" is echoed as the site writes it.
    * @param {string | number} text
    */
-  const shown = (text) => (W.SopCore ? String(W.SopCore.digits(String(text))) : String(text));
+  const shown = (text) => String(W.sop.digits(text));
   /** "15" -> "๑๕" whatever the site's style (page text may hold either). @param {string} text */
-  const thaiDigits = (text) => (W.SopCore ? String(W.SopCore.thaiDigits(text)) : text);
+  const thaiDigits = (text) => String(W.sop.thaiDigits(text));
   /**
    * What the results view says: sop_helpers.wording.TEXTS search.* (the page's sop-wording),
    * filled by SopCore.say. @param {string} key @param {Record<string, string>} [values]

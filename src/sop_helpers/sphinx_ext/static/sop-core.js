@@ -1,29 +1,18 @@
 // @ts-check
-/* Shared helpers of the handbook's scripts (checklist.js, team.js, search-th.js): digits, words, browser
+/* Shared helpers of the handbook's scripts (checklist.js, team.js, search-th.js): words, browser
    storage that never throws, downloads, CSV cells, short lists, the same-person rule, and the
-   results-file contract. Loaded before the scripts that use it. One namespace: SopCore.
+   results-file contract (a chosen file read, checked). Loaded after sop.js (the page rules:
+   digits, dates, a wording's {fields}) and before the scripts that use it. One namespace: SopCore.
 
    The contract (schemas, message keys, field names) is generated from sop_helpers.results by
    scripts/make_checklist_schemas.py: Python and the browser check files by one definition. */
 (() => {
   "use strict";
 
-  // ------------------------------------------------------------------------------- digits
-
-  /** "12" -> "๑๒" (what the page shows). @param {string|number} s */
-  const thaiDigits = (s) => String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-  /** "๑๒" -> "12" (what inputs are read as). @param {string|number} s */
-  const arabicDigits = (s) => String(s).replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
-
-  /**
-   * A number or text in the site's digits (decision 1: Thai unless the page carries
-   * data-sop-digits="arabic" on <body> or <html>). Every number the scripts show goes through it.
-   * @param {string|number} s
-   */
-  function digits(s) {
-    const style = (document.body && document.body.dataset.sopDigits) || document.documentElement.dataset.sopDigits;
-    return style === "arabic" ? arabicDigits(s) : thaiDigits(s);
-  }
+  // The page rules (digits, dates, the fiscal year, a wording's {fields}) are sop.js's, loaded first.
+  const sop = /** @type {any} */ (window).sop;
+  /** @type {(s: string|number) => string} */
+  const digits = sop.digits;
 
   // ------------------------------------------------------------------------------- words
 
@@ -42,8 +31,7 @@
         try { Object.assign(WORDS, JSON.parse(script.textContent || "{}")); } catch (_) { /* no words */ }
       }
     }
-    return String(/** @type {any} */ (WORDS)[key] ?? key).replace(/\{(\w+)\}/g,
-      (_, k) => (typeof values[k] === "number" ? digits(values[k]) : String(values[k] ?? "")));
+    return sop.fill(/** @type {any} */ (WORDS)[key] ?? key, values);
   }
 
   // ------------------------------------------------------------------------------- storage
@@ -223,8 +211,9 @@
 
   /** The Thai message of a key at a place, as sop_helpers.results.message. @param {Fault} f */
   function message(f) {
-    const text = String(CONTRACT.messages[f.key]).replace(/\{(\w+)\}/g,
-      (_, k) => thaiDigits(String(f.params && k in f.params ? f.params[k] : "")));
+    /** @type {Record<string, string>} */ const params = {};
+    for (const [k, v] of Object.entries(f.params || {})) params[k] = sop.thaiDigits(String(v));
+    const text = sop.fill(CONTRACT.messages[f.key], params);
     return f.place ? fieldText(f.place) + ": " + text : text;
   }
 
@@ -381,11 +370,22 @@
     };
   }
 
+  /** A chosen file's data, as results.read.read_json: a CSV refused, a BOM allowed.
+   * @param {string} name @param {string} text @returns {{ok: true, data: any} | {ok: false, message: string}} */
+  function readJson(name, text) {
+    if (/\.csv$/i.test(name)) return { ok: false, message: say("import.csv") };
+    try {
+      return { ok: true, data: JSON.parse(text.replace(/^\ufeff/, "")) };
+    } catch (_) {
+      return { ok: false, message: message({ key: "not_json", place: "" }) };
+    }
+  }
+
   /** @type {any} */ (window).SopCore = {
-    thaiDigits, arabicDigits, digits, say,
+    thaiDigits: sop.thaiDigits, arabicDigits: sop.arabicDigits, digits, say,
     storage: { load, save, remove, keys },
     download, csvCell, csvText, shortList,
     normalizeText, personKey,
-    contract: { checkFile, message, instant, version: () => CONTRACT.current, formats: () => CONTRACT.formats },
+    contract: { checkFile, readJson, message, instant, version: () => CONTRACT.current, formats: () => CONTRACT.formats },
   };
 })();

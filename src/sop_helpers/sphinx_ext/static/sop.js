@@ -1,17 +1,39 @@
 // @ts-check
-/* Small page helpers of the handbook (every page): review banner, Thai copy buttons,
-   keyboard access to boxes that scroll sideways. No globals except window.sop. Its words come
-   from the page (sop_helpers.wording.TEXTS page.*): the footer's data-* and the review note. */
+/* The page rules (every page, before the feature scripts, which use them as window.sop): the
+   browser's one home of digits, B.E. years and Thai dates, the fiscal year and quarter
+   (sop_helpers.thai, .fiscal) and a wording's {fields}. Then small page helpers: review banner,
+   Thai copy buttons, keyboard access to boxes that scroll sideways. Its own words are the
+   page's (sop_helpers.wording.TEXTS page.*): the footer's data-* and the review note. */
 (function () {
   "use strict";
 
-  /** The site's digit style (setting sop_digits, on <body data-sop-digits>). */
-  const arabic = () => document.body.dataset.sopDigits === "arabic";
-  /** Numbers in the site's digit style, as the build writes them (sop_helpers.thai.apply_digits;
-   *  SopCore.digits does the same for the feature scripts). @param {string|number} s */
-  const digits = (s) => arabic()
-    ? String(s).replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
-    : String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+  const BE = 543; // B.E. = C.E. + 543 (sop_helpers.thai.be_year)
+  /** "12" -> "๑๒" @param {string|number} s */
+  const thaiDigits = (s) => String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+  /** "๑๒" -> "12" (inputs are read so) @param {string|number} s */
+  const arabicDigits = (s) => String(s).replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+  /** In the site's digits (sop_digits: <body> or <html> data-sop-digits, Thai unless "arabic";
+   *  thai.apply_digits) @param {string|number} s */
+  const digits = (s) => ((document.body?.dataset.sopDigits || document.documentElement.dataset.sopDigits) === "arabic"
+    ? arabicDigits(s) : thaiDigits(s));
+  /** A wording with its {fields} filled (missing: empty), numbers in the site's digits or as
+   *  `number` writes them. @param {string} template @param {Record<string, any>} [values]
+   *  @param {(n: number) => string} [number] */
+  const fill = (template, values = {}, number = digits) => String(template).replace(/\{(\w+)\}/g,
+    (_, k) => (typeof values[k] === "number" ? number(values[k]) : String(values[k] ?? "")));
+  /** @param {Date} d */
+  const beYear = (d) => d.getFullYear() + BE;
+  /** From 1 October, named by the B.E. year it ends in (fiscal.fiscal_year) @param {Date} d */
+  const fiscalYear = (d) => beYear(d) + (d.getMonth() >= 9 ? 1 : 0);
+  /** 1-4, ต.ค.-ธ.ค. = 1 (fiscal.fiscal_quarter) @param {number} month 1-12 */
+  const fiscalQuarter = (month) => Math.floor(((month + 2) % 12) / 3) + 1;
+  /** Thai, B.E., site digits (thai.thai_date): "long" ๑ ธันวาคม ๒๕๖๙, "short" ๑ ธ.ค. ๒๕๖๙,
+   *  "brief" ๑ ธ.ค. ๖๙; timeZone "Asia/Bangkok": the day in Thailand (team.thai_day).
+   *  @param {Date} d @param {"long"|"short"|"brief"} [style] @param {string} [timeZone] */
+  const date = (d, style = "long", timeZone) => isNaN(d.getTime()) ? "" : digits(new Intl.DateTimeFormat(
+    "th-TH-u-ca-buddhist-nu-latn",
+    { day: "numeric", month: style === "long" ? "long" : "short", year: style === "brief" ? "2-digit" : "numeric", timeZone },
+  ).format(d));
 
   /** A word the build wrote on the footer (data-scroll, data-copy, ...). @param {string} name */
   const word = (name) => {
@@ -93,16 +115,13 @@
     const el = document.querySelector(".sop-fiscal-today");
     if (!el) return;
     const now = new Date();
-    const month = now.getMonth() + 1;
-    const year = now.getFullYear() + 543 + (month >= 10 ? 1 : 0);
-    const quarter = Math.floor(((month + 2) % 12) / 3) + 1;
+    const quarter = fiscalQuarter(now.getMonth() + 1);
     const first = ((quarter + 2) % 4) * 3; // the quarter's first month, 0-based (ต.ค. = 9)
-    const locale = "th-TH-u-ca-buddhist-nu-" + (arabic() ? "latn" : "thai");
-    const short = new Intl.DateTimeFormat(locale, { month: "short" });
+    const short = new Intl.DateTimeFormat("th-TH", { month: "short" });
     /** @type {Record<string, string>} */
     const values = {
-      date: new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(now),
-      year: digits(year),
+      date: date(now),
+      year: digits(fiscalYear(now)),
       quarter: digits(quarter),
       months: short.format(new Date(2000, first, 1)) + "–" + short.format(new Date(2000, first + 2, 1)),
     };
@@ -118,11 +137,15 @@
     forwardSidebarToggles();
     reviewBanner();
     scrollableBoxes();
-    // copybutton adds its buttons on DOMContentLoaded too: run after it.
+    // copybutton may add its buttons on DOMContentLoaded too: run after it.
     setTimeout(thaiCopyButtons, 0);
   }
 
-  /** @type {any} */ (window).sop = { reviewBanner, scrollableBoxes, digits };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  /** @type {any} */ (window).sop = {
+    thaiDigits, arabicDigits, digits, fill, beYear, fiscalYear, fiscalQuarter, date, reviewBanner, scrollableBoxes,
+  };
+  // The feature scripts load after this one and may add to the page first (copybutton its
+  // buttons): start once they all ran.
+  if (document.readyState === "complete") start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

@@ -96,9 +96,7 @@
 
   /** "21 พ.ย. 69": the day in Thailand (+07:00) of an ISO time, whatever offset it was written in (team.thai_day). @param {string} iso */
   function shortDate(iso) {
-    return new Intl.DateTimeFormat("th-TH-u-ca-buddhist-nu-latn", {
-      day: "numeric", month: "short", year: "2-digit", timeZone: "Asia/Bangkok",
-    }).format(new Date(iso));
+    return /** @type {any} */ (window).sop.date(new Date(iso), "brief", "Asia/Bangkok");
   }
 
   /**

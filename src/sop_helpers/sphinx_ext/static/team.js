@@ -106,11 +106,9 @@
     /** @type {any[]} */ const found = [];
     /** @type {{file: string, reason: string}[]} */ const rejected = [];
     for (const f of files) {
-      let data;
-      if (/\.csv$/i.test(f.name)) { rejected.push({ file: f.name, reason: say("import.csv") }); continue; }
-      try { data = JSON.parse(f.text.replace(/^\ufeff/, "")); }
-      catch (_) { rejected.push({ file: f.name, reason: core.contract.message({ key: "not_json", place: "" }) }); continue; }
-      try { found.push(...entries(data, f.name, models)); }
+      const got = core.contract.readJson(f.name, f.text);
+      if (!got.ok) { rejected.push({ file: f.name, reason: got.message }); continue; }
+      try { found.push(...entries(got.data, f.name, models)); }
       catch (err) {
         rejected.push({ file: f.name, reason: err instanceof Refused ? err.message
           : say("team.unexpected", { error: String(err) }) });
