@@ -1,7 +1,7 @@
 """The browser's page rules have one home: sop.js (issue 11, "One home for each rule").
 
 Digits (both ways), the B.E. year, Thai dates, today's fiscal year and quarter and a wording's
-``{fields}`` are written once, in sop.js, which every page loads before the feature scripts;
+``{fields}`` (and the small element maker) are written once, in sop.js, which every page loads before the feature scripts;
 SopCore, the checklist, team, calculator, calendar and search scripts use them through
 ``window.sop``. These tests check that sop.js comes first on every built page, that no other
 script writes one of those rules again, and that in Chromium the rules give what Python's
@@ -32,6 +32,7 @@ COPIES = {
     "a Thai date format": re.compile(r"Intl\.DateTimeFormat\([^)]*buddhist"),
     "a {fields} filler": re.compile(r"replace\(/\\\{\(\\w\+\)\\\}/g"),
     "the fiscal quarter": re.compile(r"% 12\) / 3\)"),
+    "an element maker": re.compile(r"createElement\(tag\)"),
 }
 
 

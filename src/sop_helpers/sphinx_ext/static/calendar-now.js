@@ -15,8 +15,8 @@
    *   steps: StepWork[]}} MonthData */
 
   const w = /** @type {any} */ (window);
-  // The page rules (sop.js, every page): digits, the fiscal year and quarter, Thai dates.
-  const { digits, fiscalYear, fiscalQuarter: quarter, beYear } = w.sop;
+  // The page rules (sop.js, every page): digits, the fiscal year and quarter, Thai dates, el.
+  const { digits, fiscalYear, fiscalQuarter: quarter, beYear, el } = w.sop;
   /** sop_helpers.wording.TEXTS[key] filled (the start page loads SopCore).
    *  @param {string} key @param {Record<string, any>} [values] @returns {string} */
   const say = (key, values) => w.SopCore.say(key, values);
@@ -24,13 +24,6 @@
   /** "๓๑ ธ.ค. ๒๕๖๙" @param {Date} d @returns {string} */
   const shortDate = (d) => w.sop.date(d, "short");
 
-  /** @param {string} tag @param {string} [cls] @param {string} [text] */
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
 
   /** The row of this month is marked: the build marked its own month, and its badge moves.
    *  @param {Date} now */

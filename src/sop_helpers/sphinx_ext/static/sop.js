@@ -35,6 +35,14 @@
     { day: "numeric", month: style === "long" ? "long" : "short", year: style === "brief" ? "2-digit" : "numeric", timeZone },
   ).format(d));
 
+  /** A new element with its class and text (never HTML). @param {string} tag @param {string} [cls] @param {string} [text] */
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
   /** A word the build wrote on the footer (data-scroll, data-copy, ...). @param {string} name */
   const word = (name) => {
     const footer = /** @type {HTMLElement|null} */ (document.querySelector(".sop-footer"));
@@ -55,10 +63,8 @@
     article.prepend(banner);
   }
 
-  /** Boxes that scroll sideways (wide tables, code) get a tab stop and a name. Their sizes are
-   *  read in a ResizeObserver, once the browser has laid the page out anyway: reading
-   *  scrollWidth while the page loads forced a whole extra layout (the biggest script task on
-   *  the worked examples). It fires again when the font arrives or the window turns. */
+  /** Boxes that scroll sideways (wide tables, code) get a tab stop and a name, once laid out
+   *  (a ResizeObserver: reading scrollWidth while loading forced an extra layout). */
   function scrollableBoxes() {
     /** @param {Element} el */
     const mark = (el) => {
@@ -142,7 +148,7 @@
   }
 
   /** @type {any} */ (window).sop = {
-    thaiDigits, arabicDigits, digits, fill, beYear, fiscalYear, fiscalQuarter, date, reviewBanner, scrollableBoxes,
+    thaiDigits, arabicDigits, digits, fill, beYear, fiscalYear, fiscalQuarter, date, el, reviewBanner, scrollableBoxes,
   };
   // The feature scripts load after this one and may add to the page first (copybutton its
   // buttons): start once they all ran.

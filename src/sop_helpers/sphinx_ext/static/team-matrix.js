@@ -132,13 +132,8 @@
     });
   }
 
-  /** @param {string} tag @param {string} [cls] @param {string} [text] */
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+  /** A new element with its class and text (sop.js). @type {(tag: string, cls?: string, text?: string) => HTMLElement} */
+  const el = /** @type {any} */ (window).sop.el;
 
   /**
    * The matrix as an HTML table in a box that never scrolls sideways; cards on a phone.

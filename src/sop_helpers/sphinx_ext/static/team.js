@@ -10,6 +10,8 @@
   "use strict";
   const core = /** @type {any} */ (window).SopCore;
   const say = core.say;
+  /** A new element with its class and text (sop.js). @type {(tag: string, cls?: string, text?: string) => HTMLElement} */
+  const el = /** @type {any} */ (window).sop.el;
 
   // As sop_helpers.targets ("ไม่น้อยกว่าร้อยละ ๘๐", "ไม่เกิน ๕ วัน": one number each), whose
   // patterns the page's data carries; set by setup.
@@ -141,7 +143,7 @@
     t.className = "table sop-team-table";
     t.createCaption().textContent = caption;
     const tr = t.createTHead().insertRow();
-    heads.forEach((h) => { const th = document.createElement("th"); th.scope = "col"; th.textContent = h; tr.append(th); });
+    heads.forEach((h) => { const th = /** @type {HTMLTableCellElement} */ (el("th", "", h)); th.scope = "col"; tr.append(th); });
     const body = t.createTBody();
     rows.forEach((r) => {
       const line = body.insertRow();
@@ -150,15 +152,11 @@
         // A list ("a; b; c") reads one item per line; the text stays the same.
         const parts = String(r[h]).split("; ");
         parts.forEach((part, i) => {
-          const span = document.createElement("span");
-          span.className = "sop-team-part";
-          span.textContent = part + (i < parts.length - 1 ? "; " : "");
-          cell.append(span);
+          cell.append(el("span", "sop-team-part", part + (i < parts.length - 1 ? "; " : "")));
         });
       });
     });
-    const box = document.createElement("div");
-    box.className = "sop-scroll";
+    const box = el("div", "sop-scroll");
     box.tabIndex = 0;
     box.setAttribute("role", "region");
     box.setAttribute("aria-label", caption);
@@ -200,22 +198,17 @@
       const folks = matrix.people(kept, view, (/** @type {string} */ n) => core.personKey(n));
       const shown = matrix.render(folks, view, indicatorStatus);
       out.append(shown.box);
-      const button = document.createElement("button");
+      const button = /** @type {HTMLButtonElement} */ (el("button", "btn btn-outline-primary sop-team-csv", say("team.csv")));
       button.type = "button";
-      button.className = "btn btn-outline-primary sop-team-csv";
-      button.textContent = say("team.csv");
       button.addEventListener("click", () => {
         const flat = shown.rows.map((/** @type {any} */ r) => Object.fromEntries(shown.heads.map((/** @type {string} */ h) => [h, r[h].join("; ")])));
         // named as every download is (checklist.js fileName: B.E. date, e.g. ภาพรวมทีม_2569-12-01.csv)
         core.download(scorer().fileName(say("team.csv.file"), "", "csv"), "text/csv;charset=utf-8", csv(shown.heads, flat));
       });
-      const clear = document.createElement("button");
+      const clear = /** @type {HTMLButtonElement} */ (el("button", "btn btn-outline-secondary sop-team-clear", say("team.clear")));
       clear.type = "button";
-      clear.className = "btn btn-outline-secondary sop-team-clear";
-      clear.textContent = say("team.clear");
       clear.addEventListener("click", () => { chosen.clear(); showChosen(); out.replaceChildren(); status.textContent = say("team.cleared"); });
-      const tools = document.createElement("p");
-      tools.className = "sop-team-tools";
+      const tools = el("p", "sop-team-tools");
       tools.append(button, " ", clear);
       out.append(tools);
       // a bundle file holds many results, so results are counted, not files
