@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from hypothesis import HealthCheck, settings
 
+from . import support
 from .support import serve
 
 # Property tests check behaviour, not speed: on a loaded CI machine an example can take longer
@@ -69,6 +70,18 @@ def site_pages(site: Path) -> list[str]:
         for p in site.rglob("*.html")
         if not any(part.startswith(("_", ".")) for part in p.relative_to(site).parts)
     )
+
+
+@pytest.fixture(scope="session")
+def procedures() -> Any:
+    """The handbook's procedures (``support.procedures()``) as a fixture."""
+    return support.procedures()
+
+
+@pytest.fixture(scope="session")
+def checklists() -> Any:
+    """The handbook's checklists (``support.checklists()``) as a fixture."""
+    return support.checklists()
 
 
 @pytest.fixture(scope="session")

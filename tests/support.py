@@ -166,11 +166,24 @@ def at_width(page: Any, width: int | None, height: int = 900) -> None:
         page.set_viewport_size({"width": width, "height": height})
 
 
+def unfold(target: Any) -> None:
+    """Open the folded ``<details>`` (another fiscal year's calendar) that hides ``target``, as a
+    reader would: a click on its summary."""
+    folded = target.locator("xpath=ancestor::details[not(@open)]")
+    if folded.count():
+        folded.first.locator("summary").first.click()
+
+
 def checklist_form(page: Any, checklist_id: str) -> Any:
     """The form of one checklist on the open page, once its script has enhanced it."""
     form = page.locator(f'form[data-checklist-id="{checklist_id}"]')
     form.locator(".sop-cl-tools").wait_for(state="visible")
     return form
+
+
+def self_check_page(checklist_id: str) -> str:
+    """The self-check page that holds a checklist (its procedure's), relative to the site."""
+    return f"self-check/{checklists()[checklist_id].procedure}.html"
 
 
 def open_checklist(
@@ -186,6 +199,15 @@ def fill_person(form: Any, name: str = NAME, position: str = POSITION) -> None:
     """Type a name and a position in the form's person box."""
     form.locator('input[data-person="name"]').fill(name)
     form.locator('input[data-person="position"]').fill(position)
+
+
+def answer_box(
+    form: Any, checklist_id: str, item_id: str, value: bool = True, *, tick: bool = False
+) -> Any:
+    """The input a reader answers ``item_id`` with: its tick box (``tick``), else its yes (true)
+    or no (false) choice."""
+    part = "done" if tick else ("yes" if value else "no")
+    return form.locator(f"#cl-{checklist_id}-{item_id.replace('.', '-')}-{part}")
 
 
 def answer_quiz(form: Any, quiz: Checklist, right: int) -> None:
@@ -231,6 +253,31 @@ def export_json(page: Any, form: Any, target: Path) -> Path:
     return save_download(page, form.locator('[data-action="export-json"]'), target)
 
 
+PRINT_FORM = "body > .sop-print-form"
+
+
+def show_print_form(page: Any, form: Any) -> Any:
+    """Press the form's print button with printing stubbed out; the office form put up for print."""
+    page.evaluate("() => { window.print = () => {}; }")
+    form.locator('[data-action="print"]').click()
+    page.wait_for_selector(PRINT_FORM, state="attached")  # print-form.js is fetched on the click
+    return page.locator(PRINT_FORM)
+
+
+def print_to_pdf(page: Any, form: Any, pdf: Path) -> Path:
+    """Press the form's print button (printing counted, not done) and save as an A4 PDF what
+    the print media shows once the page has printed exactly once."""
+    page.evaluate(
+        "() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }"
+    )
+    form.locator('[data-action="print"]').click()
+    page.wait_for_function("window.__printed === 1")  # print-form.js fetched, then prints once
+    page.emulate_media(media="print")
+    page.evaluate("document.fonts.ready")
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    return pdf
+
+
 TEAM_PAGE = "team/index.html"
 TEAM_MATRIX = ".sop-team-output table.sop-team-matrix"
 
@@ -250,6 +297,17 @@ def open_team(
         page.set_input_files("#sop-team-files", [str(f) for f in files])
         if wait_for:
             page.wait_for_selector(wait_for)
+
+
+def team_tables(page: Any) -> dict[str, list[list[str]]]:
+    """Every table the team page shows, by its caption: the text of each body row's cells."""
+    tables: dict[str, list[list[str]]] = page.evaluate(
+        """() => Object.fromEntries(
+           [...document.querySelectorAll('.sop-team-output table')].map(t =>
+             [t.caption.textContent,
+              [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent))]))"""
+    )
+    return tables
 
 
 def team_lines(page: Any, headings: Sequence[str]) -> list[dict[str, list[str]]]:

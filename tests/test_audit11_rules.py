@@ -162,3 +162,22 @@ def test_the_static_folder_is_added_where_features_are_declared() -> None:
         and re.search(r"connect\(\s*[\"']builder-inited[\"'],\s*use_static", p.read_text("utf-8"))
     ]
     assert not connects, f"assets.declare adds the static folder; drop it from {connects}"
+
+
+def test_a_settings_default_is_written_once() -> None:
+    """A feature module that reads a setting falls back on its declared default
+    (``sphinx_ext.config.setting``), never on a default of its own: a calculator-only project
+    showed Arabic digits while the handbook's default is Thai."""
+    from types import SimpleNamespace
+
+    from sop_helpers.sphinx_ext.config import OPTIONS, setting
+
+    pattern = re.compile(r"""getattr\([^()]*config[^()]*,\s*["']sop_\w+["']\s*,""")
+    elsewhere = [
+        p.name
+        for p in sorted((PACKAGE / "sphinx_ext").glob("*.py"))
+        if p.name != "config.py" and pattern.search(p.read_text("utf-8"))
+    ]
+    assert not elsewhere, f"read settings with config.setting(config, name): {elsewhere}"
+    bare = SimpleNamespace()  # a project that registered none of the handbook's settings
+    assert {o.name: setting(bare, o.name) for o in OPTIONS} == {o.name: o.default for o in OPTIONS}

@@ -35,7 +35,7 @@ from sop_helpers.thai import thai_digits
 
 from . import support
 from .support import TEAM_MATRIX as MATRIX
-from .support import open_team, results_file, save_download, write_files
+from .support import open_team, results_file, save_download, team_tables, write_files
 
 CHECKLISTS = support.checklists()
 PROCEDURES = support.procedures()
@@ -125,12 +125,7 @@ def test_a_decomposed_sara_am_hashes_as_the_composed_text() -> None:
 
 def _team_page(page: Any, site_url: str, width: int, tmp_path: Path, files: list) -> Any:
     open_team(page, site_url, write_files(tmp_path, files), width=width)
-    return page.evaluate(
-        """() => Object.fromEntries(
-           [...document.querySelectorAll('.sop-team-output table')].map(t =>
-             [t.caption.textContent,
-              [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent))]))"""
-    )
+    return team_tables(page)
 
 
 @pytest.mark.browser

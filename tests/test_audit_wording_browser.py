@@ -19,7 +19,15 @@ from sop_helpers.thai import thai_digits
 from sop_helpers.wording import say
 
 from . import support
-from .support import checklist_form, download, export_json, fill_person, open_checklist, open_team
+from .support import (
+    checklist_form,
+    download,
+    export_json,
+    fill_person,
+    open_checklist,
+    open_team,
+    show_print_form,
+)
 
 CHECKLISTS = support.checklists()
 MET, NOT_MET = say("met.true"), say("met.false")
@@ -48,13 +56,11 @@ def test_one_wording_for_a_result_on_page_print_csv_and_team_view(
     assert form.locator('output[data-met-for="std1"]').inner_text() == MET
     assert form.locator('output[data-met-for="std2"]').inner_text() == NOT_MET
     # 2. the printed form
-    page.evaluate("() => { window.print = () => {}; }")
-    form.locator('[data-action="print"]').click()
-    page.wait_for_selector("body > .sop-print-form", state="attached")
-    cells = page.locator("body > .sop-print-form [data-pf-answer]")
+    printed_form = show_print_form(page, form)
+    cells = printed_form.locator("[data-pf-answer]")
     printed = {c.get_attribute("data-pf-answer"): c.inner_text().strip() for c in cells.all()}
     assert (printed["std1"], printed["std2"]) == (MET, NOT_MET), printed
-    whole_print = page.locator("body > .sop-print-form").inner_text()
+    whole_print = printed_form.inner_text()
     assert not OTHER_WORDS.search(whole_print), OTHER_WORDS.findall(whole_print)
     page.evaluate("dispatchEvent(new Event('afterprint'))")
     # 3. the CSV
@@ -118,10 +124,8 @@ def test_step_items_show_their_sub_items_on_the_page_and_the_print(
             assert got == [re.sub(r"\s+", " ", thai_digits(d)).strip() for d in details]
         # the printed form of the first checklist of the page with sub-items carries them too
         checklist_id = items[0][0]
-        page.evaluate("() => { window.print = () => {}; }")
-        page.locator(f'form[data-checklist-id="{checklist_id}"] [data-action="print"]').click()
-        page.wait_for_selector("body > .sop-print-form", state="attached")
-        text = re.sub(r"\s+", "", page.locator("body > .sop-print-form").inner_text())
+        printed_form = show_print_form(page, checklist_form(page, checklist_id))
+        text = re.sub(r"\s+", "", printed_form.inner_text())
         for _, _, details in (i for i in items if i[0] == checklist_id):
             for line in details:
                 assert re.sub(r"\s+", "", thai_digits(line)) in text, (checklist_id, line)

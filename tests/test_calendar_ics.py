@@ -11,14 +11,15 @@ import pytest
 from icalendar import Calendar
 
 from sop_helpers.calendar import operations_calendar, to_ical
-from sop_helpers.procedures import load_procedures
 from sop_helpers.thai import arabic_digits
+
+from . import support
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _calendar(**kwargs: str) -> Calendar:
-    procedures = load_procedures(ROOT / "book" / "data" / "procedures")
+    procedures = support.procedures()
     return Calendar.from_ical(to_ical(2570, operations_calendar(2570, procedures), **kwargs))
 
 
@@ -84,7 +85,7 @@ def people_texts(cal: Calendar) -> list[str]:
 
 @pytest.mark.parametrize("style", ["thai", "arabic"])
 def test_calendar_text_follows_the_digit_setting(style: str) -> None:
-    procedures = load_procedures(ROOT / "book" / "data" / "procedures")
+    procedures = support.procedures()
     events = operations_calendar(2570, procedures)
     cal = Calendar.from_ical(to_ical(2570, events, digits=style))  # type: ignore[arg-type]
     texts = people_texts(cal)

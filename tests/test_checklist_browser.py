@@ -12,7 +12,9 @@ import pytest
 from sop_helpers import load_checklist, load_procedures, load_results, score
 from sop_helpers.results.read import item_names
 
+from . import support
 from .support import (
+    answer_box,
     checklist_form,
     download,
     export_json,
@@ -24,8 +26,7 @@ from .support import (
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "src" / "sop_helpers" / "sphinx_ext" / "static"
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "scoring.json").read_text("utf-8"))
-BOOK_PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
-STANDARDS = load_checklist(ROOT / "checklists" / "director-standards.yml", BOOK_PROCEDURES)
+STANDARDS = support.checklists()["director-standards"]
 PAGE = "self-check/director.html"
 FORM = 'form[data-checklist-id="director-standards"]'
 
@@ -66,8 +67,7 @@ def _open(page: Any, site_url: str, path: str = PAGE) -> Any:
 
 
 def _answer(form: Any, item: str, value: bool) -> None:
-    suffix = "yes" if value else "no"
-    form.locator(f"#cl-director-standards-{item.replace('.', '-')}-{suffix}").check()
+    answer_box(form, STANDARDS.id, item, value).check()
 
 
 def _level(form: Any, standard: str) -> int:
@@ -366,11 +366,9 @@ def _random_answers(checklist: Any, rng: Any) -> dict[str, Any]:
 def test_js_and_python_agree_on_random_answers(page: Any, site_url: str) -> None:
     import random
 
-    from sop_helpers import load_checklists
-
     rng = random.Random(2569)
     _open(page, site_url)
-    checklists = load_checklists(ROOT / "checklists", BOOK_PROCEDURES)
+    checklists = support.checklists()
     cases = []
     for _ in range(25):
         for checklist in checklists.values():
@@ -429,7 +427,7 @@ def test_messages_show_next_to_the_tools_one_at_a_time(
 
 
 def test_knowledge_questions_read_in_thai_and_keep_the_key_closed(page: Any, site_url: str) -> None:
-    knowledge = load_checklist(ROOT / "checklists" / "director-knowledge.yml", BOOK_PROCEDURES)
+    knowledge = support.checklists()["director-knowledge"]
     form = open_checklist(page, site_url, PAGE, knowledge.id)
     text = form.inner_text()
     for hint in ("เลือกได้หลายข้อ", "เลือกข้อเดียว"):

@@ -11,6 +11,8 @@ from openpyxl import load_workbook
 
 from sop_helpers.rates import ILLUSTRATIVE_LABEL
 
+from .support import download, save_download, unfold
+
 pytestmark = pytest.mark.browser
 
 EXAMPLES = [
@@ -44,12 +46,10 @@ def test_example_page(name: str, site_url: str, page: Any, tmp_path: Path) -> No
         )
         assert len(chart.get_attribute("alt") or "") > 10
     # The Excel link downloads a workbook with a frozen header and typed, formatted numbers.
-    with page.expect_download() as info:
-        page.locator("p.sop-download a").first.click()
-    download = info.value
-    assert download.suggested_filename.endswith(".xlsx")
-    target = tmp_path / download.suggested_filename
-    download.save_as(target)
+    got = download(page, page.locator("p.sop-download a").first)
+    assert got.suggested_filename.endswith(".xlsx")
+    target = tmp_path / got.suggested_filename
+    got.save_as(target)
     book = load_workbook(target)
     sheet = book.worksheets[0]
     assert sheet.max_row > 1 and sheet.freeze_panes == "A2"
@@ -132,12 +132,7 @@ def test_calendar_downloads(site_dir: Path, site_url: str, page: Any, tmp_path: 
     assert links.count() >= 1
     for i in range(links.count()):
         link = links.nth(i)
-        folded = link.locator("xpath=ancestor::details[not(@open)]")
-        if folded.count():  # another fiscal year's calendar is folded: open it as a reader would
-            folded.first.locator("summary").first.click()
-        with page.expect_download() as info:
-            link.click()
-        target = tmp_path / info.value.suggested_filename
-        info.value.save_as(target)
+        unfold(link)  # another fiscal year's calendar is folded: open it as a reader would
+        target = save_download(page, link, tmp_path)
         calendar = Calendar.from_ical(target.read_bytes())
         assert len(list(calendar.walk("VEVENT"))) > 0

@@ -23,9 +23,9 @@ from sop_helpers.calendar import ics_file_name
 from sop_helpers.names import file_name, file_part
 
 from .conftest import site_pages
+from .support import ROOT, checklist_form, download, fill_person, open_team, unfold
 
 THAI = re.compile("[\u0e01-\u0e5b]")
-ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "book" / "data" / "sample" / "team").glob("*.json"))
 
 
@@ -82,23 +82,18 @@ def test_browser_exports_follow_the_same_rule(page: Any, site_url: str, tmp_path
         assert got == file_name(stem, person, ext="json", day=today), person
     assert file_part(PEOPLE[1]) == "ว่าที่-ร.ต.-สมชายทดสอบ-ก"
     # the form's own export, as a person makes it
-    form = page.locator('form[data-checklist-id="director-standards"]')
-    form.locator(".sop-cl-tools").wait_for(state="visible")
-    form.locator('input[data-person="name"]').fill(PEOPLE[0])
-    form.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผน")
+    form = checklist_form(page, "director-standards")
+    fill_person(form, PEOPLE[0])
     form.locator("#cl-director-standards-std3-yes").check()
     for action, ext in (("export-json", "json"), ("export-csv", "csv")):
-        with page.expect_download() as info:
-            form.locator(f'button[data-action="{action}"]').click()
-        assert info.value.suggested_filename == file_name(stem, PEOPLE[0], ext=ext, day=today)
+        got = download(page, form.locator(f'button[data-action="{action}"]'))
+        assert got.suggested_filename == file_name(stem, PEOPLE[0], ext=ext, day=today)
 
     # the team view's CSV: ภาพรวมทีม_<B.E. date>.csv, no longer a Gregorian ISO date
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
-    page.set_input_files("#sop-team-files", [str(p) for p in SAMPLES[:3]])
-    with page.expect_download() as info:
-        page.locator(".sop-team-csv").click()
-    assert info.value.suggested_filename == file_name("ภาพรวมทีม", ext="csv", day=today)
-    assert f"_{today.year + 543}-" in info.value.suggested_filename
+    open_team(page, site_url, SAMPLES[:3])
+    name = download(page, page.locator(".sop-team-csv")).suggested_filename
+    assert name == file_name("ภาพรวมทีม", ext="csv", day=today)
+    assert f"_{today.year + 543}-" in name
 
 
 @pytest.mark.parametrize(
@@ -129,10 +124,6 @@ def test_a_reader_saves_a_download_under_its_thai_name(
             target = candidate
             break
     assert target is not None, f"no link saves {name} on {page_path}"
-    folded = target.locator("xpath=ancestor::details[not(@open)]")
-    if folded.count():  # another fiscal year's calendar is folded: open it as a reader would
-        folded.first.locator("summary").first.click()
+    unfold(target)  # another fiscal year's calendar is folded: open it as a reader would
     target.scroll_into_view_if_needed()
-    with page.expect_download() as info:
-        target.click()
-    assert info.value.suggested_filename == name
+    assert download(page, target).suggested_filename == name

@@ -9,12 +9,14 @@ from typing import Any, ClassVar
 import pytest
 from bs4 import BeautifulSoup
 
-from sop_helpers import load_procedures, parse_procedure
+from sop_helpers import parse_procedure
 from sop_helpers.flowchart import build_flow, render_text
 from sop_helpers.sphinx_ext.flowchart_ext import render_html
 
+from . import support
+
 ROOT = Path(__file__).resolve().parents[1]
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
+PROCEDURES = support.procedures()
 
 
 def _sample(text: str = "ขั้นแรก") -> dict[str, object]:

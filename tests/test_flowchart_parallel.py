@@ -15,13 +15,13 @@ import pytest
 from sop_helpers import parse_procedure
 from sop_helpers._errors import ProcedureError
 from sop_helpers.flowchart import build_flow, render_text
-from sop_helpers.procedures import load_procedures
 from sop_helpers.sphinx_ext.flowchart_ext import render_html
 
+from . import support
 from .test_flowchart import _sample
 
 ROOT = Path(__file__).resolve().parents[1]
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
+PROCEDURES = support.procedures()
 
 
 def test_the_action_plan_marks_steps_6_and_7_parallel_with_its_source() -> None:

@@ -20,6 +20,8 @@ from urllib.request import urlopen
 
 import pytest
 
+from .support import open_checklist
+
 ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.browser
@@ -182,9 +184,7 @@ def test_self_check_in_jupyterlab_to_the_website(
     assert jl.blocked == []
 
     # The file saved in Jupyter imports into the website's checklist.
-    page.goto(site_url + "self-check/director.html")
-    site_form = page.locator('form[data-checklist-id="director-standards"]')
-    site_form.locator(".sop-cl-tools").wait_for(state="visible")
+    site_form = open_checklist(page, site_url, "self-check/director.html", "director-standards")
     page.once("dialog", lambda dialog: dialog.accept())  # "replace the saved answers?"
     site_form.locator('input[data-action="import"]').set_input_files(str(saved))
     level = site_form.locator('output[data-level-for="std1"]')

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sop_helpers import load_checklists, load_procedures, score
+from sop_helpers import score
 from sop_helpers.checklist_html import render_checklist
 from sop_helpers.checklists.kinds import (
     ANSWERS,
@@ -17,8 +17,10 @@ from sop_helpers.checklists.kinds import (
     kinds_json,
 )
 
+from . import support
+
 ROOT = Path(__file__).resolve().parents[1]
-CHECKLISTS = load_checklists(ROOT / "checklists", load_procedures(ROOT / "book/data/procedures"))
+CHECKLISTS = support.checklists()
 
 
 def test_every_kind_the_handbook_uses_is_declared() -> None:

@@ -30,7 +30,7 @@ from sop_helpers.procedures import load_procedures
 from sop_helpers.sphinx_ext.procedure_pages import md_escape
 
 from .fixture_project import build, handbook_pages, make_project
-from .support import serve
+from .support import open_team, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = (
@@ -373,8 +373,7 @@ def test_hostile_text_runs_nothing_in_the_browser(
     results = make_results(checklist, {first: True}, name="สมชาย" + SUFFIX, position="ครู" + SUFFIX)
     upload = tmp_path / "ผล.json"
     upload.write_text(results_json(results), encoding="utf-8")
-    page.goto(hostile_url + "team/index.html")
-    page.set_input_files("#sop-team-files", [str(upload)])
+    open_team(page, hostile_url, [upload], wait_for=None)
     output = page.locator(".sop-team-output")
     expect(output).to_contain_text("สมชาย " + HOSTILE[0])
     expect(output).to_contain_text(HOSTILE[1])

@@ -11,13 +11,23 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, load_procedures, score
+from sop_helpers import score
 from sop_helpers.rates import load_office
 from sop_helpers.wording import say
 
-ROOT = Path(__file__).resolve().parents[1]
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
-CHECKLISTS = load_checklists(ROOT / "checklists", PROCEDURES)
+from . import support
+from .support import (
+    ROOT,
+    answer_box,
+    fill_person,
+    open_checklist,
+    print_to_pdf,
+    self_check_page,
+    show_print_form,
+)
+
+PROCEDURES = support.procedures()
+CHECKLISTS = support.checklists()
 OFFICE = load_office(ROOT / "book" / "data" / "office.yml").name
 WIDTHS = [360, 1280]
 
@@ -38,16 +48,10 @@ def _pdf_text(pdf: Path) -> tuple[int, str]:
 
 
 def _fill(page: Any, site_url: str, checklist_id: str, answers: dict[str, bool], width: int) -> Any:
-    page.set_viewport_size({"width": width, "height": 900})
-    procedure = CHECKLISTS[checklist_id].procedure
-    page.goto(site_url + f"self-check/{procedure}.html")
-    form = page.locator(f'form[data-checklist-id="{checklist_id}"]')
-    form.locator(".sop-cl-tools").wait_for(state="visible")
-    form.locator('input[data-person="name"]').fill("นางสาวสมหญิง ใจดี")
-    form.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผนชำนาญการ")
+    form = open_checklist(page, site_url, self_check_page(checklist_id), checklist_id, width=width)
+    fill_person(form, position="นักวิเคราะห์นโยบายและแผนชำนาญการ")
     for item, value in answers.items():
-        suffix = "yes" if value else "no"
-        form.locator(f"#cl-{checklist_id}-{item.replace('.', '-')}-{suffix}").check()
+        answer_box(form, checklist_id, item, value).check()
     return form
 
 
@@ -58,17 +62,9 @@ def test_standards_form_prints_on_two_pages_at_most(
 ) -> None:
     checklist = CHECKLISTS[checklist_id]
     answers = {item.id: n % 3 != 2 for n, item in enumerate(checklist.items)}
-    _fill(page, site_url, checklist_id, answers, width)
+    form = _fill(page, site_url, checklist_id, answers, width)
     # The print button prints the office form; window.print is stubbed so the test can look at it.
-    page.evaluate(
-        "() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }"
-    )
-    page.locator(f'form[data-checklist-id="{checklist_id}"] [data-action="print"]').click()
-    # print-form.js is fetched on the first click, then prints once
-    page.wait_for_function("window.__printed === 1")
-    page.emulate_media(media="print")
-    pdf = tmp_path / "form.pdf"
-    page.pdf(path=str(pdf), format="A4", print_background=True)
+    pdf = print_to_pdf(page, form, tmp_path / "form.pdf")
     pages, text = _pdf_text(pdf)
     assert pages <= 2, f"{checklist_id} prints on {pages} pages"
     squeezed = _squeeze(text)
@@ -112,11 +108,8 @@ def test_standards_form_prints_on_two_pages_at_most(
 
 def test_each_answer_in_the_form_words(page: Any, site_url: str, tmp_path: Path) -> None:
     answers = {"std1": True, "std2": False}
-    _fill(page, site_url, "action-plan-standards", answers, 1280)
-    page.evaluate("() => { window.print = () => {}; }")
-    page.locator('form[data-checklist-id="action-plan-standards"] [data-action="print"]').click()
-    page.wait_for_selector("body > .sop-print-form", state="attached")  # fetched on the click
-    cells = page.locator("body > .sop-print-form [data-pf-answer]")
+    form = _fill(page, site_url, "action-plan-standards", answers, 1280)
+    cells = show_print_form(page, form).locator("[data-pf-answer]")
     texts = {c.get_attribute("data-pf-answer"): c.inner_text().strip() for c in cells.all()}
     assert texts["std1"] == "ได้ตามมาตรฐาน"
     assert texts["std2"] == "ยังไม่ได้ตามมาตรฐาน"

@@ -12,10 +12,13 @@ from typing import Any
 
 import pytest
 
+from .support import checklist_form
+
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 PAGE = "self-check/director.html"
-ROWS_FORM = 'form[data-checklist-id="director-indicators"]'
+ROWS = "director-indicators"
+ROWS_FORM = f'form[data-checklist-id="{ROWS}"]'
 PAGES = [
     "self-check/director.html",
     "self-check/development-plan.html",
@@ -51,8 +54,7 @@ TARGETS = """(form) => {
 
 
 def _add_row(page: Any) -> Any:
-    form = page.locator(ROWS_FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = checklist_form(page, ROWS)
     before = form.locator("table.sop-cl-rows tbody tr").count()
     form.get_by_role("button", name="เพิ่มแถว").click()
     row = form.locator("table.sop-cl-rows tbody tr").nth(before)
@@ -106,8 +108,7 @@ def test_indicator_rows_stack_as_labelled_fields_on_a_phone(page: Any, site_url:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     # The typed text is kept: a reload brings back every field.
     page.reload()
-    form = page.locator(ROWS_FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = checklist_form(page, ROWS)
     saved = form.locator("table.sop-cl-rows tbody tr").last.locator('input[type="text"], textarea')
     assert [saved.nth(i).input_value() for i in range(saved.count())] == list(TYPED.values())
 

@@ -19,13 +19,13 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, load_procedures
 from sop_helpers.thai import thai_digits
 
-from .conftest import ROOT
+from . import support
+from .support import fill_person, open_checklist, print_to_pdf, self_check_page
 
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
-CHECKLISTS = load_checklists(ROOT / "checklists", PROCEDURES)
+PROCEDURES = support.procedures()
+CHECKLISTS = support.checklists()
 STEPS = sorted(c for c in CHECKLISTS if c.endswith("-steps"))
 PAGED = sorted(c for c in CHECKLISTS if c.endswith(("-standards", "-knowledge")))
 
@@ -35,26 +35,14 @@ def _print_pdf(
 ) -> list[str]:
     """Fill ``checklist_id`` (name, position, and unless ``fill`` is false every tick/yes), print
     its form; the text of each page of the PDF (an empty page is an empty string)."""
-    page.set_viewport_size({"width": width, "height": 900})
-    procedure = CHECKLISTS[checklist_id].procedure
-    page.goto(site_url + f"self-check/{procedure}.html", wait_until="load")
-    form = page.locator(f'form[data-checklist-id="{checklist_id}"]')
-    form.locator(".sop-cl-tools").wait_for(state="visible")
-    form.locator('input[data-person="name"]').fill("นางสาวสมหญิง ใจดี")
-    form.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ")
+    form = open_checklist(page, site_url, self_check_page(checklist_id), checklist_id, width=width)
+    fill_person(form, position="นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ")
     if fill:
         form.evaluate(
             """f => f.querySelectorAll('input[type=checkbox][data-item-id],'
                  + ' input[type=radio][data-item-id][value=true]').forEach(i => { i.click(); })"""
         )
-    page.evaluate(
-        "() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }"
-    )
-    form.locator('[data-action="print"]').click()
-    page.wait_for_function("window.__printed === 1")
-    page.emulate_media(media="print")
-    page.evaluate("document.fonts.ready")
-    page.pdf(path=str(pdf), format="A4", print_background=True)
+    print_to_pdf(page, form, pdf)
     # reading order (not -layout, which would interleave the lines of a table's cells)
     text = subprocess.run(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True

@@ -11,23 +11,22 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, load_procedures, score
+from sop_helpers import score
 from sop_helpers.checklists.kinds import CHECKLIST_KINDS, kind_order
 from sop_helpers.wording import OWN_PAGES, TEXTS, say, wording_subset
 
-ROOT = Path(__file__).resolve().parents[1]
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
-CHECKLISTS = load_checklists(ROOT / "checklists", PROCEDURES)
+from . import support
+from .support import answer_box, open_checklist, self_check_page
+
+PROCEDURES = support.procedures()
+CHECKLISTS = support.checklists()
 PROGRESS = "self-check/index.html"
 SIZES = {"360px": {"width": 360, "height": 800}, "1280px": {"width": 1280, "height": 900}}
 SHOTS = Path("/tmp/sop-progress-shots")
 
 
 def _form(page: Any, site_url: str, checklist: str) -> Any:
-    page.goto(site_url + "self-check/director.html")
-    form = page.locator(f'form[data-checklist-id="{checklist}"]')
-    form.locator(".sop-cl-tools").wait_for(state="visible")
-    return form
+    return open_checklist(page, site_url, "self-check/director.html", checklist)
 
 
 def _answer(page: Any, site_url: str) -> dict[str, Any]:
@@ -35,7 +34,7 @@ def _answer(page: Any, site_url: str) -> dict[str, Any]:
     form = _form(page, site_url, "director-standards")
     answers: dict[str, Any] = {}
     for item in ("std1.1", "std1.2", "std1.3", "std2.1"):
-        form.locator(f"#cl-director-standards-{item.replace('.', '-')}-yes").check()
+        answer_box(form, "director-standards", item).check()
         answers[item] = True
     form.locator("#cl-director-standards-std3-no").check()
     answers["std3"] = False
@@ -155,7 +154,7 @@ def test_an_entry_saved_before_levels_gets_them_when_its_checklist_opens(
 ) -> None:
     form = _form(page, site_url, "director-standards")
     for item in ("std1.1", "std1.2"):
-        form.locator(f"#cl-director-standards-{item.replace('.', '-')}-yes").check()
+        answer_box(form, "director-standards", item).check()
     key = "sop-checklist-progress:director-standards"
     # as this browser would hold it from before: progress, version, time, no levels
     page.evaluate(
@@ -195,12 +194,9 @@ def test_yes_no_standards_nobody_answered_read_not_assessed(
         "budget-analysis-standards": {"std1": True, "std2": False},  # four of six left blank
     }
     for checklist_id, answers in given.items():
-        page.goto(site_url + f"self-check/{CHECKLISTS[checklist_id].procedure}.html")
-        form = page.locator(f'form[data-checklist-id="{checklist_id}"]')
-        form.locator(".sop-cl-tools").wait_for(state="visible")
+        form = open_checklist(page, site_url, self_check_page(checklist_id), checklist_id)
         for key, value in answers.items():
-            part = "yes" if value else "no"
-            form.locator(f"#cl-{checklist_id}-{key.replace('.', '-')}-{part}").check()
+            answer_box(form, checklist_id, key, value).check()
         form.locator(f'output[data-progress^="{len(answers)}/"]').wait_for(state="attached")
     page.goto(site_url + PROGRESS)
     for checklist_id, answers in given.items():

@@ -4,18 +4,16 @@ everywhere) and submits scores at most 3 of 10 in every quiz (issue 16, part 1).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists
 from sop_helpers.thai import arabic_digits
 
-ROOT = Path(__file__).resolve().parents[1]
-QUIZZES = sorted(
-    c.id for c in load_checklists(ROOT / "checklists").values() if c.kind == "knowledge"
-)
+from . import support
+from .support import open_checklist, self_check_page, send_quiz
+
+QUIZZES = sorted(c.id for c in support.checklists().values() if c.kind == "knowledge")
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +23,7 @@ pytestmark = pytest.mark.browser
 def test_one_letter_everywhere_scores_at_most_3(
     page: Any, site_url: str, quiz_id: str, pick: str
 ) -> None:
-    procedure = quiz_id.removesuffix("-knowledge")
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(site_url + f"self-check/{procedure}.html")
-    form = page.locator(f'form[data-checklist-id="{quiz_id}"]')
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = open_checklist(page, site_url, self_check_page(quiz_id), quiz_id, width=1280)
     questions = form.locator("li.sop-cl-question")
     assert questions.count() == 10
     for n in range(questions.count()):
@@ -39,7 +33,7 @@ def test_one_letter_everywhere_scores_at_most_3(
         letter = label.inner_text().strip().split(".")[0]
         assert (letter == "ก") if pick == "first" else letter in "ขคงจฉ"
         label.locator("input").check()
-    form.locator('[data-action="quiz-submit"]').click()
+    send_quiz(form)
     summary = form.locator("text=/ถูก .+ จาก .+ ข้อ/").first
     summary.wait_for(state="visible")
     found = re.search(r"ถูก (\S+) จาก (\S+) ข้อ", summary.inner_text())

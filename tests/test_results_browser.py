@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from sop_helpers import load_checklist, load_checklists
+from sop_helpers import load_checklist
 
+from . import support
 from .test_results_contract import CASES, PROCEDURES, ROOT, mutated_files, resolve, verdict
 
 pytestmark = pytest.mark.browser
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.browser
 PAGE = "self-check/director.html"
 # the titles the site's pages carry (<script class="sop-cl-titles">): a file of another
 # checklist is named by its Thai title in both languages
-SITE_TITLES = {k: c.title for k, c in load_checklists(ROOT / "checklists").items()}
+SITE_TITLES = {k: c.title for k, c in support.checklists().items()}
 PEOPLE = json.loads((ROOT / "tests" / "vectors" / "person_key.json").read_text("utf-8"))["cases"]
 
 # What the browser says about a file, in the vectors' terms (as verdict() in Python).

@@ -18,25 +18,17 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists
 from sop_helpers.results.messages import message
 from sop_helpers.wording import TEXTS
 
-ROOT = Path(__file__).resolve().parents[1]
-CHECKLISTS = load_checklists(ROOT / "checklists")
+from . import support
+from .support import download, fill_person, open_checklist
+
+CHECKLISTS = support.checklists()
 KEY = "sop-checklist:director-standards"
-DIRECTOR = 'form[data-checklist-id="director-standards"]'
-STEPS = 'form[data-checklist-id="action-plan-steps"]'
 QUIZ = 'form[data-checklist-id="director-knowledge"]'
 
 pytestmark = pytest.mark.browser
-
-
-def _open(page: Any, site_url: str, path: str, selector: str) -> Any:
-    page.goto(site_url + path)
-    form = page.locator(selector)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
-    return form
 
 
 def test_python_names_a_field_by_its_thai_name_only() -> None:
@@ -72,7 +64,7 @@ def test_python_names_a_field_by_its_thai_name_only() -> None:
 def test_a_refused_file_is_named_and_the_saved_answers_stay(
     page: Any, site_url: str, tmp_path: Path, name: str, content: str, field: str
 ) -> None:
-    form = _open(page, site_url, "self-check/director.html", DIRECTOR)
+    form = open_checklist(page, site_url, "self-check/director.html", "director-standards")
     form.locator("#cl-director-standards-std3-yes").check()
     page.wait_for_function(f"() => localStorage.getItem('{KEY}') !== null")
     before = page.evaluate(f"localStorage.getItem('{KEY}')")
@@ -100,7 +92,7 @@ def test_one_click_prints_once(page: Any, site_url: str) -> None:
         "window.__prints = 0;"
         " window.print = () => { window.__prints++; dispatchEvent(new Event('afterprint')); };"
     )
-    form = _open(page, site_url, "self-check/action-plan.html", STEPS)
+    form = open_checklist(page, site_url, "self-check/action-plan.html", "action-plan-steps")
     button = form.locator('button[data-action="print"]')
     settled = (
         "() => new Promise(r => requestAnimationFrame(() => setTimeout(() => r(window.__prints))))"
@@ -116,7 +108,7 @@ def test_one_click_prints_once(page: Any, site_url: str) -> None:
 
 def test_no_score_before_the_quiz_is_sent(page: Any, site_url: str) -> None:
     quiz = CHECKLISTS["director-knowledge"]
-    form = _open(page, site_url, "self-check/director.html", QUIZ)
+    form = open_checklist(page, site_url, "self-check/director.html", "director-knowledge")
     shown = form.locator("output[data-knowledge]")
     assert shown.inner_text() == TEXTS["quiz.unsubmitted"]
     for q in quiz.items:  # every question answered, nothing sent
@@ -141,12 +133,10 @@ def test_csv_says_not_done_and_labels_the_assessor(
     page: Any, site_url: str, tmp_path: Path
 ) -> None:
     steps = CHECKLISTS["action-plan-steps"]
-    form = _open(page, site_url, "self-check/action-plan.html", STEPS)
-    form.locator('input[data-person="name"]').fill("นางสาวสมหญิง ใจดี")
-    form.locator('input[data-person="position"]').fill("นักวิเคราะห์นโยบายและแผน")
-    with page.expect_download() as info:
-        form.locator('button[data-action="export-csv"]').click()
-    rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_bytes().decode("utf-8-sig"))))
+    form = open_checklist(page, site_url, "self-check/action-plan.html", "action-plan-steps")
+    fill_person(form)
+    got = download(page, form.locator('button[data-action="export-csv"]'))
+    rows = list(csv.reader(io.StringIO(Path(got.path()).read_bytes().decode("utf-8-sig"))))
     assert rows[0] == [TEXTS["csv.id"], TEXTS["csv.item"], TEXTS["csv.result"]]
     assert ["", TEXTS["csv.person"], "นางสาวสมหญิง ใจดี"] in rows
     assert ["", TEXTS["csv.position"], "นักวิเคราะห์นโยบายและแผน"] in rows

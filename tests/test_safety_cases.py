@@ -20,6 +20,17 @@ from sop_helpers.output import script_json, sheet_cell, short_list
 from sop_helpers.results.messages import field_text
 from sop_helpers.results.read import item_names
 
+from . import support
+from .support import (
+    answer_box,
+    checklist_form,
+    fill_person,
+    open_checklist,
+    open_team,
+    save_download,
+    team_tables,
+    write_files,
+)
 from .test_results_contract import CASES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -182,7 +193,7 @@ SAMPLES = ROOT / "book" / "data" / "sample" / "team"
 def test_bad_team_file_keeps_every_other_row(case: dict[str, Any]) -> None:
     from sop_helpers.team import collect, read_folder
 
-    checklists = load_checklists(ROOT / "checklists")
+    checklists = support.checklists()
     good, _ = read_folder(SAMPLES, checklists)
     files = [(p.name, p.read_bytes()) for p in sorted(SAMPLES.glob("*.json"))]
     files.append(("zz-bad.json", json.dumps(case["file"], ensure_ascii=False).encode()))
@@ -236,25 +247,16 @@ def test_concurrent_readers_never_see_half_a_file(tmp_path: Path) -> None:
 PAGE = "self-check/director.html"
 KEY = "sop-checklist:director-standards"
 FORM = 'form[data-checklist-id="director-standards"]'
-BOOK_STANDARDS = load_checklist(
-    ROOT / "checklists" / "director-standards.yml",
-    load_procedures(ROOT / "book" / "data" / "procedures"),
-)
+BOOK_STANDARDS = support.checklists()["director-standards"]
 H = {item.id: item.hash for item in BOOK_STANDARDS.items}
 
 
 def _open(page: Any, site_url: str) -> Any:
-    page.goto(site_url + PAGE)
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
-    return form
+    return open_checklist(page, site_url, PAGE, BOOK_STANDARDS.id)
 
 
 def _checked(form: Any, item: str, value: bool = True) -> bool:
-    suffix = "yes" if value else "no"
-    return bool(
-        form.locator(f"#cl-director-standards-{item.replace('.', '-')}-{suffix}").is_checked()
-    )
+    return bool(answer_box(form, BOOK_STANDARDS.id, item, value).is_checked())
 
 
 def _stored(page: Any) -> Any:
@@ -316,8 +318,7 @@ def test_one_bad_saved_answer_costs_only_itself(page: Any, site_url: str, name: 
     _open(page, site_url)
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(stored)])
     page.reload()
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = checklist_form(page, BOOK_STANDARDS.id)
     assert _checked(form, "std3"), "the good answer was lost"
     message = form.locator(".sop-cl-messages").inner_text()
     if words:
@@ -339,8 +340,7 @@ def test_corrupt_saved_entry_is_kept_as_backup(page: Any, site_url: str, raw: st
     _open(page, site_url)
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, raw])
     page.reload()
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = checklist_form(page, BOOK_STANDARDS.id)
     form.locator("#cl-director-standards-std3-yes").check()
     assert _stored(page)["answers"]["std3"]["value"] is True
     if raw not in ("null",):
@@ -403,8 +403,7 @@ def test_full_storage_says_so_and_keeps_the_answers(context: Any, site_url: str)
     before = _stored(page)
     page.add_init_script(FULL)
     page.reload()
-    form = page.locator(FORM)
-    form.locator(".sop-cl-tools").wait_for(state="visible")
+    form = checklist_form(page, BOOK_STANDARDS.id)
     form.locator("#cl-director-standards-std1-1-yes").check()
     assert "เต็ม" in form.locator(".sop-cl-messages").inner_text()
     assert _checked(form, "std1.1") and _checked(form, "std3")
@@ -468,24 +467,14 @@ def test_every_bad_import_keeps_the_saved_answers(page: Any, site_url: str, tmp_
 def test_team_page_survives_every_bad_file(page: Any, site_url: str, tmp_path: Path) -> None:
     from sop_helpers.team import collect, team_rows
 
-    checklists = load_checklists(ROOT / "checklists")
+    checklists = support.checklists()
     files = [(p.name, p.read_bytes()) for p in sorted(SAMPLES.glob("*.json"))]
     for n, case in enumerate(REJECTED):
         files.append((f"zz-bad-{n:03}.json", json.dumps(case["file"], ensure_ascii=False).encode()))
-    paths = []
-    for name, content in files:
-        (tmp_path / name).write_bytes(content)
-        paths.append(str(tmp_path / name))
+    paths = write_files(tmp_path, files)
     entries, rejected = collect(files, checklists)
-    page.goto(site_url + "team/index.html")
-    page.set_input_files("#sop-team-files", paths)
-    page.wait_for_selector(".sop-team-output table")
-    tables = page.evaluate(
-        """() => Object.fromEntries(
-           [...document.querySelectorAll('.sop-team-output table')].map(t =>
-             [t.caption.textContent,
-              [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent))]))"""
-    )
+    open_team(page, site_url, paths, wait_for=".sop-team-output table")
+    tables = team_tables(page)
     shown = {row[0]: row[1] for row in tables["ไฟล์ที่ใช้ไม่ได้หรือซ้ำ"]}
     assert shown == {r.file: r.reason for r in rejected}  # the same Thai reason, word for word
     # Nothing lost: the 8 good entries stay, one row per person in the team table.
@@ -500,12 +489,8 @@ def test_team_page_survives_every_bad_file(page: Any, site_url: str, tmp_path: P
 @pytest.mark.browser
 def test_csv_exports_neutralise_formulas(page: Any, site_url: str, tmp_path: Path) -> None:
     form = _open(page, site_url)
-    form.locator('input[data-person="name"]').fill(FORMULAS[0])
-    form.locator('input[data-person="position"]').fill(FORMULAS[3])
-    with page.expect_download() as info:
-        form.locator('button[data-action="export-csv"]').click()
-    path = tmp_path / "x.csv"
-    info.value.save_as(path)
+    fill_person(form, FORMULAS[0], FORMULAS[3])
+    path = save_download(page, form.locator('button[data-action="export-csv"]'), tmp_path / "x.csv")
     import csv
 
     rows = list(csv.reader(path.read_text("utf-8-sig").splitlines()))

@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sop_helpers import load_procedures
 from sop_helpers.errata import Erratum, apply_errata, find_edit, load_errata
+
+from . import support
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "tests" / "data" / "source" / "000_d86ef5c68f33fdcd.txt"
 ERRATA = ROOT / "book" / "data" / "errata.yml"
-PROCEDURES = load_procedures(ROOT / "book" / "data" / "procedures")
+PROCEDURES = support.procedures()
 
 _TAG = re.compile(r"<[^>]+>")
 # Item markers inside a cell: "๑." "๔.๑" "๕.๒." and the bullets "-" / "." standing between spaces.

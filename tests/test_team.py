@@ -9,8 +9,6 @@ from typing import Any
 
 import pytest
 
-from sop_helpers import load_checklists, load_procedures, make_results
-from sop_helpers.results import results_json
 from sop_helpers.team import (
     collect,
     indicator_status,
@@ -21,13 +19,9 @@ from sop_helpers.team import (
 )
 from sop_helpers.thai import thai_digits
 
-ROOT = Path(__file__).resolve().parents[1]
+from .support import ROOT, open_team, results_file, team_tables
+
 SAMPLES = ROOT / "book" / "data" / "sample" / "team"
-
-
-@pytest.fixture(scope="module")
-def checklists() -> dict[str, Any]:
-    return load_checklists(ROOT / "checklists")
 
 
 def test_sample_folder_gives_eight_entries_and_two_reasons(checklists: dict[str, Any]) -> None:
@@ -84,16 +78,17 @@ def test_newest_file_of_a_person_counts(checklists: dict[str, Any]) -> None:
 
     checklist = checklists["action-plan-standards"]
     tz = dt.timezone(dt.timedelta(hours=7))
-    older = make_results(
-        checklist, {"std1": True}, name="ก", now=dt.datetime(2026, 1, 1, tzinfo=tz)
+    older = results_file(
+        checklist.id, {"std1": True}, name="ก", position="", when=dt.datetime(2026, 1, 1, tzinfo=tz)
     )
-    newer = make_results(
-        checklist, {"std1": False}, name="ก", now=dt.datetime(2026, 2, 1, tzinfo=tz)
+    newer = results_file(
+        checklist.id,
+        {"std1": False},
+        name="ก",
+        position="",
+        when=dt.datetime(2026, 2, 1, tzinfo=tz),
     )
-    entries, rejected = collect(
-        [("a.json", results_json(newer).encode()), ("b.json", results_json(older).encode())],
-        checklists,
-    )
+    entries, rejected = collect([("a.json", newer), ("b.json", older)], checklists)
     assert [e.file for e in entries] == ["a.json"]
     assert [r.file for r in rejected] == ["b.json"]
 
@@ -109,15 +104,12 @@ def test_wrong_answer_kind_is_rejected_with_its_place(checklists: dict[str, Any]
 
 @pytest.mark.browser
 def test_web_page_shows_the_same_table(
-    site_url: str, page: Any, checklists: dict[str, Any]
+    site_url: str, page: Any, checklists: dict[str, Any], procedures: Any
 ) -> None:
     """Cell by cell: the web page's person x procedure table is team.matrix_table's."""
     entries, rejected = read_folder(SAMPLES, checklists)
-    procedures = load_procedures(ROOT / "book" / "data" / "procedures")
     expected = matrix_table(team_matrix(entries, procedures), procedures)
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
-    page.set_input_files("#sop-team-files", sorted(str(p) for p in SAMPLES.glob("*.json")))
-    page.wait_for_selector(".sop-team-matrix")
+    open_team(page, site_url, sorted(SAMPLES.glob("*.json")))
     tables = page.evaluate(
         """() => [...document.querySelectorAll('.sop-team-output table')].map(t => ({
              caption: t.caption.textContent,
@@ -178,17 +170,8 @@ def test_web_page_refuses_them_with_the_same_reason(
     site_url: str, page: Any, checklists: dict[str, Any], tmp_path: Path
 ) -> None:
     bad = _unattributable(tmp_path)
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
-    page.set_input_files(
-        "#sop-team-files", [*sorted(str(p) for p in SAMPLES.glob("*.json")), *map(str, bad)]
-    )
-    page.wait_for_selector(".sop-team-matrix")
-    rows = page.evaluate(
-        """() => [...document.querySelectorAll('.sop-team-output table')]
-             .filter(t => t.caption.textContent === 'ไฟล์ที่ใช้ไม่ได้หรือซ้ำ')
-             .flatMap(t => [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent)))"""
-    )
-    shown = dict(rows)
+    open_team(page, site_url, [*sorted(SAMPLES.glob("*.json")), *bad])
+    shown = dict(team_tables(page)["ไฟล์ที่ใช้ไม่ได้หรือซ้ำ"])
     files = [(p.name, p.read_bytes()) for p in sorted(SAMPLES.glob("*.json"))]
     _, rejected = collect(files + [(p.name, p.read_bytes()) for p in bad], checklists)
     assert shown == {r.file: r.reason for r in rejected}
@@ -200,7 +183,7 @@ def test_web_page_refuses_them_with_the_same_reason(
 
 @pytest.mark.browser
 def test_the_page_reads_targets_as_python_does(site_url: str, page: Any) -> None:
-    page.goto(site_url + "team/index.html", wait_until="networkidle")
+    open_team(page, site_url)
     cases = [
         ("ไม่น้อยกว่าร้อยละ ๙๐", "ร้อยละ ๙๕"),
         ("ไม่น้อยกว่าร้อยละ ๘๐", "ร้อยละ ๗๕"),

@@ -3,66 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
-import pytest
-
-from sop_helpers import load_checklists, load_procedures, make_results
-from sop_helpers.results import results_json
 from sop_helpers.team import collect, matrix_table, team_matrix
 from sop_helpers.wording import say
 
-ROOT = Path(__file__).resolve().parents[1]
+from .support import results_file
+
 TZ = dt.timezone(dt.timedelta(hours=7))
 
 
-@pytest.fixture(scope="module")
-def checklists() -> dict[str, Any]:
-    return load_checklists(ROOT / "checklists")
-
-
-@pytest.fixture(scope="module")
-def procedures() -> Any:
-    return load_procedures(ROOT / "book" / "data" / "procedures")
-
-
 def _file(
-    checklists: dict[str, Any],
     cid: str,
     answers: dict[str, Any],
     name: str,
     day: int,
     position: str = "นักวิเคราะห์นโยบายและแผน",
 ) -> bytes:
-    results = make_results(
-        checklists[cid],
-        answers,
-        name=name,
-        position=position,
-        now=dt.datetime(2026, 11, day, 9, tzinfo=TZ),
-    )
-    return results_json(results).encode()
+    when = dt.datetime(2026, 11, day, 9, tzinfo=TZ)
+    return results_file(cid, answers, name=name, position=position, when=when)
 
 
 def test_two_files_of_one_person_make_one_row(checklists: dict[str, Any], procedures: Any) -> None:
     files = [
         (
             "a.json",
-            _file(checklists, "action-plan-steps", {"s1": True, "s2": True}, "นางสาวสมหญิง ใจดี", 3),
+            _file("action-plan-steps", {"s1": True, "s2": True}, "นางสาวสมหญิง ใจดี", 3),
         ),
         # the same person typed without the honorific and with a double space
         (
             "b.json",
             _file(
-                checklists,
                 "budget-analysis-standards",
                 {"std1": True, "std2": False},
                 "สมหญิง  ใจดี",
                 4,
             ),
         ),
-        ("c.json", _file(checklists, "director-standards", {"std1.1": True}, "นายกิตติ อ่อนน้อม", 2)),
+        ("c.json", _file("director-standards", {"std1.1": True}, "นายกิตติ อ่อนน้อม", 2)),
     ]
     entries, rejected = collect(files, checklists)
     assert rejected == []
@@ -83,10 +61,10 @@ def test_two_files_of_one_person_make_one_row(checklists: dict[str, Any], proced
 
 def test_the_newest_duplicate_counts_and_the_reason_says_so(checklists: dict[str, Any]) -> None:
     files = [
-        ("old.json", _file(checklists, "action-plan-steps", {"s1": True}, "นายกิตติ อ่อนน้อม", 1)),
+        ("old.json", _file("action-plan-steps", {"s1": True}, "นายกิตติ อ่อนน้อม", 1)),
         (
             "new.json",
-            _file(checklists, "action-plan-steps", {"s1": True, "s2": True}, "กิตติ อ่อนน้อม", 5),
+            _file("action-plan-steps", {"s1": True, "s2": True}, "กิตติ อ่อนน้อม", 5),
         ),
     ]
     entries, rejected = collect(files, checklists)
@@ -98,7 +76,7 @@ def test_the_newest_duplicate_counts_and_the_reason_says_so(checklists: dict[str
 def test_quiz_score_in_the_procedure_cell(checklists: dict[str, Any], procedures: Any) -> None:
     quiz = checklists["budget-analysis-knowledge"]
     right = {q.id: (list(q.answer) if q.multiple else q.answer[0]) for q in quiz.items[:6]}
-    files = [("q.json", _file(checklists, quiz.id, right, "นางมาลี งบประมาณ", 7))]
+    files = [("q.json", _file(quiz.id, right, "นางมาลี งบประมาณ", 7))]
     entries, _ = collect(files, checklists)
     table = matrix_table(team_matrix(entries, procedures), procedures)
     cell = table[0][procedures["budget-analysis"].short_title]

@@ -16,7 +16,7 @@ from sop_helpers.team import collect, matrix_table, team_matrix
 from sop_helpers.thai import arabic_digits, thai_digits
 
 from . import support
-from .support import open_team, results_file, team_lines, write_files
+from .support import open_team, results_file, team_lines, team_tables, write_files
 
 CHECKLISTS = support.checklists()
 PROCEDURES = support.procedures()
@@ -111,10 +111,6 @@ def test_the_team_page_agrees(site_url: str, page: Any, tmp_path: Path) -> None:
     shown = team_lines(page, [DIRECTOR])[0][DIRECTOR]
     assert shown == [thai_digits(line) for line in expected]
     assert _numbers(shown) == [1, 2, 3, 4]
-    listed = page.evaluate(
-        """() => [...document.querySelectorAll('.sop-team-output table')]
-             .filter(t => t.caption.textContent === 'ไฟล์ที่ใช้ไม่ได้หรือซ้ำ')
-             .flatMap(t => [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent)))"""
-    )
+    listed = team_tables(page)["ไฟล์ที่ใช้ไม่ได้หรือซ้ำ"]
     assert listed == [[r.file, thai_digits(r.reason)] for r in rejected], listed
     assert not page.watch.console_errors

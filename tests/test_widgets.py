@@ -12,12 +12,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sop_helpers import load_checklist, load_procedures, score
-from sop_helpers.checklists import load_checklists
 from sop_helpers.checklists.kinds import ITEM_KINDS, rule_of
 
 pytest.importorskip("ipywidgets")
 
 from sop_helpers.views.widgets import ChecklistWidget
+
+from . import support
+from .support import answer_box, open_checklist, self_check_page
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCEDURES = load_procedures(ROOT / "tests" / "data" / "procedures")
@@ -92,8 +94,8 @@ def test_package_import_stays_light() -> None:
 
 # ---------------------------------------------------------- the progress line, as on the site
 
-HANDBOOK = load_procedures(ROOT / "book" / "data" / "procedures")
-LISTS = load_checklists(ROOT / "checklists", HANDBOOK)
+HANDBOOK = support.procedures()
+LISTS = support.checklists()
 MET_LINE = re.compile(r"^มาตรฐานข้อ \S+: (ได้ตามมาตรฐาน|ยังไม่ได้ตามมาตรฐาน|ยังไม่ได้ประเมิน)$")
 
 
@@ -204,14 +206,11 @@ def _site_lines(page: Any, site_url: str) -> dict[str, list[str]]:
 
     where = {"first-week": "index.html"}
     for checklist_id, answers in ANSWERS.items():
-        procedure = LISTS[checklist_id].procedure
-        page.goto(site_url + where.get(checklist_id, f"self-check/{procedure}.html"))
-        form = page.locator(f'form[data-checklist-id="{checklist_id}"]')
-        form.locator(".sop-cl-tools").wait_for(state="visible")
+        path = where.get(checklist_id, self_check_page(checklist_id))
+        form = open_checklist(page, site_url, path, checklist_id)
         for key, value in answers.items():
             kind = ITEM_KINDS[LISTS[checklist_id].item(key).kind]
-            part = "done" if kind.answer == "tick" else ("yes" if value else "no")
-            form.locator(f"#cl-{checklist_id}-{key.replace('.', '-')}-{part}").check()
+            answer_box(form, checklist_id, key, value, tick=kind.answer == "tick").check()
         done = sum(1 for v in answers.values() if v is not None)
         expect(form.locator("output[data-progress]")).to_have_attribute(
             "data-progress", re.compile(f"^{done}/")

@@ -28,6 +28,7 @@ from sop_helpers.render import render
 from sop_helpers.thai import format_number, thai_digits
 
 from .assets import declare
+from .config import setting
 from .handbook_data import data_dir, depend
 from .html_nodes import add_html_node
 
@@ -212,7 +213,7 @@ def render_calculator(kind: str, data: dict[str, Any], serial: int, digits: str)
 
 
 def visit_calculator_html(translator: Any, node: calculator_node) -> None:
-    digits = str(getattr(translator.builder.config, "sop_digits", "arabic") or "arabic")
+    digits = str(setting(translator.builder.config, "sop_digits"))
     translator.body.append(render_calculator(node["kind"], node["data"], node["serial"], digits))
     raise nodes.SkipNode
 

@@ -33,6 +33,7 @@ from sop_helpers.team import KIND_LABELS
 from sop_helpers.wording import TEXTS, wording_script
 
 from .assets import declare
+from .config import setting
 from .handbook_data import checklists_folder, data_dir, depend, procedure_files
 from .handbook_data import procedures as handbook_procedures
 from .html_nodes import add_html_node
@@ -107,7 +108,7 @@ def _print_form(directive: SphinxDirective) -> tuple[str, str]:
     if office_file.is_file():
         directive.env.note_dependency(str(office_file))
         office = load_office(office_file).name
-    director = str(getattr(directive.config, "sop_director_name", "") or "")
+    director = str(setting(directive.config, "sop_director_name") or "")
     return office, director
 
 

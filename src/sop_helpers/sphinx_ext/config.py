@@ -167,6 +167,12 @@ def option(name: str) -> Option:
     raise KeyError(name)
 
 
+def setting(config: Config, name: str) -> Any:
+    """The value of a setting, or its declared default where a project loads only one feature
+    module of the extension (which registers no setting): the default is written once, here."""
+    return getattr(config, name, option(name).default)
+
+
 def check(config: Config) -> None:
     """Validate every option's value; raise one :class:`ConfigError` listing what is wrong."""
     problems = []
