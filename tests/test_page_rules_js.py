@@ -165,3 +165,14 @@ def test_todays_line_turns_with_the_fiscal_year(
     assert line.locator(".sop-ft-year").inner_text() == year
     assert line.locator(".sop-ft-quarter").inner_text() == quarter
     ctx.close()
+
+
+def test_sphinx_search_fallback_reads_thai_digits_through_sop_js(page: Any, site_url: str) -> None:
+    """Sphinx's own query splitter (language_data.js, used only if search-th.js did not load)
+    folds digits by sop.js's rule too, written nowhere else."""
+    from sop_helpers.sphinx_ext.search_th import _JS_SPLITTER
+
+    assert not COPIES["digit conversion"].search(_JS_SPLITTER)
+    page.goto(site_url + "search.html")
+    page.wait_for_function("window.sop && typeof splitQuery === 'function'")
+    assert "5" in page.evaluate("splitQuery('แผน ๕ ปี')")

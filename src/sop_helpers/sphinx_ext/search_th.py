@@ -127,9 +127,8 @@ def index_terms(text: str) -> list[str]:
 # used if search-th.js did not load: search-th.js parses queries itself.
 _JS_SPLITTER = """
 function splitQuery(query) {
-  var text = query.normalize("NFC").replace(/[\\u0e50-\\u0e59]/g, function (d) {
-    return String.fromCharCode(d.charCodeAt(0) - 0x0e50 + 48);
-  });
+  var text = query.normalize("NFC");
+  if (window.sop) text = window.sop.arabicDigits(text); // sop.js: the page rules
   var parts = text.split(/[^\\p{L}\\p{M}\\p{N}_]+/u).filter(Boolean);
   if (typeof Intl === "undefined" || !Intl.Segmenter) return parts;
   var seg = new Intl.Segmenter("th", { granularity: "word" });
