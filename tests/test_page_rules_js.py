@@ -1,11 +1,12 @@
 """The browser's page rules have one home: sop.js (issue 11, "One home for each rule").
 
-Digits (both ways), the B.E. year, Thai dates, today's fiscal year and quarter and a wording's
-``{fields}`` (and the small element maker) are written once, in sop.js, which every page loads before the feature scripts;
-SopCore, the checklist, team, calculator, calendar and search scripts use them through
-``window.sop``. These tests check that sop.js comes first on every built page, that no other
-script writes one of those rules again, and that in Chromium the rules give what Python's
-``sop_helpers.thai`` / ``fiscal`` / ``team_states`` give, whatever the reader's time zone.
+Digits (both ways), the B.E. year, Thai dates, today's fiscal year and quarter, a wording's
+``{fields}`` and the small element maker are written once, in sop.js, which every page loads
+before the feature scripts; SopCore and the checklist, team, calculator, calendar and search
+scripts use them through ``window.sop``. These tests check that sop.js comes first on every
+built page, that no other script writes one of those rules again, and that in Chromium the rules
+give what Python's ``sop_helpers.thai`` / ``fiscal`` / ``team_states`` give, whatever the
+reader's time zone.
 """
 
 from __future__ import annotations
